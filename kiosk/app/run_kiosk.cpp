@@ -1,0 +1,94 @@
+#include "app/run_kiosk.h"
+
+#include "app/clock.h"
+#include "app/deck_source.h"
+#include "app/kiosk_app.h"
+#include "platform/display.h"
+#include "platform/sdl_input.h"
+#include "platform/signal_watcher.h"
+#include "render/font_set.h"
+#include "render/sdl_canvas.h"
+
+#include <algorithm>
+#include <cmath>
+#include <iostream>
+
+namespace kiosk {
+namespace {
+
+// Without vsync (software renderer, offscreen) an animation would spin as fast as it can; this
+// keeps it near the display rate.
+constexpr double animation_frame_s = 1.0 / 60;
+
+struct Loop {
+    const Settings& settings;
+    Display& display;
+    KioskApp& app;
+    SdlCanvas& canvas;
+    ScaledClock& clock;
+    Uint32 signal_event;
+
+    void dispatch(const SDL_Event& e) {
+        if (e.type == SDL_QUIT && !settings.windowed) return; // fullscreen: not from a keyboard
+        if (e.type == SDL_QUIT) return app.handle({InputEvent::Type::Quit}, clock.now());
+        if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+            canvas.resize(display.size());
+            app.resize(display.size());
+            return;
+        }
+        if (auto input = map_sdl_event(e, display.size(), clock.now(), signal_event))
+            app.handle(*input, clock.now());
+    }
+
+    void wait_for_events() {
+        const double wake_s = app.seconds_until_wake(clock.now()) / clock.scale();
+        const bool animating = wake_s <= 0;
+        const double wait_s = animating && !display.vsync() ? animation_frame_s : wake_s;
+        const int wait_ms = static_cast<int>(std::clamp(std::ceil(wait_s * 1000), 0.0, 60000.0));
+        SDL_Event e;
+        if (animating && display.vsync()) {
+            while (SDL_PollEvent(&e)) dispatch(e);
+            return;
+        }
+        if (SDL_WaitEventTimeout(&e, wait_ms)) {
+            dispatch(e);
+            while (SDL_PollEvent(&e)) dispatch(e);
+        }
+    }
+
+    void run() {
+        while (!app.wants_quit()) {
+            wait_for_events();
+            app.update(clock.now());
+            if (!app.needs_redraw()) continue;
+            app.draw(canvas, clock.now());
+            display.present();
+        }
+    }
+};
+
+} // namespace
+
+int run_kiosk(const Settings& settings) {
+    SignalWatcher signals;
+    SdlSession sdl(SDL_INIT_VIDEO);
+    if (!sdl.ok()) return std::cerr << "kiosk: cannot start SDL: " << sdl.error() << '\n', 1;
+    std::string error;
+    auto display = Display::open(settings, error);
+    if (!display) return std::cerr << "kiosk: " << error << '\n', 1;
+    auto fonts = FontSet::open(settings.font_dir, error);
+    if (!fonts) return std::cerr << "kiosk: " << error << '\n', 1;
+    const Uint32 signal_event = signals.start();
+
+    auto startup = load_startup_deck(settings.content_dir, std::cerr);
+    std::cerr << "kiosk: showing " << startup.origin << " (" << startup.deck.slides.size()
+              << " slides)\n";
+    ScaledClock clock(settings.time_scale);
+    KioskApp app(settings, std::move(startup.deck), *fonts, display->size(), clock.now(),
+                 settings.trace ? &std::cout : nullptr);
+    SdlCanvas canvas(display->renderer(), *fonts, display->size());
+    Loop{settings, *display, app, canvas, clock, signal_event}.run();
+    return 0;
+}
+
+} // namespace kiosk

@@ -1,0 +1,138 @@
+#include "app/settings.h"
+
+#include <charconv>
+
+namespace kiosk {
+namespace {
+
+std::optional<Size> parse_size(const std::string& text) {
+    const auto x = text.find('x');
+    if (x == std::string::npos) return std::nullopt;
+    Size s;
+    const char* begin = text.data();
+    const char* end = text.data() + text.size();
+    auto a = std::from_chars(begin, begin + x, s.w);
+    auto b = std::from_chars(begin + x + 1, end, s.h);
+    if (a.ec != std::errc{} || a.ptr != begin + x || b.ec != std::errc{} || b.ptr != end)
+        return std::nullopt;
+    if (s.w < 64 || s.h < 64 || s.w > 8192 || s.h > 8192) return std::nullopt;
+    return s;
+}
+
+std::optional<double> parse_number(const std::string& text, double min, double max) {
+    try {
+        std::size_t used = 0;
+        const double v = std::stod(text, &used);
+        if (used != text.size() || v < min || v > max) return std::nullopt;
+        return v;
+    } catch (...) {
+        return std::nullopt;
+    }
+}
+
+struct ArgCursor {
+    const std::vector<std::string>& args;
+    std::size_t i = 0;
+    std::string error;
+
+    std::optional<std::string> value(const std::string& option) {
+        if (i + 1 >= args.size()) {
+            error = option + " needs a value";
+            return std::nullopt;
+        }
+        return args[++i];
+    }
+};
+
+// Handles one option at cursor.i; false when it is unknown or its value is bad.
+bool parse_option(ArgCursor& c, Settings& s) {
+    const std::string& a = c.args[c.i];
+    auto size_value = [&](Size& out) {
+        auto v = c.value(a);
+        if (!v) return false;
+        auto size = parse_size(*v);
+        if (!size) c.error = a + ": expected WIDTHxHEIGHT between 64 and 8192, got \"" + *v + "\"";
+        else out = *size;
+        return size.has_value();
+    };
+    auto number_value = [&](double min, double max) -> std::optional<double> {
+        auto v = c.value(a);
+        if (!v) return std::nullopt;
+        auto n = parse_number(*v, min, max);
+        if (!n) c.error = a + ": expected a number from " + std::to_string(min) + " to " +
+                          std::to_string(max) + ", got \"" + *v + "\"";
+        return n;
+    };
+    auto path_value = [&](std::filesystem::path& out) {
+        auto v = c.value(a);
+        if (v) out = *v;
+        return v.has_value();
+    };
+    if (a == "--help" || a == "-h") return s.command = Command::Help, true;
+    if (a == "--version") return s.command = Command::Version, true;
+    if (a == "--windowed") return s.windowed = true, size_value(s.window);
+    if (a == "--content") return path_value(s.content_dir);
+    if (a == "--check") return s.command = Command::Check, path_value(s.content_dir);
+    if (a == "--export") return s.command = Command::Export, path_value(s.export_dir);
+    if (a == "--size") return size_value(s.export_size);
+    if (a == "--font-dir") return path_value(s.font_dir);
+    if (a == "--trace") return s.trace = true, true;
+    if (a == "--idle") {
+        auto n = number_value(1, 86400);
+        if (n) s.idle_return_s = *n;
+        return n.has_value();
+    }
+    if (a == "--time-scale") {
+        auto n = number_value(0.01, 10000);
+        if (n) s.time_scale = *n;
+        return n.has_value();
+    }
+    if (a == "--exit-after-loops") {
+        auto n = number_value(1, 1e6);
+        if (n) s.exit_after_loops = static_cast<int>(*n);
+        return n.has_value();
+    }
+    c.error = "unknown option \"" + a + "\"";
+    return false;
+}
+
+} // namespace
+
+ParsedArgs parse_args(const std::vector<std::string>& args) {
+    ParsedArgs out;
+    ArgCursor cursor{args, 0, {}};
+    for (cursor.i = 0; cursor.i < args.size(); ++cursor.i) {
+        if (!parse_option(cursor, out.settings)) {
+            out.error = cursor.error;
+            return out;
+        }
+    }
+    return out;
+}
+
+std::string usage() {
+    return R"(Usage: kiosk [options]
+Shows a deck of slides fullscreen, looping, browsable by touch.
+
+  --content DIR          content folder holding deck.json (default: the installed deck)
+  --windowed WxH         a window of that size instead of fullscreen (Escape quits)
+  --check DIR            validate DIR/deck.json and its layout; exit 0 when clean, 1 on errors
+  --export OUTDIR        render every slide to OUTDIR/slide-NN.png without a display
+  --size WxH             size for --export (default 1920x1080)
+  --font-dir DIR         folder with Inter-Regular.otf, Inter-Bold.otf, Inter-Italic.otf
+  --idle SECONDS         return to the loop after this long without touch (default: deck timing)
+  --time-scale F         run the clock F times faster (previews and tests)
+  --exit-after-loops N   quit after the attract loop has gone round N times (tests)
+  --trace                print what is shown, one line per change (tests)
+  --version, --help
+)";
+}
+
+std::filesystem::path default_content_dir(const std::filesystem::path& executable) {
+    std::error_code ec;
+    const auto installed = executable.parent_path().parent_path() / "share" / "kiosk" / "content";
+    if (std::filesystem::exists(installed / "deck.json", ec)) return installed;
+    return KIOSK_SOURCE_CONTENT_DIR;
+}
+
+} // namespace kiosk

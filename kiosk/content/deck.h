@@ -1,0 +1,87 @@
+#pragma once
+// The deck as plain data: what the loader produces and everything else reads. No behaviour here
+// beyond small derived values, so that a slide can be built by hand in a test.
+#include "content/color.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+struct Theme {
+    Color background{0x0B, 0x1F, 0x3A};
+    Color surface{0x15, 0x33, 0x5A};
+    Color text{0xFF, 0xFF, 0xFF};
+    Color muted{0xC6, 0xD4, 0xE3};
+    Color accent{0xFF, 0xC8, 0x45};
+    Color emphasis{0xFF, 0xE3, 0x94};
+};
+
+struct Timing {
+    double words_per_minute = 120;
+    double min_slide_s = 8;
+    double max_slide_s = 30;
+    double transition_ms = 700;
+    double idle_return_s = 60;
+};
+
+struct UiStrings {
+    std::string slide_counter = "{n} / {total}";
+    std::string touch_hint = "Raak het scherm aan om te verkennen";
+    std::string read_more = "Lees meer";
+    std::string overview = "Overzicht";
+    std::string back = "Terug";
+    std::string next = "Volgende";
+    std::string previous = "Vorige";
+    std::string finding_label = "Vaststelling {n}";
+    std::string close = "Sluiten";
+};
+
+struct Contact {
+    std::string name, phone, email, role;
+};
+
+struct Finding {
+    std::string id;
+    int number = 0;
+    std::string short_title;
+    std::string title;
+    std::vector<std::string> details;
+};
+
+enum class SlideKind { Title, Paragraph, Points, Finding, Quote, Closing };
+
+struct Slide {
+    SlideKind kind = SlideKind::Paragraph;
+    std::string title, subtitle, note, text, attribution;
+    std::vector<std::string> points;
+    bool numbered = false;
+    std::vector<Contact> contacts;
+    std::string finding_id;  // empty when the slide belongs to no finding
+    int finding_index = -1;  // resolved by the loader
+    std::optional<double> duration_s;
+};
+
+struct Deck {
+    int schema = 1;
+    std::string id, title, version, language = "nl";
+    UiStrings ui;
+    Theme theme;
+    Timing timing;
+    std::vector<Finding> findings;
+    std::vector<Slide> slides;
+};
+
+// Words a visitor reads on the slide (markup stripped), for reading time and the 45-word rule.
+int slide_word_count(const Deck& deck, const Slide& slide);
+
+// Display time: the slide's own duration_s, else reading time clamped to the deck's bounds.
+double slide_duration_s(const Deck& deck, const Slide& slide);
+
+// Replaces {name} in a UI template, e.g. fill_template("{n} / {total}", {{"n","3"},{"total","9"}}).
+std::string fill_template(std::string text, const std::vector<std::pair<std::string, std::string>>& values);
+
+const char* slide_kind_name(SlideKind kind);
+
+} // namespace kiosk

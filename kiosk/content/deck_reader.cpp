@@ -1,0 +1,146 @@
+#include "content/deck_reader.h"
+
+#include "content/json_fields.h"
+#include "content/limits.h"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <set>
+
+namespace kiosk {
+namespace {
+
+using nlohmann::json;
+
+constexpr int supported_schema = 1;
+
+void read_theme(const json& object, const std::string& where, Theme& theme, Diagnostics& d) {
+    JsonFields f(object, where, d);
+    const std::pair<const char*, Color*> colors[] = {
+        {"background", &theme.background}, {"surface", &theme.surface}, {"text", &theme.text},
+        {"muted", &theme.muted},           {"accent", &theme.accent},   {"emphasis", &theme.emphasis}};
+    for (auto [key, color] : colors) {
+        const std::string text = f.text(key);
+        if (text.empty()) continue;
+        if (auto c = parse_hex_color(text)) *color = *c;
+        else d.error(pointer_join(where, key), "must be a colour like \"#1A2B3C\", not \"" + text + "\"");
+    }
+    f.warn_unknown();
+    // Readable from a few metres means high contrast; the author may still choose otherwise.
+    for (auto [name, color] : {std::pair{"text", theme.text}, std::pair{"muted", theme.muted},
+                               std::pair{"emphasis", theme.emphasis}}) {
+        const double ratio = contrast_ratio(color, theme.background);
+        if (ratio < 7.0)
+            d.warning(pointer_join(where, name),
+                      "contrast against background is " + std::to_string(ratio).substr(0, 4) +
+                          ":1; at least 7:1 reads well from a distance");
+    }
+}
+
+void read_timing(const json& object, const std::string& where, Timing& t, Diagnostics& d) {
+    JsonFields f(object, where, d);
+    t.words_per_minute = f.number("words_per_minute", 30, 600).value_or(t.words_per_minute);
+    t.min_slide_s = f.number("min_slide_s", 1, limits::max_duration_s).value_or(t.min_slide_s);
+    t.max_slide_s = f.number("max_slide_s", 1, limits::max_duration_s).value_or(t.max_slide_s);
+    t.transition_ms = f.number("transition_ms", 0, 5000).value_or(t.transition_ms);
+    t.idle_return_s = f.number("idle_return_s", 5, 3600).value_or(t.idle_return_s);
+    if (t.min_slide_s > t.max_slide_s)
+        d.error(pointer_join(where, "min_slide_s"), "must not be larger than max_slide_s");
+    f.warn_unknown();
+}
+
+void read_ui(const json& object, const std::string& where, UiStrings& ui, Diagnostics& d) {
+    JsonFields f(object, where, d);
+    const std::pair<const char*, std::string*> strings[] = {
+        {"slide_counter", &ui.slide_counter}, {"touch_hint", &ui.touch_hint},
+        {"read_more", &ui.read_more},         {"overview", &ui.overview},
+        {"back", &ui.back},                   {"next", &ui.next},
+        {"previous", &ui.previous},           {"finding_label", &ui.finding_label},
+        {"close", &ui.close}};
+    for (auto [key, target] : strings) *target = f.text(key, false, *target);
+    f.warn_unknown();
+}
+
+bool valid_id(const std::string& id) {
+    if (id.empty() || id.size() > 64) return false;
+    for (char c : id)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    return true;
+}
+
+std::vector<std::string> read_texts(const json* array, const std::string& where, Diagnostics& d) {
+    std::vector<std::string> out;
+    if (!array) return out;
+    for (std::size_t i = 0; i < array->size(); ++i)
+        if (auto t = checked_text((*array)[i], pointer_join(where, i), d)) out.push_back(*t);
+    return out;
+}
+
+Finding read_finding(const json& object, const std::string& where, Diagnostics& d) {
+    Finding finding;
+    if (!object.is_object()) {
+        d.error(where, "must be an object");
+        return finding;
+    }
+    JsonFields f(object, where, d);
+    finding.id = f.text("id", true);
+    if (!finding.id.empty() && !valid_id(finding.id))
+        d.error(pointer_join(where, "id"), "use lower-case letters, digits and '-' (at most 64)");
+    finding.number = static_cast<int>(f.number("number", 1, 99, true).value_or(0));
+    finding.short_title = f.text("short_title", true);
+    finding.title = f.text("title", true);
+    finding.details = read_texts(f.array("details", 1, limits::max_detail_paragraphs, true),
+                                 pointer_join(where, "details"), d);
+    f.warn_unknown();
+    return finding;
+}
+
+void read_findings(const json* array, const std::string& where, Deck& deck, Diagnostics& d) {
+    if (!array) return;
+    std::set<std::string> ids;
+    std::set<int> numbers;
+    for (std::size_t i = 0; i < array->size(); ++i) {
+        const auto at = pointer_join(where, i);
+        Finding finding = read_finding((*array)[i], at, d);
+        if (!finding.id.empty() && !ids.insert(finding.id).second)
+            d.error(pointer_join(at, "id"), "\"" + finding.id + "\" is used by another finding");
+        if (finding.number > 0 && !numbers.insert(finding.number).second)
+            d.error(pointer_join(at, "number"),
+                    std::to_string(finding.number) + " is used by another finding");
+        deck.findings.push_back(std::move(finding));
+    }
+}
+
+} // namespace
+
+// Slides live in slide_reader.cpp; declared here to keep this file about the deck as a whole.
+void read_slides(const json* array, const std::string& where, Deck& deck, Diagnostics& d);
+
+Deck read_deck(const json& doc, Diagnostics& d) {
+    Deck deck;
+    if (!doc.is_object()) {
+        d.error("", std::string("the deck must be a JSON object, not ") + doc.type_name());
+        return deck;
+    }
+    JsonFields f(doc, "", d);
+    f.ignore("$schema");
+    const auto schema = f.number("schema", 1, 1000, true);
+    if (schema && *schema != supported_schema)
+        d.error("/schema", "schema " + std::to_string(static_cast<int>(*schema)) +
+                               " is not supported; this kiosk reads schema " +
+                               std::to_string(supported_schema));
+    deck.id = f.text("id", true);
+    deck.title = f.text("title", true);
+    deck.version = f.text("version", true);
+    deck.language = f.text("language", true, deck.language);
+    if (const auto* ui = f.object("ui")) read_ui(*ui, "/ui", deck.ui, d);
+    if (const auto* theme = f.object("theme")) read_theme(*theme, "/theme", deck.theme, d);
+    if (const auto* timing = f.object("timing")) read_timing(*timing, "/timing", deck.timing, d);
+    read_findings(f.array("findings", 0, limits::max_findings, false), "/findings", deck, d);
+    read_slides(f.array("slides", 1, limits::max_slides, true), "/slides", deck, d);
+    f.warn_unknown();
+    return deck;
+}
+
+} // namespace kiosk

@@ -1,0 +1,33 @@
+#pragma once
+// A problem found in content, with its place: file and line/column for syntax, file and JSON
+// pointer (e.g. /slides/3/duration_s) for content. Bad content is expected, so it is data here.
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+enum class Severity { Warning, Error };
+
+struct Diagnostic {
+    Severity severity = Severity::Error;
+    std::string file;
+    std::string pointer; // JSON pointer, empty for syntax problems
+    int line = 0;        // 0 when unknown
+    int column = 0;
+    std::string message;
+};
+
+// "content/deck.json:4:12: error: ..." or "content/deck.json /slides/3/title: warning: ...".
+std::string to_string(const Diagnostic& d);
+
+struct Diagnostics {
+    std::vector<Diagnostic> items;
+    std::string file;
+
+    void error(std::string pointer, std::string message);
+    void warning(std::string pointer, std::string message);
+    bool has_errors() const;
+    int count(Severity s) const;
+};
+
+} // namespace kiosk

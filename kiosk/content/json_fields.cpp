@@ -1,0 +1,149 @@
+#include "content/json_fields.h"
+
+#include "content/limits.h"
+#include "content/markup.h"
+#include "content/utf8.h"
+
+#include <cmath>
+#include <sstream>
+
+namespace kiosk {
+namespace {
+
+std::string escape_pointer_token(const std::string& key) {
+    std::string out;
+    for (char c : key) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+    }
+    return out;
+}
+
+std::string format_number(double v) {
+    std::ostringstream s;
+    s << v;
+    return s.str();
+}
+
+} // namespace
+
+std::string pointer_join(const std::string& base, const std::string& key) {
+    return base + "/" + escape_pointer_token(key);
+}
+
+std::string pointer_join(const std::string& base, std::size_t index) {
+    return base + "/" + std::to_string(index);
+}
+
+std::optional<std::string> checked_text(const nlohmann::json& value, const std::string& pointer,
+                                        Diagnostics& diagnostics) {
+    if (!value.is_string()) {
+        diagnostics.error(pointer, std::string("must be a string, not ") + value.type_name());
+        return std::nullopt;
+    }
+    const auto& text = value.get_ref<const std::string&>();
+    if (text.size() > limits::max_string_bytes) {
+        diagnostics.error(pointer, "text is " + std::to_string(text.size()) +
+                                       " bytes; the limit is " +
+                                       std::to_string(limits::max_string_bytes));
+        return std::nullopt;
+    }
+    if (auto bad = find_forbidden_char(text)) {
+        diagnostics.error(pointer, bad->reason + " at byte " + std::to_string(bad->offset));
+        return std::nullopt;
+    }
+    if (auto problem = markup_problem(text)) diagnostics.warning(pointer, *problem);
+    return text;
+}
+
+JsonFields::JsonFields(const nlohmann::json& object, std::string pointer, Diagnostics& diagnostics)
+    : object_(object), pointer_(std::move(pointer)), diagnostics_(diagnostics) {}
+
+const nlohmann::json* JsonFields::find(const char* key, bool required) {
+    seen_.insert(key);
+    const auto it = object_.find(key);
+    if (it == object_.end() || it->is_null()) {
+        if (required) diagnostics_.error(pointer_join(pointer_, key), "is required");
+        return nullptr;
+    }
+    return &*it;
+}
+
+std::string JsonFields::text(const char* key, bool required, const std::string& fallback) {
+    const auto* value = find(key, required);
+    if (!value) return fallback;
+    auto text = checked_text(*value, pointer_join(pointer_, key), diagnostics_);
+    if (text && required && text->empty())
+        diagnostics_.error(pointer_join(pointer_, key), "must not be empty");
+    return text.value_or(fallback);
+}
+
+std::optional<double> JsonFields::number(const char* key, double min, double max, bool required) {
+    const auto* value = find(key, required);
+    if (!value) return std::nullopt;
+    const auto where = pointer_join(pointer_, key);
+    if (!value->is_number()) {
+        diagnostics_.error(where, std::string("must be a number, not ") + value->type_name());
+        return std::nullopt;
+    }
+    const double v = value->get<double>();
+    if (!std::isfinite(v) || v < min || v > max) {
+        diagnostics_.error(where, "must be between " + format_number(min) + " and " +
+                                      format_number(max) + ", not " + format_number(v));
+        return std::nullopt;
+    }
+    return v;
+}
+
+bool JsonFields::boolean(const char* key, bool fallback) {
+    const auto* value = find(key, false);
+    if (!value) return fallback;
+    if (!value->is_boolean()) {
+        diagnostics_.error(pointer_join(pointer_, key), "must be true or false");
+        return fallback;
+    }
+    return value->get<bool>();
+}
+
+const nlohmann::json* JsonFields::array(const char* key, std::size_t min_items,
+                                        std::size_t max_items, bool required) {
+    const auto* value = find(key, required);
+    if (!value) return nullptr;
+    const auto where = pointer_join(pointer_, key);
+    if (!value->is_array()) {
+        diagnostics_.error(where, std::string("must be an array, not ") + value->type_name());
+        return nullptr;
+    }
+    if (value->size() < min_items) {
+        diagnostics_.error(where, "needs at least " + std::to_string(min_items) + " item(s)");
+        return nullptr;
+    }
+    if (value->size() > max_items) {
+        diagnostics_.error(where, "has " + std::to_string(value->size()) +
+                                      " items; the limit is " + std::to_string(max_items));
+        return nullptr;
+    }
+    return value;
+}
+
+const nlohmann::json* JsonFields::object(const char* key) {
+    const auto* value = find(key, false);
+    if (!value) return nullptr;
+    if (!value->is_object()) {
+        diagnostics_.error(pointer_join(pointer_, key),
+                           std::string("must be an object, not ") + value->type_name());
+        return nullptr;
+    }
+    return value;
+}
+
+void JsonFields::warn_unknown(const std::string& context) const {
+    for (const auto& [key, value] : object_.items()) {
+        if (seen_.count(key)) continue;
+        diagnostics_.warning(pointer_join(pointer_, key),
+                             "unknown field, ignored" + (context.empty() ? "" : " (" + context + ")"));
+    }
+}
+
+} // namespace kiosk

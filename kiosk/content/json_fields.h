@@ -1,0 +1,47 @@
+#pragma once
+// Reads the fields of one JSON object with type checks and limits, remembering which keys were
+// read so that the rest can be reported as unknown (usually a typo: "titel", "duration").
+#include "content/diagnostics.h"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <set>
+#include <string>
+
+namespace kiosk {
+
+std::string pointer_join(const std::string& base, const std::string& key);
+std::string pointer_join(const std::string& base, std::size_t index);
+
+class JsonFields {
+public:
+    JsonFields(const nlohmann::json& object, std::string pointer, Diagnostics& diagnostics);
+
+    std::string text(const char* key, bool required = false, const std::string& fallback = {});
+    std::optional<double> number(const char* key, double min, double max, bool required = false);
+    bool boolean(const char* key, bool fallback);
+    // The array at key, or nullptr (after reporting) when missing, mistyped or too long.
+    const nlohmann::json* array(const char* key, std::size_t min_items, std::size_t max_items,
+                                bool required);
+    const nlohmann::json* object(const char* key);
+    void ignore(const char* key) { seen_.insert(key); }
+
+    // Warns about every key not read; `context` explains why ("not used by a 'title' slide").
+    void warn_unknown(const std::string& context = {}) const;
+    const std::string& pointer() const { return pointer_; }
+
+private:
+    const nlohmann::json* find(const char* key, bool required);
+
+    const nlohmann::json& object_;
+    std::string pointer_;
+    Diagnostics& diagnostics_;
+    std::set<std::string> seen_;
+};
+
+// Checks a string value (type, length, characters, markup) found at pointer.
+std::optional<std::string> checked_text(const nlohmann::json& value, const std::string& pointer,
+                                        Diagnostics& diagnostics);
+
+} // namespace kiosk

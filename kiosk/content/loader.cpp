@@ -1,0 +1,118 @@
+#include "content/loader.h"
+
+#include "content/deck_reader.h"
+#include "content/limits.h"
+#include "content/utf8.h"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <sstream>
+
+namespace kiosk {
+namespace {
+
+void syntax_error(Diagnostics& d, std::string_view text, std::size_t offset, std::string message) {
+    const auto pos = position_of(text, offset);
+    d.items.push_back({Severity::Error, d.file, "", pos.line, pos.column, std::move(message)});
+}
+
+// nlohmann's parser is iterative, but a deep document still costs memory and its message would
+// not say why; this scan refuses it first, with the place where the limit was crossed.
+std::optional<std::size_t> find_excess_depth(std::string_view text) {
+    std::size_t depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > limits::max_json_depth) return i;
+        } else if ((c == '}' || c == ']') && depth > 0) {
+            --depth;
+        }
+    }
+    return std::nullopt;
+}
+
+// Cleans nlohmann's "[json.exception.parse_error.101] parse error at line 3, column 5: x" to "x".
+std::string parse_message(const nlohmann::json::parse_error& e) {
+    std::string what = e.what();
+    const auto colon = what.find(": ", what.find("parse error"));
+    return colon == std::string::npos ? what : what.substr(colon + 2);
+}
+
+bool precheck(std::string_view text, Diagnostics& d) {
+    if (text.size() > limits::max_deck_file_bytes) {
+        d.error("", "file is " + std::to_string(text.size()) + " bytes; the limit is " +
+                        std::to_string(limits::max_deck_file_bytes));
+        return false;
+    }
+    if (auto bad = find_invalid_utf8(text)) {
+        syntax_error(d, text, bad->offset, "invalid UTF-8: " + bad->reason);
+        return false;
+    }
+    if (auto deep = find_excess_depth(text)) {
+        syntax_error(d, text, *deep,
+                     "nesting deeper than " + std::to_string(limits::max_json_depth) + " levels");
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+LoadResult load_deck_text(std::string_view text, const std::string& file_label) {
+    LoadResult result;
+    result.diagnostics.file = file_label;
+    if (!precheck(text, result.diagnostics)) return result;
+    nlohmann::json doc;
+    try {
+        doc = nlohmann::json::parse(text.begin(), text.end());
+    } catch (const nlohmann::json::parse_error& e) {
+        const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+        syntax_error(result.diagnostics, text, offset, "JSON syntax: " + parse_message(e));
+        return result;
+    }
+    Deck deck = read_deck(doc, result.diagnostics);
+    if (!result.diagnostics.has_errors()) result.deck = std::move(deck);
+    return result;
+}
+
+LoadResult load_deck_file(const std::filesystem::path& file) {
+    std::error_code ec;
+    if (std::filesystem::exists(file, ec) && !std::filesystem::is_regular_file(file, ec)) {
+        // A FIFO or device would block or never end; only plain files are content.
+        LoadResult result;
+        result.diagnostics.file = file.string();
+        result.diagnostics.error("", "not a regular file");
+        return result;
+    }
+    const auto size = std::filesystem::file_size(file, ec);
+    if (!ec && size > limits::max_deck_file_bytes) {
+        LoadResult result;
+        result.diagnostics.file = file.string();
+        result.diagnostics.error("", "file is " + std::to_string(size) + " bytes; the limit is " +
+                                         std::to_string(limits::max_deck_file_bytes));
+        return result;
+    }
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        LoadResult result;
+        result.diagnostics.file = file.string();
+        result.diagnostics.error("", "cannot open the file");
+        return result;
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return load_deck_text(buffer.str(), file.string());
+}
+
+LoadResult load_content_dir(const std::filesystem::path& dir) {
+    return load_deck_file(dir / deck_file_name);
+}
+
+} // namespace kiosk

@@ -1,0 +1,159 @@
+// Slides: the kind decides which fields are read; a field that belongs to another kind is reported
+// as unused, so "points" on a "quote" slide does not vanish silently.
+#include "content/deck.h"
+#include "content/json_fields.h"
+#include "content/limits.h"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <optional>
+
+namespace kiosk {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::array<std::pair<const char*, SlideKind>, 6> kinds{{
+    {"title", SlideKind::Title},
+    {"paragraph", SlideKind::Paragraph},
+    {"points", SlideKind::Points},
+    {"finding", SlideKind::Finding},
+    {"quote", SlideKind::Quote},
+    {"closing", SlideKind::Closing},
+}};
+
+std::optional<SlideKind> kind_from_name(const std::string& name) {
+    for (auto [n, k] : kinds)
+        if (name == n) return k;
+    return std::nullopt;
+}
+
+std::string kind_list() {
+    std::string out;
+    for (auto [n, k] : kinds) out += (out.empty() ? "" : ", ") + std::string(n);
+    return out;
+}
+
+Contact read_contact(const json& object, const std::string& where, Diagnostics& d) {
+    Contact c;
+    if (!object.is_object()) {
+        d.error(where, "must be an object with \"name\"");
+        return c;
+    }
+    JsonFields f(object, where, d);
+    c.name = f.text("name", true);
+    c.phone = f.text("phone");
+    c.email = f.text("email");
+    c.role = f.text("role");
+    f.warn_unknown();
+    return c;
+}
+
+void read_points(JsonFields& f, Slide& s, Diagnostics& d) {
+    const auto* points = f.array("points", 1, limits::max_points, true);
+    if (!points) return;
+    for (std::size_t i = 0; i < points->size(); ++i) {
+        const auto where = pointer_join(pointer_join(f.pointer(), "points"), i);
+        if (auto t = checked_text((*points)[i], where, d)) {
+            if (t->empty()) d.error(where, "must not be empty");
+            s.points.push_back(*t);
+        }
+    }
+}
+
+void read_contacts(JsonFields& f, Slide& s, Diagnostics& d) {
+    const auto* contacts = f.array("contacts", 0, limits::max_contacts, false);
+    if (!contacts) return;
+    for (std::size_t i = 0; i < contacts->size(); ++i)
+        s.contacts.push_back(
+            read_contact((*contacts)[i], pointer_join(pointer_join(f.pointer(), "contacts"), i), d));
+}
+
+void read_kind_fields(JsonFields& f, Slide& s, Diagnostics& d) {
+    switch (s.kind) {
+    case SlideKind::Title:
+        s.title = f.text("title", true);
+        s.subtitle = f.text("subtitle");
+        s.note = f.text("note");
+        break;
+    case SlideKind::Paragraph:
+        s.title = f.text("title");
+        s.text = f.text("text", true);
+        break;
+    case SlideKind::Points:
+        s.title = f.text("title");
+        s.numbered = f.boolean("numbered", false);
+        read_points(f, s, d);
+        break;
+    case SlideKind::Finding:
+        s.text = f.text("text");
+        if (s.finding_id.empty()) d.error(pointer_join(f.pointer(), "finding"), "is required");
+        break;
+    case SlideKind::Quote:
+        s.text = f.text("text", true);
+        s.attribution = f.text("attribution");
+        break;
+    case SlideKind::Closing:
+        s.title = f.text("title", true);
+        s.text = f.text("text");
+        read_contacts(f, s, d);
+        break;
+    }
+}
+
+int find_index(const Deck& deck, const std::string& id) {
+    for (std::size_t i = 0; i < deck.findings.size(); ++i)
+        if (deck.findings[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+std::optional<Slide> read_slide(const json& object, const std::string& where, const Deck& deck,
+                                Diagnostics& d) {
+    if (!object.is_object()) {
+        d.error(where, std::string("a slide must be an object, not ") + object.type_name());
+        return std::nullopt;
+    }
+    JsonFields f(object, where, d);
+    const std::string kind_name = f.text("kind", true);
+    const auto kind = kind_from_name(kind_name);
+    if (!kind) {
+        if (!kind_name.empty())
+            d.error(pointer_join(where, "kind"),
+                    "unknown kind \"" + kind_name + "\"; use one of " + kind_list());
+        return std::nullopt;
+    }
+    Slide s;
+    s.kind = *kind;
+    s.duration_s = f.number("duration_s", 0.5, limits::max_duration_s);
+    f.text("notes"); // for authors only
+    s.finding_id = f.text("finding");
+    if (!s.finding_id.empty()) {
+        s.finding_index = find_index(deck, s.finding_id);
+        if (s.finding_index < 0)
+            d.error(pointer_join(where, "finding"),
+                    "no finding has the id \"" + s.finding_id + "\" (see /findings)");
+    }
+    read_kind_fields(f, s, d);
+    f.warn_unknown(std::string("not used by a \"") + kind_name + "\" slide");
+    return s;
+}
+
+} // namespace
+
+void read_slides(const json* array, const std::string& where, Deck& deck, Diagnostics& d) {
+    if (!array) return;
+    for (std::size_t i = 0; i < array->size(); ++i) {
+        const auto at = pointer_join(where, i);
+        auto slide = read_slide((*array)[i], at, deck, d);
+        if (!slide) continue;
+        const int words = slide_word_count(deck, *slide);
+        if (words > static_cast<int>(limits::loop_words_advice))
+            d.warning(at, std::to_string(words) + " words; a slide read at a glance carries at most " +
+                              std::to_string(limits::loop_words_advice) +
+                              " (move the rest to the finding's details)");
+        deck.slides.push_back(std::move(*slide));
+    }
+}
+
+} // namespace kiosk

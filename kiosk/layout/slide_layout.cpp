@@ -1,0 +1,181 @@
+#include "layout/slide_layout.h"
+
+#include "layout/blocks.h"
+#include "layout/metrics.h"
+
+namespace kiosk {
+namespace {
+
+Block text_block(const std::string& text, int px, FontStyle font, Ink ink, double gap = 0) {
+    Block b;
+    b.runs = parse_markup(text);
+    b.style.px = px;
+    b.style.regular = font;
+    b.style.emphasis = FontStyle::Bold;
+    b.style.ink = ink;
+    b.style.emphasis_ink = font == FontStyle::Bold ? ink : Ink::Emphasis;
+    b.gap_before = gap;
+    return b;
+}
+
+Block rule_block(int px, double gap) {
+    Block b;
+    b.marker = Marker::Rule;
+    b.style.px = px;
+    b.gap_before = gap;
+    return b;
+}
+
+const Finding* finding_of(const Deck& deck, const Slide& s) {
+    if (s.finding_index < 0 || s.finding_index >= static_cast<int>(deck.findings.size()))
+        return nullptr;
+    return &deck.findings[s.finding_index];
+}
+
+std::string finding_label(const Deck& deck, const Finding& f) {
+    return fill_template(deck.ui.finding_label, {{"n", std::to_string(f.number)}});
+}
+
+// "Vaststelling 3 · Overheid en onderwijs" above a slide that belongs to a finding, so a visitor
+// who looks up mid-loop knows where they are.
+void add_kicker(std::vector<Block>& out, const Deck& deck, const Slide& s, const ScreenMetrics& m) {
+    const Finding* f = finding_of(deck, s);
+    if (!f || s.kind == SlideKind::Finding) return;
+    out.push_back(text_block(finding_label(deck, *f) + " · " + f->short_title, m.label_px(),
+                             FontStyle::Bold, Ink::Accent));
+}
+
+void add_heading(std::vector<Block>& out, const std::string& title, const ScreenMetrics& m) {
+    if (title.empty()) return;
+    out.push_back(text_block(title, m.heading_px(), FontStyle::Bold, Ink::Text, 0.3));
+    out.push_back(rule_block(m.heading_px(), 0.25));
+}
+
+std::vector<Block> title_blocks(const Slide& s, const ScreenMetrics& m) {
+    std::vector<Block> out;
+    out.push_back(rule_block(m.title_px(), 0));
+    out.push_back(text_block(s.title, m.title_px(), FontStyle::Bold, Ink::Text, 0.3));
+    if (!s.subtitle.empty())
+        out.push_back(text_block(s.subtitle, m.heading_px(), FontStyle::Regular, Ink::Text, 0.4));
+    if (!s.note.empty())
+        out.push_back(text_block(s.note, m.body_px(), FontStyle::Regular, Ink::Muted, 0.8));
+    return out;
+}
+
+std::vector<Block> points_blocks(const Slide& s, const ScreenMetrics& m) {
+    std::vector<Block> out;
+    add_heading(out, s.title, m);
+    for (std::size_t i = 0; i < s.points.size(); ++i) {
+        Block b = text_block(s.points[i], m.body_px(), FontStyle::Regular, Ink::Text,
+                             i == 0 ? 0.8 : 0.45);
+        b.marker = s.numbered ? Marker::Number : Marker::Bullet;
+        b.label = std::to_string(i + 1);
+        out.push_back(std::move(b));
+    }
+    return out;
+}
+
+std::vector<Block> finding_blocks(const Deck& deck, const Slide& s, const ScreenMetrics& m) {
+    std::vector<Block> out;
+    const Finding* f = finding_of(deck, s);
+    if (!f) return out;
+    out.push_back(text_block(finding_label(deck, *f), m.heading_px(), FontStyle::Bold, Ink::Accent));
+    out.push_back(text_block(f->title, m.title_px() * 4 / 5, FontStyle::Bold, Ink::Text, 0.3));
+    if (!s.text.empty())
+        out.push_back(text_block(s.text, m.body_px(), FontStyle::Regular, Ink::Muted, 0.7));
+    return out;
+}
+
+std::vector<Block> quote_blocks(const Slide& s, const ScreenMetrics& m) {
+    std::vector<Block> out;
+    out.push_back(text_block("\u201C", m.title_px() * 3 / 2, FontStyle::Bold, Ink::Accent));
+    out.push_back(text_block(s.text, m.heading_px(), FontStyle::Italic, Ink::Text, 0));
+    if (!s.attribution.empty())
+        out.push_back(text_block("\u2014 " + s.attribution, m.body_px(), FontStyle::Regular,
+                                 Ink::Muted, 0.8));
+    return out;
+}
+
+std::vector<Block> closing_blocks(const Slide& s, const ScreenMetrics& m) {
+    std::vector<Block> out;
+    add_heading(out, s.title, m);
+    if (!s.text.empty())
+        out.push_back(text_block(s.text, m.body_px(), FontStyle::Regular, Ink::Text, 0.8));
+    for (std::size_t i = 0; i < s.contacts.size(); ++i) {
+        const auto& c = s.contacts[i];
+        std::string line = "**" + c.name + "**";
+        for (const auto* part : {&c.role, &c.phone, &c.email})
+            if (!part->empty()) line += "   " + *part;
+        out.push_back(text_block(line, m.body_px(), FontStyle::Regular, Ink::Text,
+                                 i == 0 ? 0.9 : 0.35));
+    }
+    return out;
+}
+
+std::vector<Block> blocks_for(const Deck& deck, const Slide& s, const ScreenMetrics& m) {
+    std::vector<Block> out;
+    add_kicker(out, deck, s, m);
+    std::vector<Block> body;
+    switch (s.kind) {
+    case SlideKind::Title: body = title_blocks(s, m); break;
+    case SlideKind::Paragraph:
+        add_heading(body, s.title, m);
+        body.push_back(text_block(s.text, m.body_px(), FontStyle::Regular, Ink::Text, 0.8));
+        break;
+    case SlideKind::Points: body = points_blocks(s, m); break;
+    case SlideKind::Finding: body = finding_blocks(deck, s, m); break;
+    case SlideKind::Quote: body = quote_blocks(s, m); break;
+    case SlideKind::Closing: body = closing_blocks(s, m); break;
+    }
+    for (auto& b : body) out.push_back(std::move(b));
+    return out;
+}
+
+bool centred(SlideKind kind) {
+    return kind == SlideKind::Title || kind == SlideKind::Finding || kind == SlideKind::Quote;
+}
+
+// Largest scale in [floor, 1] at which the blocks fit, by bisection: wrapping is monotonic enough
+// in the scale that a dozen layouts find it, which is cheap next to rasterising.
+Stacked fit(const std::vector<Block>& blocks, Rect box, double floor, const TextMeasure& measure) {
+    Stacked best = stack_blocks(blocks, box, 1.0, measure);
+    if (best.fits) return best;
+    double lo = floor, hi = 1.0;
+    Stacked at_lo = stack_blocks(blocks, box, lo, measure);
+    if (!at_lo.fits) return at_lo;
+    for (int i = 0; i < 10; ++i) {
+        const double mid = (lo + hi) / 2;
+        Stacked s = stack_blocks(blocks, box, mid, measure);
+        if (s.fits) {
+            lo = mid;
+            at_lo = std::move(s);
+        } else {
+            hi = mid;
+        }
+    }
+    return at_lo;
+}
+
+void shift(Scene& scene, int dy) {
+    for (auto& t : scene.texts) t.y += dy;
+    for (auto& r : scene.rects) r.rect.y += dy;
+}
+
+} // namespace
+
+Scene layout_slide(const Deck& deck, const Slide& slide, Size screen, const TextMeasure& measure) {
+    const ScreenMetrics m(screen);
+    const Rect box = m.content_box();
+    const auto blocks = blocks_for(deck, slide, m);
+    Stacked result = fit(blocks, box, m.min_scale(), measure);
+    if (!result.fits) {
+        // Below the readable minimum rather than clipped: a visitor can still read it up close,
+        // and --check has told the author.
+        result = fit(blocks, box, 0.05, measure);
+        result.scene.below_minimum = true;
+    }
+    if (centred(slide.kind) && result.height < box.h) shift(result.scene, (box.h - result.height) / 2);
+    return std::move(result.scene);
+}
+
+} // namespace kiosk

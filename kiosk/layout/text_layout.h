@@ -1,0 +1,32 @@
+#pragma once
+// Word wrap with emphasis runs: text in, positioned line pieces out. A pure function of the text,
+// the width and a TextMeasure, so it is tested with plain asserts.
+#include "content/markup.h"
+#include "layout/measure.h"
+#include "layout/scene.h"
+
+#include <vector>
+
+namespace kiosk {
+
+struct TextStyle {
+    FontStyle regular = FontStyle::Regular;
+    FontStyle emphasis = FontStyle::Bold;
+    Ink ink = Ink::Text;
+    Ink emphasis_ink = Ink::Emphasis;
+    int px = 0;
+};
+
+struct WrappedText {
+    std::vector<SceneText> pieces; // positioned relative to (0,0) of the block
+    int width = 0;                 // widest line
+    int height = 0;
+    int lines = 0;
+};
+
+// Greedy wrap at spaces and explicit line breaks; a word wider than the line is broken between
+// characters so that no input can overflow the box sideways.
+WrappedText wrap_text(const std::vector<TextRun>& runs, const TextStyle& style, int max_width,
+                      const TextMeasure& measure);
+
+} // namespace kiosk

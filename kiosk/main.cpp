@@ -1,0 +1,28 @@
+// The kiosk: parse options, then hand over to the command that was asked for.
+#include "app/run_kiosk.h"
+#include "app/settings.h"
+
+#include <filesystem>
+#include <iostream>
+
+int main(int argc, char** argv) {
+    using namespace kiosk;
+    auto parsed = parse_args({argv + 1, argv + argc});
+    if (!parsed.error.empty()) {
+        std::cerr << "kiosk: " << parsed.error << "\n\n" << usage();
+        return 2;
+    }
+    Settings settings = parsed.settings;
+    if (settings.content_dir.empty()) {
+        std::error_code ec;
+        settings.content_dir = default_content_dir(std::filesystem::read_symlink("/proc/self/exe", ec));
+    }
+    switch (settings.command) {
+    case Command::Help: std::cout << usage(); return 0;
+    case Command::Version: std::cout << "kiosk " KIOSK_VERSION "\n"; return 0;
+    case Command::Check: return run_check(settings);
+    case Command::Export: return run_export(settings);
+    case Command::Run: break;
+    }
+    return run_kiosk(settings);
+}

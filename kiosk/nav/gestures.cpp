@@ -1,0 +1,64 @@
+#include "nav/gestures.h"
+
+#include <cmath>
+
+namespace kiosk {
+
+GestureRecognizer::GestureRecognizer(GestureSettings settings, float screen_w, float screen_h)
+    : s_(settings), w_(screen_w), h_(screen_h) {}
+
+void GestureRecognizer::resize(float screen_w, float screen_h) {
+    w_ = screen_w;
+    h_ = screen_h;
+}
+
+std::optional<Gesture> GestureRecognizer::feed(const InputEvent& e) {
+    using T = InputEvent::Type;
+    switch (e.type) {
+    case T::PointerDown:
+        down_.insert(e.pointer);
+        if (down_.size() == 1 && !tracking_) {
+            tracking_ = true;
+            cancelled_ = false;
+            pointer_ = e.pointer;
+            start_x_ = last_x_ = e.x;
+            start_y_ = e.y;
+            start_t_ = e.t;
+        } else {
+            cancelled_ = true; // more than one finger: not a gesture we act on
+        }
+        return std::nullopt;
+    case T::PointerMove:
+        if (tracking_ && e.pointer == pointer_) last_x_ = e.x;
+        return std::nullopt;
+    case T::PointerUp:
+    case T::PointerCancel: {
+        down_.erase(e.pointer);
+        std::optional<Gesture> g;
+        if (tracking_ && e.pointer == pointer_ && e.type == T::PointerUp) g = finish(e);
+        if (e.pointer == pointer_) tracking_ = false;
+        // A lifted first finger while others stay down must not let them start a new gesture.
+        if (!down_.empty()) cancelled_ = true;
+        if (down_.empty()) tracking_ = false;
+        return g;
+    }
+    default: return std::nullopt;
+    }
+}
+
+std::optional<Gesture> GestureRecognizer::finish(const InputEvent& e) {
+    if (cancelled_) return std::nullopt;
+    const float dx = e.x - start_x_;
+    const float dy = e.y - start_y_;
+    const double dt = e.t - start_t_;
+    const float slop = s_.tap_slop_fraction * std::max(w_, h_);
+    if (std::hypot(dx, dy) <= slop && dt <= s_.tap_max_s)
+        return Gesture{Gesture::Type::Tap, start_x_, start_y_};
+    const bool horizontal = std::fabs(dx) > 1.5f * std::fabs(dy);
+    if (horizontal && std::fabs(dx) >= s_.swipe_min_fraction * w_ && dt <= s_.swipe_max_s)
+        return Gesture{dx < 0 ? Gesture::Type::SwipeLeft : Gesture::Type::SwipeRight, start_x_,
+                       start_y_};
+    return std::nullopt;
+}
+
+} // namespace kiosk

@@ -1,0 +1,50 @@
+#pragma once
+// Turns pointer events (fingers and mouse alike) into taps and swipes. It follows one finger at a
+// time: a second finger during a gesture cancels it, so a palm or ten fingers never jump several
+// slides; nothing new starts until every finger is lifted.
+#include "input/input_event.h"
+
+#include <optional>
+#include <set>
+
+namespace kiosk {
+
+struct GestureSettings {
+    float swipe_min_fraction = 0.08f; // of the screen width
+    float tap_slop_fraction = 0.03f;  // movement still counted as a tap
+    double tap_max_s = 0.6;
+    double swipe_max_s = 1.2;
+};
+
+struct Gesture {
+    enum class Type { Tap, SwipeLeft, SwipeRight };
+    Type type;
+    float x = 0, y = 0; // where it started
+};
+
+class GestureRecognizer {
+public:
+    GestureRecognizer(GestureSettings settings, float screen_w, float screen_h);
+    void resize(float screen_w, float screen_h);
+
+    // Feeds one pointer event; returns a gesture when one completes.
+    std::optional<Gesture> feed(const InputEvent& e);
+
+    // Horizontal drag of the tracked finger, for content that follows it (0 when none).
+    float drag_dx() const { return tracking_ ? last_x_ - start_x_ : 0.f; }
+    bool active() const { return !down_.empty(); }
+
+private:
+    std::optional<Gesture> finish(const InputEvent& e);
+
+    GestureSettings s_;
+    float w_, h_;
+    std::set<long long> down_;
+    bool tracking_ = false;
+    bool cancelled_ = false;
+    long long pointer_ = 0;
+    float start_x_ = 0, start_y_ = 0, last_x_ = 0;
+    double start_t_ = 0;
+};
+
+} // namespace kiosk

@@ -1,0 +1,66 @@
+#pragma once
+// Which slide is showing and why: the attract loop advancing on its timer, or a visitor browsing,
+// with the idle timeout that hands the screen back to the loop. Time is passed in (seconds from
+// any origin), so tests drive it with a fake clock.
+#include <optional>
+#include <vector>
+
+namespace kiosk {
+
+struct NavSettings {
+    double idle_return_s = 60;
+    double transition_s = 0.7;
+};
+
+enum class Mode { Attract, Browsing };
+
+struct Transition {
+    int from = 0, to = 0;
+    int direction = 1;  // +1: the new slide comes from the right
+    bool fade = false;  // the loop fades; a visitor's move slides
+    double progress = 0; // 0..1, linear
+};
+
+class Navigator {
+public:
+    Navigator(std::vector<double> durations_s, NavSettings settings, double now);
+
+    // A new deck: start its loop from the first slide.
+    void reset(std::vector<double> durations_s, double now);
+
+    void next(double now);
+    void previous(double now);
+    void go_to(int index, double now);
+    // Any touch, click or key: pauses the loop and restarts the idle countdown.
+    void activity(double now);
+    // Advances the loop timer and the idle countdown.
+    void update(double now);
+
+    int current() const { return current_; }
+    int count() const { return static_cast<int>(durations_.size()); }
+    Mode mode() const { return mode_; }
+    int loops_completed() const { return loops_; }
+    std::optional<Transition> transition(double now) const;
+    // Fraction of the current slide's time already shown (attract loop only).
+    double elapsed_fraction(double now) const;
+    // Seconds until the state changes by itself (slide timer, idle return, end of a transition).
+    double seconds_until_change(double now) const;
+
+private:
+    void show(int index, int direction, bool fade, double now);
+    int wrap(int index) const;
+
+    std::vector<double> durations_;
+    NavSettings settings_;
+    Mode mode_ = Mode::Attract;
+    int current_ = 0;
+    int previous_ = 0;
+    int direction_ = 1;
+    bool fade_ = false;
+    double shown_at_ = 0;
+    double transition_start_ = -1e9;
+    double last_activity_ = -1e9;
+    int loops_ = 0;
+};
+
+} // namespace kiosk

@@ -1,0 +1,44 @@
+#include "platform/display.h"
+
+#include "app/settings.h"
+
+namespace kiosk {
+
+std::optional<Display> Display::open(const Settings& settings, std::string& error) {
+    Display d;
+    Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
+    int w = settings.window.w, h = settings.window.h;
+    if (!settings.windowed) {
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+        w = h = 0;
+    }
+    d.window_.reset(SDL_CreateWindow("Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
+                                     flags));
+    if (!d.window_) {
+        error = std::string("cannot create the window: ") + SDL_GetError();
+        return std::nullopt;
+    }
+    d.renderer_.reset(SDL_CreateRenderer(d.window_.get(), -1,
+                                         SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC));
+    if (!d.renderer_) // no GPU driver: the software renderer still does the job
+        d.renderer_.reset(SDL_CreateRenderer(d.window_.get(), -1, SDL_RENDERER_SOFTWARE));
+    if (!d.renderer_) {
+        error = std::string("cannot create a renderer: ") + SDL_GetError();
+        return std::nullopt;
+    }
+    SDL_RendererInfo info{};
+    SDL_GetRendererInfo(d.renderer_.get(), &info);
+    d.vsync_ = (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0;
+    SDL_Log("display: %s renderer, %s, %dx%d", info.name, d.vsync_ ? "vsync" : "no vsync",
+            d.size().w, d.size().h);
+    if (!settings.windowed) SDL_ShowCursor(SDL_DISABLE);
+    return d;
+}
+
+Size Display::size() const {
+    Size s;
+    SDL_GetRendererOutputSize(renderer_.get(), &s.w, &s.h);
+    return s;
+}
+
+} // namespace kiosk

@@ -1,0 +1,31 @@
+#pragma once
+// The window and renderer the kiosk draws on: desktop-fullscreen at the display's own resolution
+// (KMSDRM on a Pi console), or a window of a given size for development.
+#include "layout/geometry.h"
+#include "render/sdl_handles.h"
+
+#include <optional>
+#include <string>
+
+namespace kiosk {
+
+struct Settings;
+
+class Display {
+public:
+    static std::optional<Display> open(const Settings& settings, std::string& error);
+
+    SDL_Renderer* renderer() const { return renderer_.get(); }
+    SDL_Window* window() const { return window_.get(); }
+    // Drawable size in pixels (differs from the window size on high-DPI desktops).
+    Size size() const;
+    bool vsync() const { return vsync_; }
+    void present() { SDL_RenderPresent(renderer_.get()); }
+
+private:
+    WindowPtr window_;
+    RendererPtr renderer_;
+    bool vsync_ = false;
+};
+
+} // namespace kiosk

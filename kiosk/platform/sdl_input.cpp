@@ -1,0 +1,89 @@
+#include "platform/sdl_input.h"
+
+namespace kiosk {
+namespace {
+
+Key map_key(SDL_Keycode k) {
+    switch (k) {
+    case SDLK_RIGHT:
+    case SDLK_DOWN:
+    case SDLK_PAGEDOWN:
+    case SDLK_SPACE:
+    case SDLK_RETURN: return Key::Next;
+    case SDLK_LEFT:
+    case SDLK_UP:
+    case SDLK_PAGEUP:
+    case SDLK_BACKSPACE: return Key::Previous;
+    case SDLK_HOME: return Key::First;
+    case SDLK_END: return Key::Last;
+    case SDLK_ESCAPE: return Key::Escape;
+    default: return Key::Other;
+    }
+}
+
+InputEvent pointer(InputEvent::Type type, long long id, float x, float y, double now) {
+    InputEvent e;
+    e.type = type;
+    e.pointer = id;
+    e.x = x;
+    e.y = y;
+    e.t = now;
+    return e;
+}
+
+std::optional<InputEvent> map_finger(const SDL_Event& e, Size w, double now) {
+    using T = InputEvent::Type;
+    const T type = e.type == SDL_FINGERDOWN ? T::PointerDown
+                   : e.type == SDL_FINGERUP ? T::PointerUp
+                                            : T::PointerMove;
+    return pointer(type, static_cast<long long>(e.tfinger.fingerId), e.tfinger.x * w.w,
+                   e.tfinger.y * w.h, now);
+}
+
+// Mouse coordinates are in window units; scale to drawable pixels for high-DPI windows.
+std::optional<InputEvent> map_mouse(const SDL_Event& e, Size w, double now) {
+    using T = InputEvent::Type;
+    SDL_Window* window = SDL_GetWindowFromID(e.button.windowID);
+    int ww = w.w, wh = w.h;
+    if (window) SDL_GetWindowSize(window, &ww, &wh);
+    const float sx = ww > 0 ? static_cast<float>(w.w) / ww : 1.f;
+    const float sy = wh > 0 ? static_cast<float>(w.h) / wh : 1.f;
+    if (e.type == SDL_MOUSEMOTION) {
+        if (!(e.motion.state & SDL_BUTTON_LMASK)) return std::nullopt;
+        return pointer(T::PointerMove, mouse_pointer, e.motion.x * sx, e.motion.y * sy, now);
+    }
+    if (e.button.button != SDL_BUTTON_LEFT) return std::nullopt;
+    const T type = e.type == SDL_MOUSEBUTTONDOWN ? T::PointerDown : T::PointerUp;
+    return pointer(type, mouse_pointer, e.button.x * sx, e.button.y * sy, now);
+}
+
+} // namespace
+
+std::optional<InputEvent> map_sdl_event(const SDL_Event& e, Size window, double now,
+                                        Uint32 quit_event_type) {
+    InputEvent out;
+    out.t = now;
+    switch (e.type) {
+    case SDL_FINGERDOWN:
+    case SDL_FINGERUP:
+    case SDL_FINGERMOTION: return map_finger(e, window, now);
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+    case SDL_MOUSEMOTION:
+        // SDL also reports each touch as a mouse event; the finger event already counted.
+        if (e.button.which == SDL_TOUCH_MOUSEID) return std::nullopt;
+        return map_mouse(e, window, now);
+    case SDL_KEYDOWN:
+        out.type = InputEvent::Type::KeyPress;
+        out.key = map_key(e.key.keysym.sym);
+        return out;
+    default:
+        if (e.type == quit_event_type) {
+            out.type = InputEvent::Type::Quit;
+            return out;
+        }
+        return std::nullopt;
+    }
+}
+
+} // namespace kiosk

@@ -1,0 +1,48 @@
+#include "render/font_set.h"
+
+#include <cmath>
+#include <string>
+
+namespace kiosk {
+
+std::optional<FontSet> FontSet::open(const std::filesystem::path& dir, std::string& error) {
+    static constexpr const char* files[] = {"Inter-Regular.otf", "Inter-Bold.otf",
+                                            "Inter-Italic.otf"};
+    FontSet set;
+    for (int i = 0; i < 3; ++i) {
+        const auto path = (dir / files[i]).string();
+        set.faces_[i].reset(TTF_OpenFont(path.c_str(), 32));
+        if (!set.faces_[i]) {
+            error = "cannot open font " + path + ": " + TTF_GetError() +
+                    " (install the fonts-inter package, or pass --font-dir)";
+            return std::nullopt;
+        }
+        set.sizes_[i] = 32;
+        TTF_SetFontHinting(set.faces_[i].get(), TTF_HINTING_LIGHT);
+    }
+    return set;
+}
+
+TTF_Font* FontSet::at(FontStyle style, int px) const {
+    const auto i = static_cast<std::size_t>(style);
+    if (sizes_[i] != px) {
+        TTF_SetFontSize(faces_[i].get(), px);
+        sizes_[i] = px;
+    }
+    return faces_[i].get();
+}
+
+int FontSet::text_width(std::string_view utf8, FontStyle style, int px) const {
+    if (utf8.empty()) return 0;
+    int w = 0, h = 0;
+    const std::string text(utf8); // TTF wants a terminated string
+    if (TTF_SizeUTF8(at(style, px), text.c_str(), &w, &h) != 0) return 0;
+    return w;
+}
+
+int FontSet::line_height(int px) const {
+    // Inter's own line gap is tight for reading at a distance; 1.3 em opens it up.
+    return static_cast<int>(std::lround(px * 1.3));
+}
+
+} // namespace kiosk

@@ -1,0 +1,30 @@
+#pragma once
+// The kiosk's three faces (regular, bold, italic), measured and rendered at any pixel size. One
+// TTF_Font per face, resized on demand (SDL_ttf >= 2.0.18), rather than one per size.
+#include "layout/measure.h"
+#include "render/sdl_handles.h"
+
+#include <array>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace kiosk {
+
+class FontSet : public TextMeasure {
+public:
+    // Opens Inter-Regular.otf, Inter-Bold.otf and Inter-Italic.otf from dir; on failure, error says
+    // which file and why.
+    static std::optional<FontSet> open(const std::filesystem::path& dir, std::string& error);
+
+    int text_width(std::string_view utf8, FontStyle style, int px) const override;
+    int line_height(int px) const override;
+    // The face set to px, ready for TTF_Render*.
+    TTF_Font* at(FontStyle style, int px) const;
+
+private:
+    std::array<FontPtr, 3> faces_;
+    mutable std::array<int, 3> sizes_{};
+};
+
+} // namespace kiosk

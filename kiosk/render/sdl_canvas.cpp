@@ -1,0 +1,33 @@
+#include "render/sdl_canvas.h"
+
+namespace kiosk {
+
+SdlCanvas::SdlCanvas(SDL_Renderer* renderer, const FontSet& fonts, Size size,
+                     std::size_t text_budget_bytes)
+    : renderer_(renderer), fonts_(fonts), size_(size), cache_(renderer, fonts, text_budget_bytes) {}
+
+void SdlCanvas::clear(Color c) {
+    SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(renderer_, c.r, c.g, c.b, 255);
+    SDL_RenderClear(renderer_);
+}
+
+void SdlCanvas::fill_rect(Rect r, Color c) {
+    SDL_SetRenderDrawBlendMode(renderer_, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(renderer_, c.r, c.g, c.b, c.a);
+    const SDL_Rect rect{r.x, r.y, r.w, r.h};
+    SDL_RenderFillRect(renderer_, &rect);
+}
+
+void SdlCanvas::draw_text(const SceneText& t, Color color, int dx, int dy, std::uint8_t alpha) {
+    if (t.text.empty() || alpha == 0) return;
+    const auto* entry = cache_.get(t.text, t.style, t.px, color);
+    if (!entry) return;
+    SDL_SetTextureAlphaMod(entry->texture.get(), alpha);
+    // The glyphs' box is the font height; centre it in the layout's (taller) line box.
+    const int y = t.y + dy + (fonts_.line_height(t.px) - entry->h) / 2;
+    const SDL_Rect dst{t.x + dx, y, entry->w, entry->h};
+    SDL_RenderCopy(renderer_, entry->texture.get(), nullptr, &dst);
+}
+
+} // namespace kiosk

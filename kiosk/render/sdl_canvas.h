@@ -1,0 +1,29 @@
+#pragma once
+#include "render/font_set.h"
+#include "render/text_cache.h"
+#include "view/canvas.h"
+
+namespace kiosk {
+
+// Canvas on an SDL_Renderer: a window's, or a software renderer on a surface for export.
+class SdlCanvas : public Canvas {
+public:
+    SdlCanvas(SDL_Renderer* renderer, const FontSet& fonts, Size size,
+              std::size_t text_budget_bytes = 24u << 20);
+
+    Size size() const override { return size_; }
+    void clear(Color color) override;
+    void fill_rect(Rect rect, Color color) override;
+    void draw_text(const SceneText& text, Color color, int dx, int dy, std::uint8_t alpha) override;
+
+    void resize(Size size) { size_ = size; }
+    TextCache& text_cache() { return cache_; }
+
+private:
+    SDL_Renderer* renderer_;
+    const FontSet& fonts_;
+    Size size_;
+    TextCache cache_;
+};
+
+} // namespace kiosk

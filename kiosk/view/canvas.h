@@ -1,0 +1,23 @@
+#pragma once
+// The narrow drawing interface between the kiosk and whatever puts pixels on screen. Value types
+// only; the SDL implementation (render/sdl_canvas.h) owns renderer, textures and fonts.
+#include "content/color.h"
+#include "layout/geometry.h"
+#include "layout/scene.h"
+
+#include <cstdint>
+
+namespace kiosk {
+
+class Canvas {
+public:
+    virtual ~Canvas() = default;
+    virtual Size size() const = 0;
+    virtual void clear(Color color) = 0;
+    virtual void fill_rect(Rect rect, Color color) = 0; // color.a blends
+    // Draws a laid-out text run offset by (dx, dy) with the given opacity.
+    virtual void draw_text(const SceneText& text, Color color, int dx, int dy,
+                           std::uint8_t alpha) = 0;
+};
+
+} // namespace kiosk
