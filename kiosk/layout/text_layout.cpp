@@ -45,24 +45,28 @@ std::vector<Token> tokenize(const std::vector<TextRun>& runs) {
 class LineBuilder {
 public:
     LineBuilder(const TextStyle& style, int max_width, const TextMeasure& m)
-        : style_(style), max_width_(max_width), m_(m),
-          space_(m.text_width(" ", style.regular, style.px)) {}
+        : style_(style), max_width_(max_width), m_(m) {}
 
     void add_word(const Word& word) {
-        const int w = width(word);
-        if (w > max_width_) return add_long_word(word);
-        if (!line_.empty() && line_width_ + space_ + w > max_width_) end_line();
+        if (width(word) > max_width_) return add_long_word(word);
         if (!line_.empty()) {
-            line_.back().text += ' ';
-            line_width_ += space_;
+            // Measured as the line will be drawn: summing word widths would drift from the
+            // shaped line by a pixel per word (fractional advances), enough to overflow.
+            auto candidate = line_;
+            candidate.back().text += ' ';
+            append_to(candidate, word);
+            if (width(candidate) <= max_width_) {
+                line_ = std::move(candidate);
+                return;
+            }
+            end_line();
         }
-        append(word, w);
+        append_to(line_, word);
     }
 
     void end_line() {
         place_line();
         line_.clear();
-        line_width_ = 0;
         ++out_.lines;
     }
 
@@ -81,24 +85,28 @@ private:
         return w;
     }
 
-    void append(const Word& word, int w) {
+    static void append_to(std::vector<Fragment>& line, const Word& word) {
         for (const auto& f : word) {
-            if (!line_.empty() && line_.back().emphasis == f.emphasis) line_.back().text += f.text;
-            else line_.push_back(f);
+            if (!line.empty() && line.back().emphasis == f.emphasis) line.back().text += f.text;
+            else line.push_back(f);
         }
-        line_width_ += w;
     }
 
-    // Breaks between characters; per-character widths ignore kerning, which only ever narrows.
+    // Breaks between characters, for a word wider than the whole line.
     void add_long_word(const Word& word) {
         if (!line_.empty()) end_line();
         for (const auto& f : word) {
             for (std::size_t pos = 0; pos < f.text.size();) {
                 const auto len = utf8_sequence_length(static_cast<unsigned char>(f.text[pos]));
-                Fragment ch{f.text.substr(pos, len), f.emphasis};
-                const int w = m_.text_width(ch.text, font(f.emphasis), style_.px);
-                if (!line_.empty() && line_width_ + w > max_width_) end_line();
-                append({ch}, w);
+                const Word ch{{f.text.substr(pos, len), f.emphasis}};
+                auto candidate = line_;
+                append_to(candidate, ch);
+                if (!line_.empty() && width(candidate) > max_width_) {
+                    end_line();
+                    append_to(line_, ch);
+                } else {
+                    line_ = std::move(candidate);
+                }
                 pos += len;
             }
         }
@@ -126,9 +134,7 @@ private:
     const TextStyle& style_;
     int max_width_;
     const TextMeasure& m_;
-    int space_;
     std::vector<Fragment> line_;
-    int line_width_ = 0;
     WrappedText out_;
 };
 

@@ -10,7 +10,13 @@ std::optional<Display> Display::open(const Settings& settings, std::string& erro
     int w = settings.window.w, h = settings.window.h;
     if (!settings.windowed) {
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-        w = h = 0;
+        // Sized to the display as well: with no window manager (a bare X server, some KMS
+        // setups) "fullscreen desktop" alone leaves a 1x1 window and a black screen.
+        SDL_DisplayMode mode{};
+        if (SDL_GetDesktopDisplayMode(0, &mode) == 0) {
+            w = mode.w;
+            h = mode.h;
+        }
     }
     d.window_.reset(SDL_CreateWindow("Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
                                      flags));

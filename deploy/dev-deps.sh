@@ -1,0 +1,20 @@
+#!/bin/sh
+# Installs the Debian 12 packages the kiosk needs to build, run and test, if any are missing.
+# Usage: deploy/dev-deps.sh [--tests]
+set -eu
+packages="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
+nlohmann-json3-dev fonts-inter"
+if [ "${1:-}" = "--tests" ]; then
+    # Catch2 for the suite; Xvfb, xdotool and ImageMagick to drive and look at a real window.
+    packages="$packages catch2 xvfb xauth xdotool imagemagick"
+fi
+missing=""
+for p in $packages; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "Installing:$missing"
+if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+$sudo apt-get update -qq
+# shellcheck disable=SC2086 # the list is meant to split
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing

@@ -1,0 +1,8 @@
+#!/bin/sh
+# The README's first command: install what is missing, build, and start the kiosk with the
+# default SERV deck, fullscreen. Extra arguments go to the kiosk, e.g. --windowed 1280x720.
+set -eu
+here=$(dirname "$0")
+"$here/dev-deps.sh"
+"$here/build.sh"
+exec "$here/../build/kiosk/kiosk" "$@"

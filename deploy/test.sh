@@ -1,0 +1,8 @@
+#!/bin/sh
+# The README's second command: install what is missing, build, and run the whole test suite.
+set -eu
+here=$(dirname "$0")
+"$here/dev-deps.sh" --tests
+"$here/build.sh"
+cd "$here/../build"
+ctest --output-on-failure -j 2

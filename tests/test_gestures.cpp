@@ -1,0 +1,97 @@
+#include "nav/gestures.h"
+
+#include <catch2/catch.hpp>
+
+using namespace kiosk;
+using T = InputEvent::Type;
+
+namespace {
+
+InputEvent ev(T type, long long id, float x, float y, double t) {
+    InputEvent e;
+    e.type = type;
+    e.pointer = id;
+    e.x = x;
+    e.y = y;
+    e.t = t;
+    return e;
+}
+
+GestureRecognizer recognizer() { return GestureRecognizer({}, 1000, 600); }
+
+} // namespace
+
+TEST_CASE("a quick touch without movement is a tap where it started") {
+    auto g = recognizer();
+    CHECK_FALSE(g.feed(ev(T::PointerDown, 1, 800, 300, 0)));
+    const auto tap = g.feed(ev(T::PointerUp, 1, 805, 302, 0.15));
+    REQUIRE(tap);
+    CHECK(tap->type == Gesture::Type::Tap);
+    CHECK(tap->x == 800);
+}
+
+TEST_CASE("a horizontal drag is a swipe; its direction decides left or right") {
+    auto g = recognizer();
+    g.feed(ev(T::PointerDown, 1, 800, 300, 0));
+    g.feed(ev(T::PointerMove, 1, 600, 310, 0.1));
+    CHECK(g.drag_dx() == -200);
+    const auto left = g.feed(ev(T::PointerUp, 1, 500, 310, 0.2));
+    REQUIRE(left);
+    CHECK(left->type == Gesture::Type::SwipeLeft);
+    g.feed(ev(T::PointerDown, 2, 100, 300, 1));
+    const auto right = g.feed(ev(T::PointerUp, 2, 400, 280, 1.3));
+    REQUIRE(right);
+    CHECK(right->type == Gesture::Type::SwipeRight);
+}
+
+TEST_CASE("too short, too vertical or too slow is no gesture") {
+    auto g = recognizer();
+    g.feed(ev(T::PointerDown, 1, 500, 300, 0));
+    CHECK_FALSE(g.feed(ev(T::PointerUp, 1, 550, 300, 0.2))); // 50 px < 8% of 1000
+    g.feed(ev(T::PointerDown, 1, 500, 100, 1));
+    CHECK_FALSE(g.feed(ev(T::PointerUp, 1, 600, 400, 1.2))); // mostly vertical
+    g.feed(ev(T::PointerDown, 1, 500, 300, 2));
+    CHECK_FALSE(g.feed(ev(T::PointerUp, 1, 100, 300, 5))); // a slow drag is reading, not swiping
+    g.feed(ev(T::PointerDown, 1, 500, 300, 6));
+    CHECK_FALSE(g.feed(ev(T::PointerUp, 1, 500, 300, 7))); // a long press is not a tap
+}
+
+TEST_CASE("a second finger during a swipe cancels it") {
+    auto g = recognizer();
+    g.feed(ev(T::PointerDown, 1, 800, 300, 0));
+    g.feed(ev(T::PointerDown, 2, 820, 320, 0.05));
+    CHECK_FALSE(g.feed(ev(T::PointerUp, 1, 300, 300, 0.2)));
+    CHECK_FALSE(g.feed(ev(T::PointerUp, 2, 300, 300, 0.25)));
+    CHECK_FALSE(g.active());
+    // And the next single touch works again.
+    g.feed(ev(T::PointerDown, 3, 500, 300, 1));
+    CHECK(g.feed(ev(T::PointerUp, 3, 500, 300, 1.1)));
+}
+
+TEST_CASE("ten fingers at once produce at most nothing, and leave nothing stuck") {
+    auto g = recognizer();
+    int gestures = 0;
+    for (int f = 0; f < 10; ++f) gestures += g.feed(ev(T::PointerDown, f, 100.f * f, 300, 0)).has_value();
+    for (int f = 0; f < 10; ++f)
+        gestures += g.feed(ev(T::PointerUp, f, 100.f * f - 300, 300, 0.2)).has_value();
+    CHECK(gestures == 0);
+    CHECK_FALSE(g.active());
+    CHECK(g.drag_dx() == 0);
+}
+
+TEST_CASE("lifting the first finger while another stays does not start a new gesture") {
+    auto g = recognizer();
+    g.feed(ev(T::PointerDown, 1, 500, 300, 0));
+    g.feed(ev(T::PointerDown, 2, 600, 300, 0.01));
+    g.feed(ev(T::PointerUp, 1, 500, 300, 0.05));
+    g.feed(ev(T::PointerMove, 2, 100, 300, 0.1));
+    CHECK_FALSE(g.feed(ev(T::PointerUp, 2, 100, 300, 0.2)));
+}
+
+TEST_CASE("an up without a down, or a cancel, is harmless") {
+    auto g = recognizer();
+    CHECK_FALSE(g.feed(ev(T::PointerUp, 9, 0, 0, 0)));
+    g.feed(ev(T::PointerDown, 1, 500, 300, 1));
+    CHECK_FALSE(g.feed(ev(T::PointerCancel, 1, 100, 300, 1.1)));
+    CHECK_FALSE(g.active());
+}

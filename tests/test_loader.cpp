@@ -1,0 +1,201 @@
+#include "content/limits.h"
+#include "content/loader.h"
+#include "support/deck_builder.h"
+
+#include <catch2/catch.hpp>
+
+using namespace kiosk;
+using kiosk::test::first_message;
+using kiosk::test::load_json;
+using kiosk::test::minimal_deck_json;
+using Catch::Matchers::Contains;
+
+namespace {
+
+bool has_message(const LoadResult& r, const std::string& text) {
+    for (const auto& d : r.diagnostics.items)
+        if (to_string(d).find(text) != std::string::npos) return true;
+    return false;
+}
+
+std::string all_messages(const LoadResult& r) {
+    std::string out;
+    for (const auto& d : r.diagnostics.items) out += to_string(d) + "\n";
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("the default SERV deck loads cleanly and is faithful in shape") {
+    const auto r = load_content_dir(KIOSK_SOURCE_CONTENT_DIR);
+    INFO(all_messages(r));
+    REQUIRE(r.deck);
+    CHECK(r.diagnostics.items.empty());
+    const Deck& deck = *r.deck;
+    CHECK(deck.language == "nl");
+    CHECK(deck.findings.size() == 7);
+    REQUIRE(deck.slides.front().kind == SlideKind::Title);
+    CHECK_THAT(deck.slides.front().title, Contains("SERV-rondetafels digitalisering"));
+    CHECK(deck.slides.back().kind == SlideKind::Closing);
+    int finding_slides = 0;
+    for (const auto& s : deck.slides) {
+        CHECK(slide_word_count(deck, s) <= 45);
+        if (s.kind == SlideKind::Finding) ++finding_slides;
+    }
+    CHECK(finding_slides == 7);
+    for (const auto& f : deck.findings) CHECK_FALSE(f.details.empty());
+}
+
+TEST_CASE("the default deck's colours read from a distance (7:1)") {
+    const auto r = load_content_dir(KIOSK_SOURCE_CONTENT_DIR);
+    REQUIRE(r.deck);
+    const Theme& t = r.deck->theme;
+    CHECK(contrast_ratio(t.text, t.background) >= 7.0);
+    CHECK(contrast_ratio(t.muted, t.background) >= 7.0);
+    CHECK(contrast_ratio(t.emphasis, t.background) >= 7.0);
+}
+
+TEST_CASE("a syntax error names file, line and column") {
+    const auto r = load_deck_text("{\n  \"schema\": 1,\n  \"id\": oops\n}", "content/deck.json");
+    CHECK_FALSE(r.deck);
+    CHECK_THAT(first_message(r), Contains("content/deck.json:3:9: error: JSON syntax"));
+}
+
+TEST_CASE("invalid UTF-8 is refused with its place") {
+    const auto r = load_deck_text("{\n\"id\": \"a\xC0\xAF\"}", "deck.json");
+    CHECK_FALSE(r.deck);
+    CHECK(first_message(r) == "deck.json:2:9: error: invalid UTF-8: overlong encoding");
+}
+
+TEST_CASE("deep nesting is refused before parsing") {
+    std::string text = "{\"a\":" + std::string(40, '[') + std::string(40, ']') + "}";
+    const auto r = load_deck_text(text, "deck.json");
+    CHECK_FALSE(r.deck);
+    CHECK_THAT(first_message(r), Contains("nesting deeper than 16 levels"));
+}
+
+TEST_CASE("an oversized file is refused") {
+    const std::string text(limits::max_deck_file_bytes + 1, ' ');
+    const auto r = load_deck_text(text, "deck.json");
+    CHECK_FALSE(r.deck);
+    CHECK_THAT(first_message(r), Contains("the limit is 1048576"));
+}
+
+TEST_CASE("content errors name the slide and field by JSON pointer") {
+    auto j = minimal_deck_json();
+    SECTION("a bad duration") {
+        j["slides"][1]["duration_s"] = 0;
+        CHECK(first_message(load_json(j)) ==
+              "deck.json /slides/1/duration_s: error: must be between 0.5 and 600, not 0");
+    }
+    SECTION("a missing required field") {
+        j["slides"][0].erase("title");
+        CHECK(first_message(load_json(j)) == "deck.json /slides/0/title: error: is required");
+    }
+    SECTION("a wrong type") {
+        j["slides"][1]["points"] = "not a list";
+        CHECK(first_message(load_json(j)) ==
+              "deck.json /slides/1/points: error: must be an array, not string");
+    }
+    SECTION("an unknown kind lists the known ones") {
+        j["slides"][0]["kind"] = "video";
+        CHECK_THAT(first_message(load_json(j)),
+                   Contains("/slides/0/kind: error: unknown kind \"video\"; use one of title"));
+    }
+    SECTION("a reference to a missing finding") {
+        j["slides"][1]["finding"] = "f9";
+        CHECK_THAT(first_message(load_json(j)), Contains("/slides/1/finding: error: no finding"));
+    }
+    SECTION("a control character inside a string") {
+        j["slides"][0]["title"] = "a\u0007b";
+        CHECK(first_message(load_json(j)) ==
+              "deck.json /slides/0/title: error: control character at byte 1");
+    }
+    SECTION("a bad colour") {
+        j["theme"] = {{"accent", "yellow"}};
+        CHECK_THAT(first_message(load_json(j)), Contains("/theme/accent: error: must be a colour"));
+    }
+    SECTION("a newer schema") {
+        j["schema"] = 2;
+        CHECK_THAT(first_message(load_json(j)), Contains("/schema: error: schema 2 is not supported"));
+    }
+    SECTION("duplicate finding ids") {
+        j["findings"].push_back(j["findings"][0]);
+        CHECK(has_message(load_json(j), "/findings/1/id: error: \"f1\" is used by another finding"));
+    }
+}
+
+TEST_CASE("every error is collected, not just the first") {
+    auto j = minimal_deck_json();
+    j["slides"][0]["duration_s"] = -1;
+    j["slides"][1]["points"] = nlohmann::json::array();
+    j.erase("version");
+    const auto r = load_json(j);
+    CHECK_FALSE(r.deck);
+    CHECK(r.diagnostics.count(Severity::Error) == 3);
+}
+
+TEST_CASE("unknown fields warn but the deck still loads") {
+    auto j = minimal_deck_json();
+    j["slides"][0]["titel"] = "typo";
+    j["slides"][0]["points"] = {"x"};
+    const auto r = load_json(j);
+    REQUIRE(r.deck);
+    CHECK(has_message(r, "/slides/0/titel: warning: unknown field, ignored"));
+    CHECK(has_message(r, "/slides/0/points: warning: unknown field, ignored (not used by a \"title\" slide)"));
+}
+
+TEST_CASE("limits: strings and slide count at the limit pass, past it fail") {
+    auto j = minimal_deck_json();
+    SECTION("string length") {
+        j["slides"][0]["title"] = std::string(limits::max_string_bytes, 'x');
+        CHECK(load_json(j).deck);
+        j["slides"][0]["title"] = std::string(limits::max_string_bytes + 1, 'x');
+        CHECK_THAT(first_message(load_json(j)), Contains("text is 4001 bytes; the limit is 4000"));
+    }
+    SECTION("slide count") {
+        const auto slide = j["slides"][0];
+        j["slides"] = nlohmann::json::array();
+        for (std::size_t i = 0; i < limits::max_slides; ++i) j["slides"].push_back(slide);
+        CHECK(load_json(j).deck);
+        j["slides"].push_back(slide);
+        CHECK_THAT(first_message(load_json(j)), Contains("/slides: error: has 201 items; the limit is 200"));
+    }
+    SECTION("points per slide") {
+        j["slides"][1]["points"] = std::vector<std::string>(limits::max_points, "p");
+        CHECK(load_json(j).deck);
+        j["slides"][1]["points"] = std::vector<std::string>(limits::max_points + 1, "p");
+        CHECK_FALSE(load_json(j).deck);
+    }
+}
+
+TEST_CASE("a slide over 45 words warns, naming the slide") {
+    auto j = minimal_deck_json();
+    std::string text;
+    for (int i = 0; i < 46; ++i) text += "woord ";
+    j["slides"][1]["points"] = {text};
+    const auto r = load_json(j);
+    REQUIRE(r.deck);
+    CHECK(has_message(r, "/slides/1: warning: 47 words"));
+}
+
+TEST_CASE("reading time sets the default duration, within the deck's bounds") {
+    auto r = load_json(minimal_deck_json());
+    REQUIRE(r.deck);
+    Deck deck = *r.deck;
+    Slide s;
+    s.kind = SlideKind::Paragraph;
+    s.text = "een twee";
+    CHECK(slide_duration_s(deck, s) == deck.timing.min_slide_s);
+    for (int i = 0; i < 40; ++i) s.text += " woord";
+    CHECK(slide_duration_s(deck, s) > deck.timing.min_slide_s);
+    CHECK(slide_duration_s(deck, s) <= deck.timing.max_slide_s);
+    s.duration_s = 3.5;
+    CHECK(slide_duration_s(deck, s) == 3.5);
+}
+
+TEST_CASE("a missing content folder is reported, not thrown") {
+    const auto r = load_content_dir("/nonexistent/folder");
+    CHECK_FALSE(r.deck);
+    CHECK_THAT(first_message(r), Contains("cannot open the file"));
+}

@@ -1,0 +1,121 @@
+// Drawing with SDL's software renderer on a plain surface: no window, no video driver.
+#include "app/run_kiosk.h"
+#include "content/loader.h"
+#include "layout/metrics.h"
+#include "layout/slide_layout.h"
+#include "render/font_set.h"
+#include "render/sdl_canvas.h"
+
+#include <SDL_image.h>
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+using namespace kiosk;
+
+namespace {
+
+struct SdlFixture {
+    SdlSession sdl{0};
+    std::string error;
+    std::optional<FontSet> fonts = FontSet::open(Settings{}.font_dir, error);
+    Deck deck = *load_content_dir(KIOSK_SOURCE_CONTENT_DIR).deck;
+
+    SdlFixture() { REQUIRE(fonts); }
+};
+
+Uint32 pixel_at(SDL_Surface* s, int x, int y) {
+    return static_cast<const Uint32*>(s->pixels)[y * (s->pitch / 4) + x];
+}
+
+// Share of pixels close to a colour: text drawn in that colour shows up here.
+double share_of_colour(SDL_Surface* s, Color c) {
+    SDL_Surface* argb = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_ARGB8888, 0);
+    long hits = 0;
+    for (int y = 0; y < argb->h; ++y)
+        for (int x = 0; x < argb->w; ++x) {
+            Uint8 r, g, b;
+            SDL_GetRGB(pixel_at(argb, x, y), argb->format, &r, &g, &b);
+            if (std::abs(r - c.r) + std::abs(g - c.g) + std::abs(b - c.b) < 30) ++hits;
+        }
+    SDL_FreeSurface(argb);
+    return static_cast<double>(hits) / (s->w * s->h);
+}
+
+} // namespace
+
+TEST_CASE_METHOD(SdlFixture, "every default slide fits at 800x480, 1920x1080 and 1080x1920") {
+    for (const Size size : {Size{800, 480}, Size{1920, 1080}, Size{1080, 1920}}) {
+        const Rect box = ScreenMetrics(size).content_box();
+        for (std::size_t i = 0; i < deck.slides.size(); ++i) {
+            INFO("slide " << i + 1 << " at " << size.w << "x" << size.h);
+            const Scene scene = layout_slide(deck, deck.slides[i], size, *fonts);
+            CHECK_FALSE(scene.below_minimum);
+            for (const auto& t : scene.texts) {
+                INFO(t.text);
+                CHECK(box.contains({t.x, t.y, t.w, t.h}));
+                CHECK(t.w == fonts->text_width(t.text, t.style, t.px));
+            }
+        }
+    }
+}
+
+TEST_CASE_METHOD(SdlFixture, "body text on the default deck stays at or above 1/24 of 1080") {
+    for (const auto& slide : deck.slides) {
+        const Scene scene = layout_slide(deck, slide, {1920, 1080}, *fonts);
+        for (const auto& t : scene.texts) {
+            if (t.ink == Ink::Accent) continue; // labels ("Vaststelling 3"), not body text
+            INFO(t.text);
+            CHECK(t.px >= 1080 / 24);
+        }
+    }
+}
+
+TEST_CASE_METHOD(SdlFixture, "the canvas draws text in its colour and caches the texture") {
+    SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, 400, 200, 32, SDL_PIXELFORMAT_ARGB8888));
+    RendererPtr renderer(SDL_CreateSoftwareRenderer(surface.get()));
+    REQUIRE(renderer);
+    SdlCanvas canvas(renderer.get(), *fonts, {400, 200});
+    canvas.clear({0, 0, 0, 255});
+    CHECK(share_of_colour(surface.get(), {255, 255, 255, 255}) == 0);
+    SceneText t{"Digitalisering", FontStyle::Bold, 40, 10, 10, 0, 0, Ink::Text};
+    canvas.draw_text(t, {255, 255, 255, 255}, 0, 0, 255);
+    CHECK(share_of_colour(surface.get(), {255, 255, 255, 255}) > 0.02);
+    CHECK(canvas.text_cache().entries() == 1);
+    canvas.draw_text(t, {255, 255, 255, 255}, 5, 0, 128);
+    CHECK(canvas.text_cache().entries() == 1);
+}
+
+TEST_CASE_METHOD(SdlFixture, "the text cache stays within its byte budget") {
+    SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, 64, 64, 32, SDL_PIXELFORMAT_ARGB8888));
+    RendererPtr renderer(SDL_CreateSoftwareRenderer(surface.get()));
+    TextCache cache(renderer.get(), *fonts, 200 * 1024);
+    for (int i = 0; i < 200; ++i) REQUIRE(cache.get("regel " + std::to_string(i), FontStyle::Regular, 40, {255, 255, 255, 255}));
+    CHECK(cache.bytes() <= 200 * 1024);
+    CHECK(cache.entries() < 200);
+}
+
+TEST_CASE_METHOD(SdlFixture, "export writes one PNG per slide, each with visible text") {
+    const auto dir = std::filesystem::temp_directory_path() / "kiosk-export-test";
+    std::filesystem::remove_all(dir);
+    Settings s;
+    s.content_dir = KIOSK_SOURCE_CONTENT_DIR;
+    s.export_dir = dir;
+    s.export_size = {800, 480};
+    REQUIRE(run_export(s) == 0);
+    std::size_t files = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        (void)entry;
+        ++files;
+    }
+    CHECK(files == deck.slides.size());
+    for (const char* name : {"slide-01.png", "slide-05.png", "slide-29.png"}) {
+        INFO(name);
+        SurfacePtr png(IMG_Load((dir / name).string().c_str()));
+        REQUIRE(png);
+        CHECK(png->w == 800);
+        CHECK(share_of_colour(png.get(), deck.theme.background) > 0.5);
+        CHECK(share_of_colour(png.get(), deck.theme.text) > 0.003);
+    }
+    std::filesystem::remove_all(dir);
+}

@@ -1,0 +1,81 @@
+#include "layout/metrics.h"
+#include "layout/slide_layout.h"
+#include "support/deck_builder.h"
+#include "support/fake_measure.h"
+
+#include <catch2/catch.hpp>
+
+using namespace kiosk;
+
+namespace {
+
+const test::FakeMeasure measure;
+
+Deck small_deck() { return *test::load_json(test::minimal_deck_json()).deck; }
+
+void require_inside(const Scene& scene, Rect box) {
+    for (const auto& t : scene.texts) {
+        INFO(t.text);
+        CHECK(box.contains({t.x, t.y, t.w, t.h}));
+    }
+}
+
+} // namespace
+
+TEST_CASE("body text is at least 1/24 of the screen height at 1920x1080") {
+    const ScreenMetrics m({1920, 1080});
+    CHECK(m.min_body_px() >= 1080 / 24);
+    CHECK(m.body_px() >= m.min_body_px());
+}
+
+TEST_CASE("a short slide lays out at full size inside the content box") {
+    const Deck deck = small_deck();
+    for (Size size : {Size{1920, 1080}, Size{800, 480}, Size{1080, 1920}}) {
+        const Scene scene = layout_slide(deck, deck.slides[1], size, measure);
+        CHECK(scene.scale == 1.0);
+        CHECK_FALSE(scene.below_minimum);
+        require_inside(scene, ScreenMetrics(size).content_box());
+    }
+}
+
+TEST_CASE("a points slide shows its kicker, heading, and emphasis") {
+    const Deck deck = small_deck();
+    const Scene scene = layout_slide(deck, deck.slides[1], {1920, 1080}, measure);
+    REQUIRE(scene.texts.size() >= 4);
+    CHECK(scene.texts[0].text == "Vaststelling 1 · Een");
+    CHECK(scene.texts[0].ink == Ink::Accent);
+    bool emphasised_b = false;
+    for (const auto& t : scene.texts) emphasised_b |= t.text == "b" && t.ink == Ink::Emphasis;
+    CHECK(emphasised_b);
+}
+
+TEST_CASE("long text shrinks to fit instead of clipping") {
+    Deck deck = small_deck();
+    Slide s;
+    s.kind = SlideKind::Paragraph;
+    s.title = "Titel";
+    for (int i = 0; i < 60; ++i) s.text += "woord ";
+    const Scene scene = layout_slide(deck, s, {800, 480}, measure);
+    CHECK(scene.scale < 1.0);
+    CHECK(scene.scale >= ScreenMetrics({800, 480}).min_scale() - 1e-9);
+    CHECK_FALSE(scene.below_minimum);
+    require_inside(scene, ScreenMetrics({800, 480}).content_box());
+}
+
+TEST_CASE("text that cannot fit at the minimum goes below it, flagged, still inside") {
+    Deck deck = small_deck();
+    Slide s;
+    s.kind = SlideKind::Paragraph;
+    for (int i = 0; i < 600; ++i) s.text += "woord ";
+    const Scene scene = layout_slide(deck, s, {800, 480}, measure);
+    CHECK(scene.below_minimum);
+    require_inside(scene, ScreenMetrics({800, 480}).content_box());
+}
+
+TEST_CASE("title slides are centred vertically") {
+    const Deck deck = small_deck();
+    const Scene scene = layout_slide(deck, deck.slides[0], {1920, 1080}, measure);
+    const Rect box = ScreenMetrics({1920, 1080}).content_box();
+    REQUIRE_FALSE(scene.texts.empty());
+    CHECK(scene.texts.front().y > box.y + box.h / 4);
+}

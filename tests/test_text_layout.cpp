@@ -1,0 +1,78 @@
+#include "layout/text_layout.h"
+#include "support/fake_measure.h"
+
+#include <catch2/catch.hpp>
+
+using namespace kiosk;
+
+namespace {
+
+const test::FakeMeasure measure; // regular: 5 px a character at 10 px
+
+TextStyle style10() {
+    TextStyle s;
+    s.px = 10;
+    return s;
+}
+
+std::vector<std::string> lines_of(const WrappedText& w) {
+    std::vector<std::string> lines;
+    int last_y = -1;
+    for (const auto& p : w.pieces) {
+        if (p.y != last_y) lines.emplace_back();
+        lines.back() += p.text;
+        last_y = p.y;
+    }
+    return lines;
+}
+
+} // namespace
+
+TEST_CASE("wrap breaks at spaces within the width") {
+    // 10 characters fit in 50 px.
+    const auto w = wrap_text(parse_markup("aaa bbb ccc dd"), style10(), 50, measure);
+    CHECK(lines_of(w) == std::vector<std::string>{"aaa bbb", "ccc dd"});
+    CHECK(w.lines == 2);
+    CHECK(w.height == 2 * measure.line_height(10));
+    CHECK(w.width <= 50);
+}
+
+TEST_CASE("emphasis runs become separate pieces on the same line") {
+    const auto w = wrap_text(parse_markup("a **bb** c"), style10(), 500, measure);
+    REQUIRE(w.pieces.size() == 3);
+    CHECK(w.pieces[0].text == "a ");
+    CHECK(w.pieces[1].text == "bb "); // the space between runs goes with the run before it
+    CHECK(w.pieces[1].style == FontStyle::Bold);
+    CHECK(w.pieces[1].ink == Ink::Emphasis);
+    CHECK(w.pieces[1].x == w.pieces[0].w);
+    CHECK(w.pieces[2].x == w.pieces[1].x + w.pieces[1].w);
+}
+
+TEST_CASE("a word longer than the line is broken between characters, UTF-8 intact") {
+    const std::string word = "ëëëëëëëëëëëëëëëëëëëëëëëë"; // 24 two-byte characters
+    const auto w = wrap_text(parse_markup(word), style10(), 50, measure);
+    CHECK(w.lines == 3);
+    for (const auto& p : w.pieces) {
+        CHECK(p.w <= 50);
+        CHECK(p.text.size() % 2 == 0); // never split inside a character
+    }
+}
+
+TEST_CASE("a 20,000-character word wraps without overflowing") {
+    const auto w = wrap_text(parse_markup(std::string(20000, 'x')), style10(), 500, measure);
+    CHECK(w.lines == 200);
+    CHECK(w.width <= 500);
+}
+
+TEST_CASE("explicit line breaks start new lines, blank lines count") {
+    const auto w = wrap_text(parse_markup("a\n\nb"), style10(), 500, measure);
+    CHECK(w.lines == 3);
+    CHECK(lines_of(w) == std::vector<std::string>{"a", "b"});
+    CHECK(w.pieces.back().y == 2 * measure.line_height(10));
+}
+
+TEST_CASE("empty text is one empty line, not a crash") {
+    const auto w = wrap_text({}, style10(), 100, measure);
+    CHECK(w.lines == 1);
+    CHECK(w.pieces.empty());
+}
