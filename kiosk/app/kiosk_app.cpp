@@ -24,6 +24,10 @@ KioskApp::KioskApp(const Settings& settings, Deck deck, const TextMeasure& measu
     note_change(now);
 }
 
+double KioskApp::current_duration() const {
+    return slide_duration_s(deck_, deck_.slides[nav_.current()]);
+}
+
 std::vector<double> KioskApp::durations() const {
     std::vector<double> out;
     for (const auto& s : deck_.slides) out.push_back(slide_duration_s(deck_, s));
@@ -86,7 +90,7 @@ void KioskApp::update(double now) {
     nav_.update(now);
     if (settings_.exit_after_loops > 0 && nav_.loops_completed() >= settings_.exit_after_loops)
         quit_ = true;
-    const int step = progress_step(nav_.elapsed_fraction(now), screen_);
+    const int step = progress_step(nav_.elapsed_fraction(now), screen_, current_duration());
     if (nav_.transition(now) || nav_.current() != drawn_slide_ || step != drawn_step_ ||
         nav_.mode() != drawn_mode_)
         dirty_ = true;
@@ -109,11 +113,13 @@ void KioskApp::draw(Canvas& canvas, double now) {
     state.mode = nav_.mode();
     state.elapsed_fraction = nav_.elapsed_fraction(now);
     state.drag_dx = state.transition ? 0.f : gestures_.drag_dx();
+    state.slide_s = current_duration();
     draw_frame(canvas, deck_, [this](int i) -> const Scene& { return scene(i); }, state, measure_);
     drawn_slide_ = state.slide;
-    drawn_step_ = progress_step(state.elapsed_fraction, screen_);
+    drawn_step_ = progress_step(state.elapsed_fraction, screen_, state.slide_s);
     drawn_mode_ = state.mode;
     dirty_ = false;
+    ++frames_drawn_;
 }
 
 double KioskApp::seconds_until_wake(double now) const {
@@ -121,8 +127,8 @@ double KioskApp::seconds_until_wake(double now) const {
     double wake = nav_.seconds_until_change(now);
     if (nav_.mode() == Mode::Attract) {
         // The next time the time-left bar loses a step.
-        const int steps = progress_steps(screen_);
-        const double duration = slide_duration_s(deck_, deck_.slides[nav_.current()]);
+        const double duration = current_duration();
+        const int steps = progress_steps(screen_, duration);
         const double next_fraction = static_cast<double>(drawn_step_ + 1) / steps;
         wake = std::min(wake, std::max(0.0, (next_fraction - nav_.elapsed_fraction(now)) * duration));
     }

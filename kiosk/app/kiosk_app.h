@@ -31,6 +31,7 @@ public:
     double seconds_until_wake(double now) const;
 
     const Deck& deck() const { return deck_; }
+    long frames_drawn() const { return frames_drawn_; }
     const Navigator& navigator() const { return nav_; }
     // Laid-out slide for the current screen size, cached after the first use.
     const Scene& scene(int slide);
@@ -40,6 +41,7 @@ private:
     void on_gesture(const Gesture& g, double now);
     void note_change(double now);
     std::vector<double> durations() const;
+    double current_duration() const;
 
     Settings settings_;
     Deck deck_;
@@ -51,6 +53,7 @@ private:
     std::ostream* trace_;
     bool quit_ = false;
     bool dirty_ = true;
+    long frames_drawn_ = 0;
     // What was last drawn, to tell whether a new frame would look different.
     int drawn_slide_ = -1;
     int drawn_step_ = -1;

@@ -40,16 +40,15 @@ struct Loop {
             app.handle(*input, clock.now());
     }
 
+    // Sleeps until input arrives or the app has something to do. While animating, frames are
+    // paced to the display rate here rather than trusting vsync, which the software renderer
+    // reports but does not honour.
     void wait_for_events() {
         const double wake_s = app.seconds_until_wake(clock.now()) / clock.scale();
-        const bool animating = wake_s <= 0;
-        const double wait_s = animating && !display.vsync() ? animation_frame_s : wake_s;
+        const double since_frame = seconds_since(last_frame);
+        const double wait_s = wake_s > 0 ? wake_s : animation_frame_s - since_frame;
         const int wait_ms = static_cast<int>(std::clamp(std::ceil(wait_s * 1000), 0.0, 60000.0));
         SDL_Event e;
-        if (animating && display.vsync()) {
-            while (SDL_PollEvent(&e)) dispatch(e);
-            return;
-        }
         if (SDL_WaitEventTimeout(&e, wait_ms)) {
             dispatch(e);
             while (SDL_PollEvent(&e)) dispatch(e);
@@ -63,10 +62,16 @@ struct Loop {
             if (!app.needs_redraw()) continue;
             app.draw(canvas, clock.now());
             display.present();
+            last_frame = std::chrono::steady_clock::now();
         }
     }
-};
 
+    static double seconds_since(std::chrono::steady_clock::time_point t) {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+    }
+
+    std::chrono::steady_clock::time_point last_frame{};
+};
 } // namespace
 
 int run_kiosk(const Settings& settings) {
@@ -88,6 +93,7 @@ int run_kiosk(const Settings& settings) {
                  settings.trace ? &std::cout : nullptr);
     SdlCanvas canvas(display->renderer(), *fonts, display->size());
     Loop{settings, *display, app, canvas, clock, signal_event}.run();
+    std::cerr << "kiosk: stopped after " << app.frames_drawn() << " frames\n";
     return 0;
 }
 

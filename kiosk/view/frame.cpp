@@ -46,10 +46,13 @@ Rect progress_track(Size screen) {
     return {screen.w - m.margin_x() - w, y, w, h};
 }
 
-int progress_steps(Size screen) { return std::max(1, progress_track(screen).w / 3); }
+int progress_steps(Size screen, double slide_s) {
+    const int per_half_second = static_cast<int>(slide_s * 2);
+    return std::clamp(per_half_second, 1, std::max(1, progress_track(screen).w / 2));
+}
 
-int progress_step(double elapsed_fraction, Size screen) {
-    const int steps = progress_steps(screen);
+int progress_step(double elapsed_fraction, Size screen, double slide_s) {
+    const int steps = progress_steps(screen, slide_s);
     return std::clamp(static_cast<int>(elapsed_fraction * steps), 0, steps);
 }
 
@@ -73,8 +76,8 @@ void draw_footer(Canvas& canvas, const Deck& deck, const FrameState& state,
     if (state.mode != Mode::Attract) return;
     canvas.fill_rect(track, deck.theme.surface);
     // The bar empties as the slide's time runs out.
-    const int steps = progress_steps(screen);
-    const int left = steps - progress_step(state.elapsed_fraction, screen);
+    const int steps = progress_steps(screen, state.slide_s);
+    const int left = steps - progress_step(state.elapsed_fraction, screen, state.slide_s);
     canvas.fill_rect({track.x, track.y, track.w * left / steps, track.h}, deck.theme.accent);
 }
 

@@ -17,6 +17,7 @@ struct FrameState {
     std::optional<Transition> transition;
     Mode mode = Mode::Attract;
     double elapsed_fraction = 0; // of the current slide's time, attract loop only
+    double slide_s = 10;         // the current slide's display time
     float drag_dx = 0;           // a finger dragging the slide sideways
 };
 
@@ -29,11 +30,12 @@ void draw_scene(Canvas& canvas, const Scene& scene, const Theme& theme, int dx, 
 void draw_frame(Canvas& canvas, const Deck& deck, const SceneFor& scene_for,
                 const FrameState& state, const TextMeasure& measure);
 
-// The time-left bar: its track, and how many distinct widths it has. The app redraws only when the
-// drawn width would change, so a slow bar costs a few frames a second, not sixty.
+// The time-left bar: its track, and how many distinct widths it has over a slide of this length.
+// It moves in steps of half a second at most, and the app redraws only when the drawn step would
+// change: a slow bar costs two frames a second, not sixty.
 Rect progress_track(Size screen);
-int progress_steps(Size screen);
-int progress_step(double elapsed_fraction, Size screen);
+int progress_steps(Size screen, double slide_s);
+int progress_step(double elapsed_fraction, Size screen, double slide_s);
 
 // Smooth start and stop for transitions.
 double ease_in_out(double t);
