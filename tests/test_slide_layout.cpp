@@ -79,3 +79,16 @@ TEST_CASE("title slides are centred vertically") {
     REQUIRE_FALSE(scene.texts.empty());
     CHECK(scene.texts.front().y > box.y + box.h / 4);
 }
+
+TEST_CASE("a long word shrinks the slide rather than being split") {
+    Deck deck = small_deck();
+    Slide s;
+    s.kind = SlideKind::Title;
+    s.title = "Digitaliseringsbeleidsaanbevelingen";
+    const Scene scene = layout_slide(deck, s, {800, 480}, measure);
+    CHECK(scene.scale < 1.0);
+    int title_lines = 0;
+    for (const auto& t : scene.texts) title_lines += t.text.find("Digital") == 0;
+    CHECK(title_lines == 1);
+    for (const auto& t : scene.texts) CHECK(t.text.find("aanbevelingen") != 0);
+}

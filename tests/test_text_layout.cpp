@@ -76,3 +76,18 @@ TEST_CASE("empty text is one empty line, not a crash") {
     CHECK(w.lines == 1);
     CHECK(w.pieces.empty());
 }
+
+TEST_CASE("a hyphenated word may break after its hyphen, and is whole otherwise") {
+    auto w = wrap_text(parse_markup("SERV-rondetafels"), style10(), 60, measure); // 12 chars
+    CHECK(lines_of(w) == std::vector<std::string>{"SERV-", "rondetafels"});
+    CHECK_FALSE(w.broke_words);
+    w = wrap_text(parse_markup("SERV-rondetafels"), style10(), 500, measure);
+    CHECK(lines_of(w) == std::vector<std::string>{"SERV-rondetafels"});
+    w = wrap_text(parse_markup("a - b"), style10(), 500, measure);
+    CHECK(lines_of(w) == std::vector<std::string>{"a - b"}); // a lone dash keeps its spaces
+}
+
+TEST_CASE("splitting a word is reported, so layout can prefer a smaller size") {
+    const auto w = wrap_text(parse_markup("digitalisering"), style10(), 50, measure);
+    CHECK(w.broke_words);
+}

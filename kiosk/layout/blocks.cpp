@@ -27,7 +27,7 @@ void add_marker(Scene& scene, const Block& b, int x, int y, int px, const TextMe
 } // namespace
 
 Stacked stack_blocks(const std::vector<Block>& blocks, Rect box, double scale,
-                     const TextMeasure& measure) {
+                     const TextMeasure& measure, bool allow_word_breaks) {
     Stacked out;
     int y = box.y;
     bool overflow_x = false;
@@ -43,7 +43,8 @@ Stacked stack_blocks(const std::vector<Block>& blocks, Rect box, double scale,
         }
         const int gutter = gutter_for(b, style.px);
         auto wrapped = wrap_text(b.runs, style, box.w - gutter, measure);
-        overflow_x = overflow_x || wrapped.width > box.w - gutter;
+        overflow_x = overflow_x || wrapped.width > box.w - gutter ||
+                     (wrapped.broke_words && !allow_word_breaks);
         add_marker(out.scene, b, box.x, y, style.px, measure);
         for (auto& piece : wrapped.pieces) {
             piece.x += box.x + gutter;

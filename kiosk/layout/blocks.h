@@ -27,7 +27,9 @@ struct Stacked {
     bool fits = false;
 };
 
+// Places the blocks at scale. Unless allow_word_breaks, a word split across lines counts as not
+// fitting: a smaller size that keeps words whole reads better.
 Stacked stack_blocks(const std::vector<Block>& blocks, Rect box, double scale,
-                     const TextMeasure& measure);
+                     const TextMeasure& measure, bool allow_word_breaks);
 
 } // namespace kiosk

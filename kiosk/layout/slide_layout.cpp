@@ -96,6 +96,13 @@ std::vector<Block> quote_blocks(const Slide& s, const ScreenMetrics& m) {
     return out;
 }
 
+// A phone number wraps as a whole: its spaces become no-break spaces.
+std::string keep_together(const std::string& text) {
+    std::string out;
+    for (char c : text) out += c == ' ' ? std::string("\u00A0") : std::string(1, c);
+    return out;
+}
+
 std::vector<Block> closing_blocks(const Slide& s, const ScreenMetrics& m) {
     std::vector<Block> out;
     add_heading(out, s.title, m);
@@ -105,7 +112,7 @@ std::vector<Block> closing_blocks(const Slide& s, const ScreenMetrics& m) {
         const auto& c = s.contacts[i];
         std::string line = "**" + c.name + "**";
         for (const auto* part : {&c.role, &c.phone, &c.email})
-            if (!part->empty()) line += "   " + *part;
+            if (!part->empty()) line += "   " + keep_together(*part);
         out.push_back(text_block(line, m.body_px(), FontStyle::Regular, Ink::Text,
                                  i == 0 ? 0.9 : 0.35));
     }
@@ -137,15 +144,16 @@ bool centred(SlideKind kind) {
 
 // Largest scale in [floor, 1] at which the blocks fit, by bisection: wrapping is monotonic enough
 // in the scale that a dozen layouts find it, which is cheap next to rasterising.
-Stacked fit(const std::vector<Block>& blocks, Rect box, double floor, const TextMeasure& measure) {
-    Stacked best = stack_blocks(blocks, box, 1.0, measure);
+Stacked fit(const std::vector<Block>& blocks, Rect box, double floor, const TextMeasure& measure,
+            bool allow_word_breaks) {
+    Stacked best = stack_blocks(blocks, box, 1.0, measure, allow_word_breaks);
     if (best.fits) return best;
     double lo = floor, hi = 1.0;
-    Stacked at_lo = stack_blocks(blocks, box, lo, measure);
+    Stacked at_lo = stack_blocks(blocks, box, lo, measure, allow_word_breaks);
     if (!at_lo.fits) return at_lo;
     for (int i = 0; i < 10; ++i) {
         const double mid = (lo + hi) / 2;
-        Stacked s = stack_blocks(blocks, box, mid, measure);
+        Stacked s = stack_blocks(blocks, box, mid, measure, allow_word_breaks);
         if (s.fits) {
             lo = mid;
             at_lo = std::move(s);
@@ -167,11 +175,12 @@ Scene layout_slide(const Deck& deck, const Slide& slide, Size screen, const Text
     const ScreenMetrics m(screen);
     const Rect box = m.content_box();
     const auto blocks = blocks_for(deck, slide, m);
-    Stacked result = fit(blocks, box, m.min_scale(), measure);
+    Stacked result = fit(blocks, box, m.min_scale(), measure, false);
     if (!result.fits) {
         // Below the readable minimum rather than clipped: a visitor can still read it up close,
-        // and --check has told the author.
-        result = fit(blocks, box, 0.05, measure);
+        // and --check has told the author. Words are split only as a last resort.
+        result = fit(blocks, box, 0.05, measure, false);
+        if (!result.fits) result = fit(blocks, box, 0.05, measure, true);
         result.scene.below_minimum = true;
     }
     if (centred(slide.kind) && result.height < box.h) shift(result.scene, (box.h - result.height) / 2);

@@ -14,31 +14,37 @@ struct Fragment {
 };
 using Word = std::vector<Fragment>;
 
-// A word, or a forced line break.
+// A word, or a forced line break. A word that follows a hyphen ("SERV-|rondetafels") may start a
+// new line but is glued to its predecessor when it does not.
 struct Token {
     Word word;
     bool line_break = false;
+    bool glued = false;
 };
 
 std::vector<Token> tokenize(const std::vector<TextRun>& runs) {
     std::vector<Token> tokens;
     Word word;
-    auto flush = [&] {
-        if (!word.empty()) tokens.push_back({std::exchange(word, {}), false});
+    bool glued = false;
+    auto flush = [&](bool next_glued) {
+        if (!word.empty()) tokens.push_back({std::exchange(word, {}), false, glued});
+        glued = next_glued;
     };
     for (const auto& run : runs) {
         for (char c : run.text) {
             if (c == ' ' || c == '\n') {
-                flush();
-                if (c == '\n') tokens.push_back({{}, true});
+                flush(false);
+                if (c == '\n') tokens.push_back({{}, true, false});
                 continue;
             }
             if (word.empty() || word.back().emphasis != run.emphasis)
                 word.push_back({std::string(), run.emphasis});
             word.back().text += c;
+            // A break opportunity after a hyphen inside a word, not after a lone dash.
+            if (c == '-' && word.back().text.size() > 1) flush(true);
         }
     }
-    flush();
+    flush(false);
     return tokens;
 }
 
@@ -47,13 +53,13 @@ public:
     LineBuilder(const TextStyle& style, int max_width, const TextMeasure& m)
         : style_(style), max_width_(max_width), m_(m) {}
 
-    void add_word(const Word& word) {
+    void add_word(const Word& word, bool glued) {
         if (width(word) > max_width_) return add_long_word(word);
         if (!line_.empty()) {
             // Measured as the line will be drawn: summing word widths would drift from the
             // shaped line by a pixel per word (fractional advances), enough to overflow.
             auto candidate = line_;
-            candidate.back().text += ' ';
+            if (!glued) candidate.back().text += ' ';
             append_to(candidate, word);
             if (width(candidate) <= max_width_) {
                 line_ = std::move(candidate);
@@ -94,6 +100,7 @@ private:
 
     // Breaks between characters, for a word wider than the whole line.
     void add_long_word(const Word& word) {
+        out_.broke_words = true;
         if (!line_.empty()) end_line();
         for (const auto& f : word) {
             for (std::size_t pos = 0; pos < f.text.size();) {
@@ -145,7 +152,7 @@ WrappedText wrap_text(const std::vector<TextRun>& runs, const TextStyle& style, 
     LineBuilder lines(style, std::max(1, max_width), measure);
     for (const auto& token : tokenize(runs)) {
         if (token.line_break) lines.end_line();
-        else lines.add_word(token.word);
+        else lines.add_word(token.word, token.glued);
     }
     return lines.finish();
 }
