@@ -24,6 +24,9 @@ struct RecordingCanvas : Canvas {
     void draw_text(const SceneText& t, Color, int, int, std::uint8_t) override {
         texts.push_back(t.text);
     }
+    void draw_image(const SceneImage& i, int, std::uint8_t) override { images.push_back(i.source); }
+    void set_clip(std::optional<Rect>) override {}
+    std::vector<std::string> images;
     bool shows(const std::string& s) const {
         for (const auto& t : texts)
             if (t.find(s) != std::string::npos) return true;
@@ -83,23 +86,25 @@ TEST_CASE_METHOD(Fixture, "nothing changing means no redraw and a long sleep") {
     CHECK(wake < deck.timing.min_slide_s);
 }
 
-TEST_CASE_METHOD(Fixture, "taps on the right and left halves move forward and back") {
+TEST_CASE_METHOD(Fixture, "the first tap wakes the kiosk; then taps on the halves move") {
     KioskApp app(settings, deck, measure, canvas.sz, 0);
     tap(app, 700, 1);
-    CHECK(app.navigator().current() == 1);
-    CHECK(app.navigator().mode() == Mode::Browsing);
+    CHECK(app.browser().slides().current() == 0); // nothing moves away under the visitor's finger
+    CHECK(app.browser().mode() == Mode::Browsing);
+    tap(app, 700, 2);
+    CHECK(app.browser().slides().current() == 1);
     tap(app, 100, 3);
-    CHECK(app.navigator().current() == 0);
+    CHECK(app.browser().slides().current() == 0);
 }
 
 TEST_CASE_METHOD(Fixture, "presenter keys navigate; Escape quits only in a window") {
     KioskApp app(settings, deck, measure, canvas.sz, 0);
     app.handle(key(Key::Next), 1);
-    CHECK(app.navigator().current() == 1);
+    CHECK(app.browser().slides().current() == 1);
     app.handle(key(Key::First), 2);
-    CHECK(app.navigator().current() == 0);
+    CHECK(app.browser().slides().current() == 0);
     app.handle(key(Key::Last), 3);
-    CHECK(app.navigator().current() == 1);
+    CHECK(app.browser().slides().current() == 1);
     app.handle(key(Key::Escape), 4);
     CHECK_FALSE(app.wants_quit()); // fullscreen
     settings.windowed = true;
@@ -134,12 +139,13 @@ TEST_CASE_METHOD(Fixture, "the loop cycles through every slide and can stop afte
 TEST_CASE_METHOD(Fixture, "idle time set in settings overrides the deck and returns to the loop") {
     settings.idle_return_s = 10;
     KioskApp app(settings, deck, measure, canvas.sz, 0);
+    tap(app, 700, 0.5);
     tap(app, 700, 1);
     app.update(10);
-    CHECK(app.navigator().mode() == Mode::Browsing);
+    CHECK(app.browser().slides().mode() == Mode::Browsing);
     app.update(11.2);
-    CHECK(app.navigator().mode() == Mode::Attract);
-    CHECK(app.navigator().current() == 0);
+    CHECK(app.browser().slides().mode() == Mode::Attract);
+    CHECK(app.browser().slides().current() == 0);
 }
 
 TEST_CASE_METHOD(Fixture, "a resize lays the slides out again") {
@@ -148,4 +154,179 @@ TEST_CASE_METHOD(Fixture, "a resize lays the slides out again") {
     app.resize({1920, 1080});
     CHECK(app.needs_redraw());
     CHECK(app.scene(0).texts.front().px > before);
+}
+
+namespace {
+
+const Button* find_button(KioskApp& app, Action action, int index = -1) {
+    for (const auto& b : app.buttons())
+        if (b.action == action && (index < 0 || b.index == index)) return &b;
+    return nullptr;
+}
+
+void tap_button(KioskApp& app, const Button& b, double t) {
+    InputEvent down;
+    down.type = InputEvent::Type::PointerDown;
+    down.pointer = 7;
+    down.x = b.rect.x + b.rect.w / 2.f;
+    down.y = b.rect.y + b.rect.h / 2.f;
+    down.t = t;
+    app.handle(down, t);
+    InputEvent up = down;
+    up.type = InputEvent::Type::PointerUp;
+    up.t = t + 0.05;
+    app.handle(up, t + 0.05);
+}
+
+void drag(KioskApp& app, float x, float y0, float y1, double t0, double duration) {
+    InputEvent e;
+    e.pointer = 3;
+    e.x = x;
+    e.type = InputEvent::Type::PointerDown;
+    e.y = y0;
+    e.t = t0;
+    app.handle(e, t0);
+    for (int i = 1; i <= 10; ++i) {
+        e.type = InputEvent::Type::PointerMove;
+        e.y = y0 + (y1 - y0) * i / 10.f;
+        e.t = t0 + duration * i / 10;
+        app.handle(e, e.t);
+    }
+    e.type = InputEvent::Type::PointerUp;
+    app.handle(e, e.t);
+}
+
+Deck long_details_deck() {
+    auto j = test::minimal_deck_json();
+    j["findings"][0]["details"] = nlohmann::json::array();
+    for (int i = 0; i < 30; ++i)
+        j["findings"][0]["details"].push_back("Een **lange** alinea om te lezen, met genoeg woorden om af te breken.");
+    return *test::load_json(j).deck;
+}
+
+} // namespace
+
+TEST_CASE_METHOD(Fixture, "browsing shows controls; the overview opens and a tile jumps to its finding") {
+    KioskApp app(settings, deck, measure, canvas.sz, 0);
+    CHECK(app.buttons().empty()); // attract loop: no controls
+    tap(app, 400, 1);
+    REQUIRE(find_button(app, Action::Overview));
+    tap_button(app, *find_button(app, Action::Overview), 2);
+    CHECK(app.browser().view() == View::Overview);
+    app.update(3);
+    app.draw(canvas, 3);
+    CHECK(canvas.shows("Belangrijke vaststellingen"));
+    CHECK(canvas.shows("Een")); // the finding's short title on its tile
+    const Button* tile = find_button(app, Action::OpenFinding, 0);
+    REQUIRE(tile);
+    tap_button(app, *tile, 4);
+    CHECK(app.browser().view() == View::Slides);
+    CHECK(app.browser().slides().current() == 1); // the first slide of finding 1
+}
+
+TEST_CASE_METHOD(Fixture, "Lees meer opens the finding's text, which scrolls with momentum and stops at the end") {
+    deck = long_details_deck();
+    KioskApp app(settings, deck, measure, canvas.sz, 0);
+    tap(app, 400, 1);
+    tap(app, 700, 2); // to the slide that belongs to the finding
+    const Button* more = find_button(app, Action::ReadMore);
+    REQUIRE(more);
+    tap_button(app, *more, 3);
+    REQUIRE(app.browser().view() == View::Reading);
+    app.update(3.5);
+    app.draw(canvas, 3.5);
+    CHECK(canvas.shows("Eerste"));
+    CHECK(canvas.shows("lange"));
+    CHECK(app.scroller().max_offset() > 0);
+    drag(app, 300, 400, 200, 4, 0.1); // a flick upwards
+    const double after_drag = app.scroller().offset();
+    CHECK(after_drag >= 150);
+    CHECK(app.scroller().moving());
+    CHECK(app.seconds_until_wake(4.15) == 0); // momentum needs frames
+    for (double t = 4.1; t < 8; t += 1.0 / 60) app.update(t);
+    CHECK(app.scroller().offset() > after_drag);
+    CHECK_FALSE(app.scroller().moving());
+    for (int i = 0; i < 30; ++i) drag(app, 300, 400, 100, 9 + i, 0.1);
+    for (double t = 40; t < 45; t += 1.0 / 60) app.update(t);
+    CHECK(app.scroller().offset() == Approx(app.scroller().max_offset()));
+    tap_button(app, *find_button(app, Action::Close), 46);
+    CHECK(app.browser().view() == View::Slides);
+}
+
+TEST_CASE_METHOD(Fixture, "from the reading view, idle time returns to the loop") {
+    settings.idle_return_s = 20;
+    deck = long_details_deck();
+    KioskApp app(settings, deck, measure, canvas.sz, 0);
+    tap(app, 400, 1);
+    tap(app, 700, 2);
+    tap_button(app, *find_button(app, Action::ReadMore), 3);
+    REQUIRE(app.browser().view() == View::Reading);
+    app.update(22);
+    CHECK(app.browser().view() == View::Reading);
+    app.update(23.1);
+    CHECK(app.browser().view() == View::Slides);
+    CHECK(app.browser().mode() == Mode::Attract);
+    CHECK(app.browser().slides().current() == 0);
+}
+
+TEST_CASE_METHOD(Fixture, "a long press in the status corner opens the status overlay, which closes itself") {
+    settings.status_hold_s = 3;
+    KioskApp app(settings, deck, measure, canvas.sz, 0);
+    app.set_origin("tests");
+    InputEvent down;
+    down.type = InputEvent::Type::PointerDown;
+    down.pointer = 1;
+    down.x = 10;
+    down.y = 10;
+    down.t = 1;
+    app.handle(down, 1);
+    CHECK(app.seconds_until_wake(1.5) <= 2.5); // it wakes for the long press
+    app.update(3.9);
+    CHECK_FALSE(app.status_open());
+    app.update(4.0);
+    CHECK(app.status_open());
+    down.type = InputEvent::Type::PointerUp;
+    down.t = 4.5;
+    app.handle(down, 4.5);
+    CHECK(app.status_open()); // lifting the finger after the long press is no tap
+    app.draw(canvas, 4.5);
+    CHECK(canvas.shows("From: tests"));
+    CHECK(canvas.shows("Screen: 800x480"));
+    app.update(4.5 + settings.status_visible_s);
+    CHECK_FALSE(app.status_open());
+}
+
+TEST_CASE_METHOD(Fixture, "a long press elsewhere does nothing") {
+    KioskApp app(settings, deck, measure, canvas.sz, 0);
+    InputEvent down;
+    down.type = InputEvent::Type::PointerDown;
+    down.x = 400;
+    down.y = 240;
+    app.handle(down, 1);
+    app.update(10);
+    CHECK_FALSE(app.status_open());
+}
+
+TEST_CASE_METHOD(Fixture, "ten fingers at once never jump slides or leave the app stuck") {
+    KioskApp app(settings, deck, measure, canvas.sz, 0);
+    tap(app, 400, 0.5);
+    for (int f = 0; f < 10; ++f) {
+        InputEvent e;
+        e.type = InputEvent::Type::PointerDown;
+        e.pointer = 100 + f;
+        e.x = 50.f + 70 * f;
+        e.y = 200;
+        app.handle(e, 1 + f * 0.01);
+    }
+    for (int f = 0; f < 10; ++f) {
+        InputEvent e;
+        e.type = InputEvent::Type::PointerUp;
+        e.pointer = 100 + f;
+        e.x = 50.f + 70 * f - 300;
+        e.y = 200;
+        app.handle(e, 1.2 + f * 0.01);
+    }
+    CHECK(app.browser().slides().current() == 0);
+    tap(app, 700, 2); // and it still answers a single finger
+    CHECK(app.browser().slides().current() == 1);
 }

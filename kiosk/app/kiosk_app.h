@@ -1,16 +1,20 @@
 #pragma once
 // The kiosk's state and its three phases, handle → update → draw, with no SDL in sight: the main
-// loop feeds it events and time, and asks it when it next needs to wake up and whether to redraw.
+// loop feeds it events and time (in logical, upright coordinates), and asks it when it next needs
+// to wake up and whether to redraw.
 #include "app/settings.h"
 #include "content/deck.h"
 #include "input/input_event.h"
-#include "layout/measure.h"
+#include "layout/panels.h"
+#include "nav/browser.h"
 #include "nav/gestures.h"
-#include "nav/navigator.h"
+#include "nav/scroller.h"
 #include "view/canvas.h"
 
+#include <deque>
 #include <optional>
 #include <ostream>
+#include <string>
 #include <vector>
 
 namespace kiosk {
@@ -24,6 +28,11 @@ public:
     void update(double now);
     void draw(Canvas& canvas, double now);
     void resize(Size screen);
+    // The display's DPI as SDL reports it (0 when unknown): sizes touch targets.
+    void set_dpi(double dpi);
+    // Where the deck came from and what the last import did, for the status overlay.
+    void set_origin(std::string origin) { origin_ = std::move(origin); }
+    void set_last_import(std::string result) { last_import_ = std::move(result); }
 
     bool wants_quit() const { return quit_; }
     bool needs_redraw() const { return dirty_; }
@@ -31,35 +40,66 @@ public:
     double seconds_until_wake(double now) const;
 
     const Deck& deck() const { return deck_; }
+    const Browser& browser() const { return browser_; }
+    const KineticScroller& scroller() const { return scroller_; }
+    bool status_open() const { return status_open_; }
     long frames_drawn() const { return frames_drawn_; }
-    const Navigator& navigator() const { return nav_; }
     // Laid-out slide for the current screen size, cached after the first use.
     const Scene& scene(int slide);
+    // The buttons a tap can hit in the current view.
+    const std::vector<Button>& buttons();
 
 private:
     void on_key(Key key, double now);
+    void on_reading_key(Key key, double now);
+    void on_pointer(const InputEvent& e, double now);
     void on_gesture(const Gesture& g, double now);
-    void note_change(double now);
+    void on_tap(float x, float y, double now);
+    void perform(const Button& b, double now);
+    void open_reading(int finding, double now);
+    bool in_status_corner(float x, float y) const;
+
+    const Layer& chrome(int slide);
+    const Layer& overview();
+    const ReadingLayout& reading();
+    std::vector<std::string> status_lines(double now) const;
+    void draw_views(Canvas& canvas, double now);
+    void trace_state(double now);
     std::vector<double> durations() const;
     double current_duration() const;
+    std::vector<int> finding_slides() const;
+    void invalidate_layouts();
 
     Settings settings_;
     Deck deck_;
     const TextMeasure& measure_;
     Size screen_;
-    Navigator nav_;
+    int target_px_;
+    Browser browser_;
     GestureRecognizer gestures_;
+    KineticScroller scroller_;
     std::vector<std::optional<Scene>> scenes_;
+    std::vector<std::optional<Layer>> chromes_;
+    std::optional<Layer> overview_;
+    std::optional<ReadingLayout> reading_;
+    int reading_for_ = -1;
     std::ostream* trace_;
+    std::string origin_ = "built-in";
+    std::string last_import_ = "none";
+    double started_at_;
     bool quit_ = false;
     bool dirty_ = true;
+    bool status_open_ = false;
+    bool touch_woke_ = false;
+    double status_until_ = 0;
     long frames_drawn_ = 0;
+    std::deque<double> frame_times_; // recent frames, for the frame rate in the status overlay
     // What was last drawn, to tell whether a new frame would look different.
     int drawn_slide_ = -1;
     int drawn_step_ = -1;
     Mode drawn_mode_ = Mode::Attract;
-    int traced_slide_ = -1;
-    Mode traced_mode_ = Mode::Attract;
+    View drawn_view_ = View::Slides;
+    std::string traced_;
 };
 
 } // namespace kiosk

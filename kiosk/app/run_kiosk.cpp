@@ -91,6 +91,8 @@ int run_kiosk(const Settings& settings) {
     ScaledClock clock(settings.time_scale);
     KioskApp app(settings, std::move(startup.deck), *fonts, display->size(), clock.now(),
                  settings.trace ? &std::cout : nullptr);
+    app.set_origin(startup.origin);
+    app.set_dpi(display->dpi());
     SdlCanvas canvas(display->renderer(), *fonts, display->size());
     Loop{settings, *display, app, canvas, clock, signal_event}.run();
     std::cerr << "kiosk: stopped after " << app.frames_drawn() << " frames\n";

@@ -30,6 +30,14 @@ std::optional<double> parse_number(const std::string& text, double min, double m
     }
 }
 
+std::optional<Corner> parse_corner(const std::string& text) {
+    if (text == "top-left") return Corner::TopLeft;
+    if (text == "top-right") return Corner::TopRight;
+    if (text == "bottom-left") return Corner::BottomLeft;
+    if (text == "bottom-right") return Corner::BottomRight;
+    return std::nullopt;
+}
+
 struct ArgCursor {
     const std::vector<std::string>& args;
     std::size_t i = 0;
@@ -92,6 +100,26 @@ bool parse_option(ArgCursor& c, Settings& s) {
         if (n) s.exit_after_loops = static_cast<int>(*n);
         return n.has_value();
     }
+    if (a == "--rotation") {
+        auto n = number_value(0, 270);
+        const int deg = n ? static_cast<int>(*n) : -1;
+        if (n && (deg % 90 != 0 || deg != *n)) c.error = "--rotation: expected 0, 90, 180 or 270";
+        else if (n) s.rotation = deg;
+        return c.error.empty() && n.has_value();
+    }
+    if (a == "--status-hold") {
+        auto n = number_value(0.5, 60);
+        if (n) s.status_hold_s = *n;
+        return n.has_value();
+    }
+    if (a == "--status-corner") {
+        auto v = c.value(a);
+        if (!v) return false;
+        auto corner = parse_corner(*v);
+        if (!corner) c.error = "--status-corner: expected top-left, top-right, bottom-left or bottom-right";
+        else s.status_corner = *corner;
+        return corner.has_value();
+    }
     c.error = "unknown option \"" + a + "\"";
     return false;
 }
@@ -123,6 +151,10 @@ Shows a deck of slides fullscreen, looping, browsable by touch.
   --idle SECONDS         return to the loop after this long without touch (default: deck timing)
   --time-scale F         run the clock F times faster (previews and tests)
   --exit-after-loops N   quit after the attract loop has gone round N times (tests)
+  --rotation DEG         turn the picture 0, 90, 180 or 270 degrees clockwise (portrait screens)
+  --status-hold SECONDS  long press that opens the status overlay (default 4)
+  --status-corner C      where that press goes: top-left (default), top-right, bottom-left,
+                         bottom-right
   --trace                print what is shown, one line per change (tests)
   --version, --help
 )";

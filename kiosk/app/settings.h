@@ -11,6 +11,7 @@
 namespace kiosk {
 
 enum class Command { Run, Check, Export, Help, Version };
+enum class Corner { TopLeft, TopRight, BottomLeft, BottomRight };
 
 struct Settings {
     Command command = Command::Run;
@@ -24,6 +25,10 @@ struct Settings {
     double time_scale = 1.0;             // > 1 runs the clock fast (tests, previews)
     int exit_after_loops = 0;            // 0: run until stopped
     bool trace = false;                  // print state changes on stdout (tests)
+    int rotation = 0;                    // 0, 90, 180, 270: the picture turned clockwise
+    double status_hold_s = 4;            // long press that opens the status overlay
+    Corner status_corner = Corner::TopLeft;
+    double status_visible_s = 20;        // the overlay closes itself after this long
 };
 
 struct ParsedArgs {

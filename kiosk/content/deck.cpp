@@ -22,7 +22,8 @@ int count_words(const std::string& text) {
 
 int slide_word_count(const Deck& deck, const Slide& slide) {
     int words = count_words(slide.title) + count_words(slide.subtitle) + count_words(slide.note) +
-                count_words(slide.text) + count_words(slide.attribution);
+                count_words(slide.text) + count_words(slide.attribution) +
+                count_words(slide.caption);
     for (const auto& p : slide.points) words += count_words(p);
     for (const auto& c : slide.contacts)
         words += count_words(c.name) + count_words(c.phone) + count_words(c.email) +
@@ -59,6 +60,8 @@ const char* slide_kind_name(SlideKind kind) {
     case SlideKind::Finding: return "finding";
     case SlideKind::Quote: return "quote";
     case SlideKind::Closing: return "closing";
+    case SlideKind::Image: return "image";
+    case SlideKind::Qr: return "qr";
     }
     return "?";
 }

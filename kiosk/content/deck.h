@@ -31,6 +31,7 @@ struct UiStrings {
     std::string touch_hint = "Raak het scherm aan om te verkennen";
     std::string read_more = "Lees meer";
     std::string overview = "Overzicht";
+    std::string overview_title = "Belangrijke vaststellingen";
     std::string back = "Terug";
     std::string next = "Volgende";
     std::string previous = "Vorige";
@@ -50,11 +51,22 @@ struct Finding {
     std::vector<std::string> details;
 };
 
-enum class SlideKind { Title, Paragraph, Points, Finding, Quote, Closing };
+enum class SlideKind { Title, Paragraph, Points, Finding, Quote, Closing, Image, Qr };
+
+enum class ImageFit { Contain, Cover };
+
+struct SlideImage {
+    std::string src;    // as written in the deck, relative to the content folder
+    std::string path;   // resolved file path, set by the loader when the file checks out
+    int width = 0, height = 0; // from the file's header
+    ImageFit fit = ImageFit::Contain;
+};
 
 struct Slide {
     SlideKind kind = SlideKind::Paragraph;
-    std::string title, subtitle, note, text, attribution;
+    std::string title, subtitle, note, text, attribution, caption;
+    std::string url;                  // qr slides
+    std::optional<SlideImage> image;  // image slides; dropped when the file is missing or bad
     std::vector<std::string> points;
     bool numbered = false;
     std::vector<Contact> contacts;

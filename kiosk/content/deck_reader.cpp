@@ -55,6 +55,7 @@ void read_ui(const json& object, const std::string& where, UiStrings& ui, Diagno
     const std::pair<const char*, std::string*> strings[] = {
         {"slide_counter", &ui.slide_counter}, {"touch_hint", &ui.touch_hint},
         {"read_more", &ui.read_more},         {"overview", &ui.overview},
+        {"overview_title", &ui.overview_title},
         {"back", &ui.back},                   {"next", &ui.next},
         {"previous", &ui.previous},           {"finding_label", &ui.finding_label},
         {"close", &ui.close}};

@@ -16,6 +16,11 @@ void Diagnostics::error(std::string pointer, std::string message) {
     items.push_back({Severity::Error, file, std::move(pointer), 0, 0, std::move(message)});
 }
 
+void Diagnostics::recoverable_error(std::string pointer, std::string message) {
+    error(std::move(pointer), std::move(message));
+    ++recoverable;
+}
+
 void Diagnostics::warning(std::string pointer, std::string message) {
     items.push_back({Severity::Warning, file, std::move(pointer), 0, 0, std::move(message)});
 }

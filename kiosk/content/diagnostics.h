@@ -25,8 +25,13 @@ struct Diagnostics {
     std::string file;
 
     void error(std::string pointer, std::string message);
+    // An error the kiosk can live with at run time (a slide shown without its missing image):
+    // --check still fails on it, but the deck loads.
+    void recoverable_error(std::string pointer, std::string message);
+    int recoverable = 0;
     void warning(std::string pointer, std::string message);
     bool has_errors() const;
+    bool has_fatal_errors() const { return count(Severity::Error) > recoverable; }
     int count(Severity s) const;
 };
 

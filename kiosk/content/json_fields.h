@@ -26,6 +26,7 @@ public:
                                 bool required);
     const nlohmann::json* object(const char* key);
     void ignore(const char* key) { seen_.insert(key); }
+    bool has(const char* key) const { return object_.contains(key); }
 
     // Warns about every key not read; `context` explains why ("not used by a 'title' slide").
     void warn_unknown(const std::string& context = {}) const;

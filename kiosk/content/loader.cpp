@@ -1,11 +1,13 @@
 #include "content/loader.h"
 
 #include "content/deck_reader.h"
+#include "content/image_header.h"
 #include "content/limits.h"
 #include "content/utf8.h"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -63,9 +65,51 @@ bool precheck(std::string_view text, Diagnostics& d) {
     return true;
 }
 
+// Reads up to max bytes of a regular file; a FIFO or device is refused before it can block.
+std::optional<std::string> read_head(const std::filesystem::path& file, std::size_t max,
+                                     std::string& error) {
+    std::error_code ec;
+    const auto status = std::filesystem::symlink_status(file, ec);
+    if (ec || !std::filesystem::exists(status)) return error = "file not found", std::nullopt;
+    if (!std::filesystem::is_regular_file(status)) return error = "not a regular file", std::nullopt;
+    const auto size = std::filesystem::file_size(file, ec);
+    if (ec) return error = "cannot read the file", std::nullopt;
+    if (size > limits::max_image_file_bytes)
+        return error = "file is " + std::to_string(size) + " bytes; the limit is " +
+                       std::to_string(limits::max_image_file_bytes), std::nullopt;
+    std::ifstream in(file, std::ios::binary);
+    std::string head(std::min<std::size_t>(max, size), '\0');
+    if (!in.read(head.data(), static_cast<std::streamsize>(head.size())))
+        return error = "cannot read the file", std::nullopt;
+    return head;
+}
+
+// Images are checked from their headers here, before anything decodes them; a slide whose image
+// fails is kept without it, so the deck still shows.
+void check_images(Deck& deck, const std::filesystem::path& base, Diagnostics& d) {
+    for (std::size_t i = 0; i < deck.slides.size(); ++i) {
+        auto& image = deck.slides[i].image;
+        if (!image) continue;
+        const auto where = "/slides/" + std::to_string(i) + "/image/src";
+        std::string error;
+        const auto head = read_head(base / image->src, 64 * 1024, error);
+        const auto header = head ? check_image_header(*head) : ImageHeaderResult{};
+        if (head && !header.info) error = header.error;
+        if (!error.empty()) {
+            d.recoverable_error(where, "\"" + image->src + "\": " + error);
+            image.reset();
+            continue;
+        }
+        image->path = (base / image->src).string();
+        image->width = header.info->width;
+        image->height = header.info->height;
+    }
+}
+
 } // namespace
 
-LoadResult load_deck_text(std::string_view text, const std::string& file_label) {
+LoadResult load_deck_text(std::string_view text, const std::string& file_label,
+                          const std::filesystem::path& base_dir) {
     LoadResult result;
     result.diagnostics.file = file_label;
     if (!precheck(text, result.diagnostics)) return result;
@@ -78,7 +122,8 @@ LoadResult load_deck_text(std::string_view text, const std::string& file_label) 
         return result;
     }
     Deck deck = read_deck(doc, result.diagnostics);
-    if (!result.diagnostics.has_errors()) result.deck = std::move(deck);
+    if (!result.diagnostics.has_errors()) check_images(deck, base_dir, result.diagnostics);
+    if (!result.diagnostics.has_fatal_errors()) result.deck = std::move(deck);
     return result;
 }
 
@@ -108,7 +153,7 @@ LoadResult load_deck_file(const std::filesystem::path& file) {
     }
     std::ostringstream buffer;
     buffer << in.rdbuf();
-    return load_deck_text(buffer.str(), file.string());
+    return load_deck_text(buffer.str(), file.string(), file.parent_path());
 }
 
 LoadResult load_content_dir(const std::filesystem::path& dir) {

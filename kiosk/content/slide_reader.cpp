@@ -14,13 +14,15 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array<std::pair<const char*, SlideKind>, 6> kinds{{
+constexpr std::array<std::pair<const char*, SlideKind>, 8> kinds{{
     {"title", SlideKind::Title},
     {"paragraph", SlideKind::Paragraph},
     {"points", SlideKind::Points},
     {"finding", SlideKind::Finding},
     {"quote", SlideKind::Quote},
     {"closing", SlideKind::Closing},
+    {"image", SlideKind::Image},
+    {"qr", SlideKind::Qr},
 }};
 
 std::optional<SlideKind> kind_from_name(const std::string& name) {
@@ -70,6 +72,41 @@ void read_contacts(JsonFields& f, Slide& s, Diagnostics& d) {
             read_contact((*contacts)[i], pointer_join(pointer_join(f.pointer(), "contacts"), i), d));
 }
 
+// A content-relative file name that cannot leave the content folder or mean different files on
+// different systems: no absolute paths, "..", backslashes, or characters outside a safe set.
+std::optional<std::string> unsafe_path_reason(const std::string& src) {
+    if (src.empty()) return "is empty";
+    if (src.size() > 200) return "is longer than 200 characters";
+    if (src.front() == '/') return "must be relative to the content folder";
+    for (char c : src) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                        c == '.' || c == '_' || c == '-' || c == '/';
+        if (!ok) return std::string("may only use letters, digits, '.', '_', '-' and '/'");
+    }
+    if (src == ".." || src.rfind("../", 0) == 0 || src.find("/../") != std::string::npos ||
+        src.find("//") != std::string::npos || src.size() >= 3 && src.compare(src.size() - 3, 3, "/..") == 0)
+        return std::string("must stay inside the content folder (no \"..\")");
+    return std::nullopt;
+}
+
+void read_image(JsonFields& f, Slide& s, Diagnostics& d) {
+    const auto* object = f.object("image");
+    const auto where = pointer_join(f.pointer(), "image");
+    if (!object) {
+        if (!f.has("image")) d.error(where, "is required");
+        return;
+    }
+    JsonFields img(*object, where, d);
+    SlideImage image;
+    image.src = img.text("src", true);
+    const std::string fit = img.text("fit", false, "contain");
+    if (fit == "cover") image.fit = ImageFit::Cover;
+    else if (fit != "contain") d.error(pointer_join(where, "fit"), "must be \"contain\" or \"cover\"");
+    img.warn_unknown();
+    if (auto why = unsafe_path_reason(image.src)) return d.error(pointer_join(where, "src"), *why);
+    s.image = image;
+}
+
 void read_kind_fields(JsonFields& f, Slide& s, Diagnostics& d) {
     switch (s.kind) {
     case SlideKind::Title:
@@ -98,6 +135,20 @@ void read_kind_fields(JsonFields& f, Slide& s, Diagnostics& d) {
         s.title = f.text("title", true);
         s.text = f.text("text");
         read_contacts(f, s, d);
+        break;
+    case SlideKind::Image:
+        s.title = f.text("title");
+        s.caption = f.text("caption");
+        read_image(f, s, d);
+        break;
+    case SlideKind::Qr:
+        s.title = f.text("title");
+        s.text = f.text("text");
+        s.url = f.text("url", true);
+        if (s.url.size() > limits::max_qr_bytes)
+            d.error(pointer_join(f.pointer(), "url"), "is " + std::to_string(s.url.size()) +
+                    " bytes; a QR code that phones scan from a metre holds at most " +
+                    std::to_string(limits::max_qr_bytes));
         break;
     }
 }

@@ -26,9 +26,18 @@ struct SceneRect {
     Ink ink = Ink::Accent;
 };
 
+// A picture: an image file, or a QR code ("qr:" + the text it encodes), drawn into rect. For
+// Cover the picture fills rect and is cropped; for Contain rect already has its proportions.
+struct SceneImage {
+    Rect rect;
+    std::string source;
+    bool cover = false;
+};
+
 struct Scene {
     std::vector<SceneRect> rects;
     std::vector<SceneText> texts;
+    std::vector<SceneImage> images;
     // Layout found no size at or above the readable minimum that fits; text was shrunk further so
     // nothing is clipped, and --check reports it.
     bool below_minimum = false;

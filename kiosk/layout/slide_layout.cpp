@@ -1,6 +1,7 @@
 #include "layout/slide_layout.h"
 
 #include "layout/blocks.h"
+#include "layout/media_layout.h"
 #include "layout/metrics.h"
 
 namespace kiosk {
@@ -133,6 +134,8 @@ std::vector<Block> blocks_for(const Deck& deck, const Slide& s, const ScreenMetr
     case SlideKind::Finding: body = finding_blocks(deck, s, m); break;
     case SlideKind::Quote: body = quote_blocks(s, m); break;
     case SlideKind::Closing: body = closing_blocks(s, m); break;
+    case SlideKind::Image:
+    case SlideKind::Qr: break; // media_layout.cpp
     }
     for (auto& b : body) out.push_back(std::move(b));
     return out;
@@ -173,6 +176,8 @@ void shift(Scene& scene, int dy) {
 
 Scene layout_slide(const Deck& deck, const Slide& slide, Size screen, const TextMeasure& measure) {
     const ScreenMetrics m(screen);
+    if (slide.kind == SlideKind::Image) return layout_image_slide(slide, m, measure);
+    if (slide.kind == SlideKind::Qr) return layout_qr_slide(slide, m, measure);
     const Rect box = m.content_box();
     const auto blocks = blocks_for(deck, slide, m);
     Stacked result = fit(blocks, box, m.min_scale(), measure, false);

@@ -1,6 +1,7 @@
 #include "nav/gestures.h"
 
 #include <cmath>
+#include <limits>
 
 namespace kiosk {
 
@@ -24,12 +25,16 @@ std::optional<Gesture> GestureRecognizer::feed(const InputEvent& e) {
             start_x_ = last_x_ = e.x;
             start_y_ = e.y;
             start_t_ = e.t;
+            moved_ = hold_fired_ = false;
         } else {
             cancelled_ = true; // more than one finger: not a gesture we act on
         }
         return std::nullopt;
     case T::PointerMove:
-        if (tracking_ && e.pointer == pointer_) last_x_ = e.x;
+        if (tracking_ && e.pointer == pointer_) {
+            last_x_ = e.x;
+            moved_ = moved_ || std::hypot(e.x - start_x_, e.y - start_y_) > slop();
+        }
         return std::nullopt;
     case T::PointerUp:
     case T::PointerCancel: {
@@ -46,13 +51,26 @@ std::optional<Gesture> GestureRecognizer::feed(const InputEvent& e) {
     }
 }
 
+float GestureRecognizer::slop() const { return s_.tap_slop_fraction * std::max(w_, h_); }
+
+std::optional<Gesture> GestureRecognizer::poll(double now) {
+    if (now < hold_deadline()) return std::nullopt;
+    hold_fired_ = true;
+    return Gesture{Gesture::Type::LongPress, start_x_, start_y_};
+}
+
+double GestureRecognizer::hold_deadline() const {
+    if (!tracking_ || cancelled_ || moved_ || hold_fired_)
+        return std::numeric_limits<double>::infinity();
+    return start_t_ + s_.hold_s;
+}
+
 std::optional<Gesture> GestureRecognizer::finish(const InputEvent& e) {
-    if (cancelled_) return std::nullopt;
+    if (cancelled_ || hold_fired_) return std::nullopt;
     const float dx = e.x - start_x_;
     const float dy = e.y - start_y_;
     const double dt = e.t - start_t_;
-    const float slop = s_.tap_slop_fraction * std::max(w_, h_);
-    if (std::hypot(dx, dy) <= slop && dt <= s_.tap_max_s)
+    if (std::hypot(dx, dy) <= slop() && dt <= s_.tap_max_s)
         return Gesture{Gesture::Type::Tap, start_x_, start_y_};
     const bool horizontal = std::fabs(dx) > 1.5f * std::fabs(dy);
     if (horizontal && std::fabs(dx) >= s_.swipe_min_fraction * w_ && dt <= s_.swipe_max_s)

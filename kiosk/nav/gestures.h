@@ -14,10 +14,11 @@ struct GestureSettings {
     float tap_slop_fraction = 0.03f;  // movement still counted as a tap
     double tap_max_s = 0.6;
     double swipe_max_s = 1.2;
+    double hold_s = 4.0; // a long press: the operator's way into the status overlay
 };
 
 struct Gesture {
-    enum class Type { Tap, SwipeLeft, SwipeRight };
+    enum class Type { Tap, SwipeLeft, SwipeRight, LongPress };
     Type type;
     float x = 0, y = 0; // where it started
 };
@@ -30,12 +31,21 @@ public:
     // Feeds one pointer event; returns a gesture when one completes.
     std::optional<Gesture> feed(const InputEvent& e);
 
+    // A long press completes while the finger is still down, so it is found by time, not by an
+    // event: call this on each update.
+    std::optional<Gesture> poll(double now);
+    // When poll() could next report a long press (infinity when no finger could).
+    double hold_deadline() const;
+
     // Horizontal drag of the tracked finger, for content that follows it (0 when none).
-    float drag_dx() const { return tracking_ ? last_x_ - start_x_ : 0.f; }
+    float drag_dx() const { return tracking_ && !cancelled_ ? last_x_ - start_x_ : 0.f; }
     bool active() const { return !down_.empty(); }
+    // The finger being followed, for views that track it themselves (scrolling).
+    bool tracking(long long pointer) const { return tracking_ && !cancelled_ && pointer == pointer_; }
 
 private:
     std::optional<Gesture> finish(const InputEvent& e);
+    float slop() const;
 
     GestureSettings s_;
     float w_, h_;
@@ -45,6 +55,8 @@ private:
     long long pointer_ = 0;
     float start_x_ = 0, start_y_ = 0, last_x_ = 0;
     double start_t_ = 0;
+    bool moved_ = false;      // left the tap slop at some point
+    bool hold_fired_ = false;
 };
 
 } // namespace kiosk

@@ -48,3 +48,15 @@ Size Display::size() const {
 }
 
 } // namespace kiosk
+
+namespace kiosk {
+
+double Display::dpi() const {
+    float ddpi = 0;
+    const int index = SDL_GetWindowDisplayIndex(window_.get());
+    if (index < 0 || SDL_GetDisplayDPI(index, &ddpi, nullptr, nullptr) != 0) return 0;
+    // Some drivers report nonsense (0, or 1 for an unknown panel size); trust plausible values.
+    return ddpi >= 40 && ddpi <= 600 ? ddpi : 0;
+}
+
+} // namespace kiosk

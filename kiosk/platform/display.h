@@ -20,6 +20,8 @@ public:
     // Drawable size in pixels (differs from the window size on high-DPI desktops).
     Size size() const;
     bool vsync() const { return vsync_; }
+    // Diagonal DPI as SDL reports it, 0 when it cannot tell (then touch targets use a default).
+    double dpi() const;
     void present() { SDL_RenderPresent(renderer_.get()); }
 
 private:

@@ -4,7 +4,8 @@ namespace kiosk {
 
 SdlCanvas::SdlCanvas(SDL_Renderer* renderer, const FontSet& fonts, Size size,
                      std::size_t text_budget_bytes)
-    : renderer_(renderer), fonts_(fonts), size_(size), cache_(renderer, fonts, text_budget_bytes) {}
+    : renderer_(renderer), fonts_(fonts), size_(size), cache_(renderer, fonts, text_budget_bytes),
+      images_(renderer, 32u << 20) {}
 
 void SdlCanvas::clear(Color c) {
     SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_NONE);
@@ -28,6 +29,27 @@ void SdlCanvas::draw_text(const SceneText& t, Color color, int dx, int dy, std::
     const int y = t.y + dy + (fonts_.line_height(t.px) - entry->h) / 2;
     const SDL_Rect dst{t.x + dx, y, entry->w, entry->h};
     SDL_RenderCopy(renderer_, entry->texture.get(), nullptr, &dst);
+}
+
+} // namespace kiosk
+
+namespace kiosk {
+
+void SdlCanvas::draw_image(const SceneImage& image, int dx, std::uint8_t alpha) {
+    SDL_Texture* texture = images_.get(image);
+    if (!texture) return;
+    SDL_SetTextureAlphaMod(texture, alpha);
+    const SDL_Rect dst{image.rect.x + dx, image.rect.y, image.rect.w, image.rect.h};
+    SDL_RenderCopy(renderer_, texture, nullptr, &dst);
+}
+
+void SdlCanvas::set_clip(std::optional<Rect> clip) {
+    if (!clip) {
+        SDL_RenderSetClipRect(renderer_, nullptr);
+        return;
+    }
+    const SDL_Rect r{clip->x, clip->y, clip->w, clip->h};
+    SDL_RenderSetClipRect(renderer_, &r);
 }
 
 } // namespace kiosk

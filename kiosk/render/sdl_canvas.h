@@ -1,5 +1,6 @@
 #pragma once
 #include "render/font_set.h"
+#include "render/image_cache.h"
 #include "render/text_cache.h"
 #include "view/canvas.h"
 
@@ -15,6 +16,8 @@ public:
     void clear(Color color) override;
     void fill_rect(Rect rect, Color color) override;
     void draw_text(const SceneText& text, Color color, int dx, int dy, std::uint8_t alpha) override;
+    void set_clip(std::optional<Rect> clip) override;
+    void draw_image(const SceneImage& image, int dx, std::uint8_t alpha) override;
 
     void resize(Size size) { size_ = size; }
     TextCache& text_cache() { return cache_; }
@@ -24,6 +27,7 @@ private:
     const FontSet& fonts_;
     Size size_;
     TextCache cache_;
+    ImageCache images_;
 };
 
 } // namespace kiosk

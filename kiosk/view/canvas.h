@@ -6,6 +6,7 @@
 #include "layout/scene.h"
 
 #include <cstdint>
+#include <optional>
 
 namespace kiosk {
 
@@ -18,6 +19,10 @@ public:
     // Draws a laid-out text run offset by (dx, dy) with the given opacity.
     virtual void draw_text(const SceneText& text, Color color, int dx, int dy,
                            std::uint8_t alpha) = 0;
+    // Draws a picture; one that cannot be loaded is left out (the slide shows without it).
+    virtual void draw_image(const SceneImage& image, int dx, std::uint8_t alpha) = 0;
+    // Limits drawing to a rectangle (a scrolling view); nullopt draws everywhere again.
+    virtual void set_clip(std::optional<Rect> clip) = 0;
 };
 
 } // namespace kiosk

@@ -32,6 +32,8 @@ void draw_scene(Canvas& canvas, const Scene& scene, const Theme& theme, int dx, 
         c.a = alpha;
         canvas.fill_rect({r.rect.x + dx, r.rect.y, r.rect.w, r.rect.h}, c);
     }
+    for (const auto& image : scene.images)
+        if (image.rect.right() + dx >= 0 && image.rect.x + dx <= size.w) canvas.draw_image(image, dx, alpha);
     for (const auto& t : scene.texts) {
         if (t.x + t.w + dx < 0 || t.x + dx > size.w) continue; // off screen mid-transition
         canvas.draw_text(t, ink_color(theme, t.ink), dx, 0, alpha);
@@ -58,8 +60,20 @@ int progress_step(double elapsed_fraction, Size screen, double slide_s) {
 
 namespace {
 
+// The touch invitation at the bottom left: muted, static, on some slides only, so it is noticed
+// without nagging and costs no extra frames.
+void draw_hint(Canvas& canvas, const Deck& deck, int px, int y, const TextMeasure& measure) {
+    const ScreenMetrics m(canvas.size());
+    const int w = measure.text_width(deck.ui.touch_hint, FontStyle::Bold, px);
+    if (w > canvas.size().w / 2) return;
+    SceneText hint{deck.ui.touch_hint, FontStyle::Bold, px, m.margin_x(), y, w, measure.line_height(px), Ink::Accent};
+    canvas.draw_text(hint, deck.theme.accent, 0, 0, 255);
+}
+
+// Attract loop only: while browsing, the chrome shows where the visitor is instead.
 void draw_footer(Canvas& canvas, const Deck& deck, const FrameState& state,
                  const TextMeasure& measure) {
+    if (state.mode != Mode::Attract) return;
     const Size screen = canvas.size();
     const ScreenMetrics m(screen);
     const Rect track = progress_track(screen);
@@ -73,7 +87,7 @@ void draw_footer(Canvas& canvas, const Deck& deck, const FrameState& state,
     counter.x = track.x - px - counter.w;
     counter.y = track.y + track.h / 2 - counter.h / 2;
     canvas.draw_text(counter, deck.theme.muted, 0, 0, 255);
-    if (state.mode != Mode::Attract) return;
+    if (state.show_hint) draw_hint(canvas, deck, px * 6 / 5, counter.y - px / 10, measure);
     canvas.fill_rect(track, deck.theme.surface);
     // The bar empties as the slide's time runs out.
     const int steps = progress_steps(screen, state.slide_s);

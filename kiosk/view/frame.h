@@ -18,6 +18,7 @@ struct FrameState {
     Mode mode = Mode::Attract;
     double elapsed_fraction = 0; // of the current slide's time, attract loop only
     double slide_s = 10;         // the current slide's display time
+    bool show_hint = false;      // the touch invitation, in the attract loop
     float drag_dx = 0;           // a finger dragging the slide sideways
 };
 

@@ -1,0 +1,95 @@
+// KioskApp, draw: the slides (mid-transition if need be), then whatever view is open over them,
+// faded by its change, then the operator's status overlay.
+#include "app/kiosk_app.h"
+
+#include "view/frame.h"
+#include "view/views.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace kiosk {
+namespace {
+
+std::uint8_t alpha_of(double opacity) {
+    return static_cast<std::uint8_t>(std::lround(255 * std::clamp(opacity, 0.0, 1.0)));
+}
+
+// How opaque a view is now: 1 when open, fading in or out while it changes.
+double opacity_of(View v, View current, const std::optional<ViewChange>& change) {
+    if (!change) return v == current ? 1 : 0;
+    if (change->to == v) return ease_in_out(change->progress);
+    if (change->from == v) return 1 - ease_in_out(change->progress);
+    return 0;
+}
+
+std::string format_uptime(double s) {
+    char text[48];
+    const long total = static_cast<long>(s);
+    std::snprintf(text, sizeof text, "%ld d %02ld:%02ld:%02ld", total / 86400, total / 3600 % 24,
+                  total / 60 % 60, total % 60);
+    return text;
+}
+
+} // namespace
+
+std::vector<std::string> KioskApp::status_lines(double now) const {
+    double fps = 0;
+    if (frame_times_.size() > 1 && frame_times_.back() > frame_times_.front())
+        fps = (frame_times_.size() - 1) / (frame_times_.back() - frame_times_.front());
+    char rate[32];
+    std::snprintf(rate, sizeof rate, "%.0f fps (last animation)", fps);
+    return {deck_.title,
+            "Version: " + deck_.version + " (" + deck_.id + ")",
+            "From: " + origin_,
+            "Last import: " + last_import_,
+            "Slides: " + std::to_string(deck_.slides.size()) +
+                ", findings: " + std::to_string(deck_.findings.size()),
+            "Uptime: " + format_uptime(now - started_at_),
+            "Screen: " + std::to_string(screen_.w) + "x" + std::to_string(screen_.h),
+            std::string("Frame rate: ") + rate};
+}
+
+void KioskApp::draw_views(Canvas& canvas, double now) {
+    const auto change = browser_.view_change(now);
+    const View view = browser_.view();
+    const double chrome = browser_.mode() == Mode::Browsing ? opacity_of(View::Slides, view, change) : 0;
+    if (chrome > 0) draw_layer(canvas, this->chrome(browser_.slides().current()), deck_.theme, alpha_of(chrome));
+    if (const double o = opacity_of(View::Overview, view, change); o > 0) {
+        draw_backdrop(canvas, deck_.theme, alpha_of(o));
+        draw_layer(canvas, overview(), deck_.theme, alpha_of(o));
+    }
+    if (const double o = opacity_of(View::Reading, view, change); o > 0 && browser_.reading_finding() >= 0) {
+        const auto& r = reading();
+        draw_reading(canvas, r, deck_.theme,
+                     {scroller_.offset(), scroller_.thumb_start(), scroller_.thumb_size()}, alpha_of(o));
+    }
+    if (status_open_) draw_layer(canvas, text_panel(status_lines(now), screen_, measure_), deck_.theme, 255);
+}
+
+void KioskApp::draw(Canvas& canvas, double now) {
+    const auto& nav = browser_.slides();
+    FrameState state;
+    state.slide = nav.current();
+    state.count = nav.count();
+    state.transition = nav.transition(now);
+    state.mode = nav.mode();
+    state.elapsed_fraction = nav.elapsed_fraction(now);
+    state.drag_dx = state.transition || browser_.view() != View::Slides ? 0.f : gestures_.drag_dx();
+    state.slide_s = current_duration();
+    state.show_hint = nav.current() % 2 == 1;
+    draw_frame(canvas, deck_, [this](int i) -> const Scene& { return scene(i); }, state, measure_);
+    draw_views(canvas, now);
+    drawn_slide_ = state.slide;
+    drawn_step_ = progress_step(state.elapsed_fraction, screen_, state.slide_s);
+    drawn_mode_ = state.mode;
+    drawn_view_ = browser_.view();
+    dirty_ = false;
+    ++frames_drawn_;
+    // Frame times of the current animation only: a pause resets the measurement.
+    if (!frame_times_.empty() && now - frame_times_.back() > 0.2) frame_times_.clear();
+    frame_times_.push_back(now);
+    if (frame_times_.size() > 120) frame_times_.pop_front();
+}
+
+} // namespace kiosk

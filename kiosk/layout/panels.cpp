@@ -1,0 +1,177 @@
+#include "layout/panels.h"
+
+#include "layout/metrics.h"
+#include "layout/text_layout.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk {
+namespace {
+
+void add_wrapped(Scene& scene, const WrappedText& w, int x, int y) {
+    for (auto piece : w.pieces) {
+        piece.x += x;
+        piece.y += y;
+        scene.texts.push_back(std::move(piece));
+    }
+}
+
+TextStyle style_of(int px, FontStyle font, Ink ink) {
+    TextStyle s;
+    s.px = px;
+    s.regular = font;
+    s.ink = ink;
+    s.emphasis_ink = font == FontStyle::Bold ? ink : Ink::Emphasis;
+    return s;
+}
+
+// The largest size up to px at which text fits the box, whole words kept where possible.
+WrappedText fit_text(const std::string& text, int px, Rect box, FontStyle font, Ink ink,
+                     const TextMeasure& measure) {
+    const auto runs = parse_markup(text);
+    WrappedText w;
+    for (int size = px; size >= 6; size = size * 9 / 10) {
+        w = wrap_text(runs, style_of(size, font, ink), box.w, measure);
+        if (w.height <= box.h && !w.broke_words) break;
+    }
+    return w;
+}
+
+// Inside a tile: the finding's number, and below it the box for its short title.
+struct TileParts {
+    int pad, num_px, num_h;
+    Rect text_box;
+};
+
+TileParts tile_parts(Rect r, const TextMeasure& measure) {
+    TileParts p;
+    p.pad = std::max(6, std::min(r.w, r.h) / 10);
+    p.num_px = std::max(10, r.h / 4);
+    p.num_h = measure.line_height(p.num_px);
+    p.text_box = {r.x + p.pad, r.y + p.pad + p.num_h, r.w - 2 * p.pad, r.h - 2 * p.pad - p.num_h};
+    return p;
+}
+
+void add_tile(Layer& layer, const Deck& deck, int i, Rect r, int title_px, const TextMeasure& measure) {
+    const Finding& f = deck.findings[i];
+    layer.scene.rects.push_back({r, Ink::Surface});
+    layer.buttons.push_back({r, Action::OpenFinding, i});
+    const TileParts p = tile_parts(r, measure);
+    const std::string number = std::to_string(f.number);
+    const int num_w = measure.text_width(number, FontStyle::Bold, p.num_px);
+    layer.scene.texts.push_back({number, FontStyle::Bold, p.num_px, r.x + p.pad, r.y + p.pad, num_w, p.num_h, Ink::Accent});
+    const auto w = fit_text(f.short_title, title_px, p.text_box, FontStyle::Bold, Ink::Text, measure);
+    add_wrapped(layer.scene, w, p.text_box.x, p.text_box.y);
+}
+
+// One title size for every tile, the largest at which all fit: tiles of mixed sizes look untidy.
+int common_title_px(const Deck& deck, Rect tile, const TextMeasure& measure) {
+    const TileParts p = tile_parts(tile, measure);
+    int px = std::max(8, tile.h / 7);
+    for (const auto& f : deck.findings) {
+        const auto w = fit_text(f.short_title, px, p.text_box, FontStyle::Bold, Ink::Text, measure);
+        if (!w.pieces.empty()) px = std::min(px, w.pieces.front().px);
+    }
+    return px;
+}
+
+} // namespace
+
+Grid grid_for(int items, Rect area) {
+    Grid best;
+    double best_score = -1;
+    for (int cols = 1; cols <= std::max(1, items); ++cols) {
+        const int rows = (items + cols - 1) / cols;
+        const double w = static_cast<double>(area.w) / cols;
+        const double h = static_cast<double>(area.h) / rows;
+        // Tiles a little wider than tall read best; score by the side that limits them.
+        const double score = std::min(w / 1.4, h);
+        if (score > best_score) {
+            best_score = score;
+            best = {cols, rows};
+        }
+    }
+    return best;
+}
+
+Layer overview_layer(const Deck& deck, Size screen, int target_px, const TextMeasure& measure) {
+    Layer layer;
+    const ScreenMetrics m(screen);
+    const Rect box = m.content_box();
+    const int heading_px = m.heading_px() * 3 / 4;
+    const auto heading = fit_text(deck.ui.overview_title, heading_px, {box.x, box.y, box.w, box.h / 4},
+                                  FontStyle::Bold, Ink::Text, measure);
+    add_wrapped(layer.scene, heading, box.x, box.y);
+    const int gap = std::max(6, m.unit / 50);
+    const Rect area{box.x, box.y + heading.height + gap, box.w, box.h - heading.height - gap};
+    const int n = static_cast<int>(deck.findings.size());
+    const Grid g = grid_for(n, area);
+    const int tile_w = (area.w - gap * (g.cols - 1)) / g.cols;
+    const int tile_h = std::min((area.h - gap * g.rows) / g.rows, tile_w);
+    const int title_px = common_title_px(deck, {0, 0, tile_w, tile_h}, measure);
+    for (int i = 0; i < n; ++i) {
+        const int col = i % g.cols, row = i / g.cols;
+        const Rect r{area.x + col * (tile_w + gap), area.y + row * (tile_h + gap), tile_w, tile_h};
+        add_tile(layer, deck, i, r, title_px, measure);
+    }
+    const auto bar = bottom_bar(screen, target_px);
+    add_button(layer, {"\u2039 " + deck.ui.back, Action::Close}, m.margin_x() / 2, bar.y, bar.h, false, measure);
+    return layer;
+}
+
+ReadingLayout reading_layout(const Deck& deck, int finding, Size screen, int target_px,
+                             const TextMeasure& measure) {
+    ReadingLayout out;
+    const ScreenMetrics m(screen);
+    const Rect box = m.content_box();
+    const Finding& f = deck.findings.at(static_cast<std::size_t>(finding));
+    const std::string label = fill_template(deck.ui.finding_label, {{"n", std::to_string(f.number)}});
+    const auto kicker = fit_text(label, m.label_px(), {box.x, box.y, box.w, box.h / 8}, FontStyle::Bold, Ink::Accent, measure);
+    add_wrapped(out.fixed.scene, kicker, box.x, box.y);
+    const int title_top = box.y + kicker.height;
+    const auto title = fit_text(f.title, m.heading_px() * 3 / 4, {box.x, title_top, box.w, box.h / 3},
+                                FontStyle::Bold, Ink::Text, measure);
+    add_wrapped(out.fixed.scene, title, box.x, title_top);
+    const int gap = m.unit / 40;
+    const int top = title_top + title.height + gap;
+    // Lines of about 60 characters read best; the scroll track sits in the right margin.
+    const int body_px = std::max(m.min_body_px(), m.body_px() * 4 / 5);
+    const int width = std::min(box.w, body_px * 32);
+    out.viewport = {box.x, top, width, box.bottom() - top};
+    out.scroll_track = {screen.w - m.margin_x() / 2 - std::max(4, m.unit / 120), top,
+                        std::max(4, m.unit / 120), out.viewport.h};
+    int y = 0;
+    for (const auto& paragraph : f.details) {
+        const auto w = wrap_text(parse_markup(paragraph), style_of(body_px, FontStyle::Regular, Ink::Text), width, measure);
+        add_wrapped(out.body, w, out.viewport.x, y);
+        y += w.height + measure.line_height(body_px) / 2;
+    }
+    out.body_height = y;
+    const auto bar = bottom_bar(screen, target_px);
+    add_button(out.fixed, {"\u2039 " + deck.ui.back, Action::Close}, m.margin_x() / 2, bar.y, bar.h, false, measure);
+    return out;
+}
+
+Layer text_panel(const std::vector<std::string>& lines, Size screen, const TextMeasure& measure) {
+    Layer layer;
+    const ScreenMetrics m(screen);
+    const int px = std::max(10, m.unit / 32);
+    const int lh = measure.line_height(px);
+    int w = 0;
+    for (const auto& l : lines) w = std::max(w, measure.text_width(l, FontStyle::Regular, px));
+    const int pad = px;
+    w = std::min(w + 2 * pad, screen.w - 2 * pad);
+    const int h = std::min(static_cast<int>(lines.size()) * lh + 2 * pad, screen.h - 2 * pad);
+    const Rect r{(screen.w - w) / 2, (screen.h - h) / 2, w, h};
+    layer.scene.rects.push_back({r, Ink::Surface});
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const int tw = std::min(measure.text_width(lines[i], FontStyle::Regular, px), w - 2 * pad);
+        layer.scene.texts.push_back({lines[i], FontStyle::Regular, px, r.x + pad,
+                                     r.y + pad + static_cast<int>(i) * lh, tw, lh, Ink::Text});
+    }
+    layer.buttons.push_back({r, Action::Close, -1});
+    return layer;
+}
+
+} // namespace kiosk

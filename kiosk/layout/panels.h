@@ -1,0 +1,35 @@
+#pragma once
+// The views that open over the slides while a visitor browses: the overview of the findings as
+// tiles, a finding's full text for reading, and the operator's status overlay.
+#include "content/deck.h"
+#include "layout/chrome.h"
+
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+// The findings as tiles (number and short title), each a button, and a way back.
+Layer overview_layer(const Deck& deck, Size screen, int target_px, const TextMeasure& measure);
+
+// Tiles in a grid shaped to the screen: 4x2 for seven findings in landscape, 2x4 in portrait.
+struct Grid {
+    int cols = 1, rows = 1;
+};
+Grid grid_for(int items, Rect area);
+
+struct ReadingLayout {
+    Layer fixed;        // heading and the back button; does not scroll
+    Scene body;         // the finding's text, y from 0 at the top of the viewport
+    Rect viewport;      // where the body shows
+    int body_height = 0;
+    Rect scroll_track;  // the scroll position indicator's track
+};
+
+ReadingLayout reading_layout(const Deck& deck, int finding, Size screen, int target_px,
+                             const TextMeasure& measure);
+
+// A centred box of plain lines (the status overlay).
+Layer text_panel(const std::vector<std::string>& lines, Size screen, const TextMeasure& measure);
+
+} // namespace kiosk

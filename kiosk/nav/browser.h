@@ -1,0 +1,59 @@
+#pragma once
+// The browsing state machine: which view a visitor sees (the slides, the overview of findings, or
+// a finding's full text) on top of the slide navigator, and the idle return to the attract loop
+// from any of them. Plain C++ with time passed in, so it is tested with a fake clock.
+#include "nav/navigator.h"
+
+#include <optional>
+#include <vector>
+
+namespace kiosk {
+
+enum class View { Slides, Overview, Reading };
+
+// A view fading in or out over the slides.
+struct ViewChange {
+    View from = View::Slides, to = View::Slides;
+    double progress = 0; // 0..1
+};
+
+class Browser {
+public:
+    // finding_slides[i]: index of the slide that opens finding i (its headline), or -1.
+    Browser(std::vector<double> durations_s, std::vector<int> finding_slides,
+            NavSettings settings, double now);
+
+    void next(double now);
+    void previous(double now);
+    void go_to_slide(int index, double now);
+    void open_overview(double now);
+    // From the overview: show the finding's headline slide.
+    void choose_finding(int finding, double now);
+    void open_reading(int finding, double now);
+    // Back from the overview or the reading view to the slides.
+    void close(double now);
+    void activity(double now);
+    void update(double now);
+
+    View view() const { return view_; }
+    int reading_finding() const { return reading_finding_; }
+    std::optional<ViewChange> view_change(double now) const;
+    const Navigator& slides() const { return nav_; }
+    Mode mode() const { return nav_.mode(); }
+    double seconds_until_change(double now) const;
+
+    static constexpr double view_fade_s = 0.25;
+
+private:
+    void switch_view(View to, double now);
+    bool valid_finding(int finding) const;
+
+    Navigator nav_;
+    std::vector<int> finding_slides_;
+    View view_ = View::Slides;
+    View previous_view_ = View::Slides;
+    double view_changed_at_ = -1e9;
+    int reading_finding_ = -1;
+};
+
+} // namespace kiosk

@@ -1,0 +1,105 @@
+#include "layout/chrome.h"
+#include "layout/metrics.h"
+#include "layout/panels.h"
+#include "support/deck_builder.h"
+#include "support/fake_measure.h"
+
+#include <catch2/catch.hpp>
+
+using namespace kiosk;
+
+namespace {
+
+const test::FakeMeasure measure;
+
+Deck seven_findings() {
+    auto j = test::minimal_deck_json();
+    j["findings"] = nlohmann::json::array();
+    j["slides"] = nlohmann::json::array({{{"kind", "title"}, {"title", "T"}}});
+    for (int i = 1; i <= 7; ++i) {
+        const std::string id = "f" + std::to_string(i);
+        j["findings"].push_back({{"id", id}, {"number", i}, {"short_title", "Titel " + id},
+                                 {"title", "Vaststelling " + id}, {"details", {"Tekst."}}});
+        j["slides"].push_back({{"kind", "finding"}, {"finding", id}});
+    }
+    return *test::load_json(j).deck;
+}
+
+void require_no_overlap(const std::vector<Button>& buttons) {
+    for (std::size_t i = 0; i < buttons.size(); ++i)
+        for (std::size_t k = i + 1; k < buttons.size(); ++k) {
+            const Rect a = buttons[i].rect, b = buttons[k].rect;
+            const bool apart = a.right() <= b.x || b.right() <= a.x || a.bottom() <= b.y || b.bottom() <= a.y;
+            CHECK(apart);
+        }
+}
+
+} // namespace
+
+TEST_CASE("touch targets are at least 9 mm, using the DPI when known") {
+    CHECK(touch_target_px({800, 480}, 133) >= 9 / 25.4 * 133);
+    CHECK(touch_target_px({800, 480}, 0) >= 9 / 25.4 * 96);
+    CHECK(touch_target_px({3840, 2160}, 160) >= 216); // a tenth of the shorter side on a big screen
+}
+
+TEST_CASE("hit testing finds the button, forgives a near miss, prefers the nearest") {
+    const std::vector<Button> buttons{{{0, 0, 100, 50}, Action::Previous, -1},
+                                      {{120, 0, 100, 50}, Action::Next, -1}};
+    CHECK(hit_test(buttons, 50, 25, 5)->action == Action::Previous);
+    CHECK(hit_test(buttons, 103, 25, 5)->action == Action::Previous);
+    CHECK(hit_test(buttons, 117, 25, 5)->action == Action::Next);
+    CHECK(hit_test(buttons, 110, 25, 2) == nullptr);
+    CHECK(hit_test(buttons, 50, 80, 5) == nullptr);
+    CHECK(hit_test({}, 0, 0, 5) == nullptr);
+}
+
+TEST_CASE("browsing chrome: arrows, overview, and Lees meer only on a finding's slide") {
+    const Deck deck = seven_findings();
+    for (Size size : {Size{800, 480}, Size{1920, 1080}, Size{1080, 1920}}) {
+        const int target = touch_target_px(size, 0);
+        const Layer on_title = browsing_chrome(deck, 0, size, target, measure);
+        const Layer on_finding = browsing_chrome(deck, 1, size, target, measure);
+        CHECK(on_title.buttons.size() == 3);
+        REQUIRE(on_finding.buttons.size() == 4);
+        require_no_overlap(on_finding.buttons);
+        for (const auto& b : on_finding.buttons) {
+            CHECK(b.rect.h >= target);
+            CHECK(b.rect.w >= target);
+            CHECK(Rect{0, 0, size.w, size.h}.contains(b.rect));
+        }
+    }
+}
+
+TEST_CASE("the overview grid follows the screen's shape") {
+    CHECK(grid_for(7, {0, 0, 1600, 800}).cols == 4);
+    CHECK(grid_for(7, {0, 0, 900, 1500}).cols == 2);
+    CHECK(grid_for(1, {0, 0, 100, 100}).cols == 1);
+    CHECK(grid_for(0, {0, 0, 100, 100}).cols >= 1);
+}
+
+TEST_CASE("the overview has a tile per finding, inside the screen, large enough to touch") {
+    const Deck deck = seven_findings();
+    for (Size size : {Size{800, 480}, Size{1920, 1080}, Size{1080, 1920}}) {
+        const int target = touch_target_px(size, 0);
+        const Layer layer = overview_layer(deck, size, target, measure);
+        int tiles = 0;
+        for (const auto& b : layer.buttons) {
+            CHECK(Rect{0, 0, size.w, size.h}.contains(b.rect));
+            CHECK(std::min(b.rect.w, b.rect.h) >= target);
+            tiles += b.action == Action::OpenFinding;
+        }
+        CHECK(tiles == 7);
+        require_no_overlap(layer.buttons);
+    }
+}
+
+TEST_CASE("the reading view lays the details out below a fixed heading") {
+    const Deck deck = seven_findings();
+    const auto r = reading_layout(deck, 2, {800, 480}, touch_target_px({800, 480}, 0), measure);
+    CHECK(r.viewport.h > 0);
+    CHECK(r.body_height > 0);
+    REQUIRE_FALSE(r.body.texts.empty());
+    CHECK(r.body.texts.front().text == "Tekst.");
+    CHECK(r.fixed.buttons.size() == 1);
+    CHECK(r.fixed.buttons.front().action == Action::Close);
+}
