@@ -5,8 +5,9 @@ set -eu
 packages="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
 nlohmann-json3-dev libqrencode-dev fonts-inter"
 if [ "${1:-}" = "--tests" ]; then
-    # Catch2 for the suite; Xvfb, xdotool and ImageMagick to drive and look at a real window.
-    packages="$packages catch2 xvfb xauth xdotool imagemagick"
+    # Catch2 for the suite; Xvfb, xdotool and ImageMagick to drive and look at a real window;
+    # zbarimg reads the QR code back from an exported slide.
+    packages="$packages catch2 xvfb xauth xdotool imagemagick zbar-tools"
 fi
 missing=""
 for p in $packages; do

@@ -4,6 +4,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+
 using namespace kiosk;
 using kiosk::test::first_message;
 using kiosk::test::load_json;
@@ -198,4 +203,101 @@ TEST_CASE("a missing content folder is reported, not thrown") {
     const auto r = load_content_dir("/nonexistent/folder");
     CHECK_FALSE(r.deck);
     CHECK_THAT(first_message(r), Contains("cannot open the file"));
+}
+
+namespace {
+
+// A folder with a deck and files; removed at the end of the test.
+struct TempContent {
+    std::filesystem::path dir;
+    explicit TempContent(const std::string& name)
+        : dir(std::filesystem::temp_directory_path() / ("kiosk-loader-" + name)) {
+        std::filesystem::remove_all(dir);
+        std::filesystem::create_directories(dir / "images");
+    }
+    ~TempContent() { std::filesystem::remove_all(dir); }
+    void write(const std::string& file, const std::string& bytes) const {
+        std::ofstream(dir / file, std::ios::binary) << bytes;
+    }
+    LoadResult load(const nlohmann::json& deck) const {
+        write("deck.json", deck.dump());
+        return load_content_dir(dir);
+    }
+};
+
+// The first bytes of a PNG: signature and IHDR with the given size (enough for the header check).
+std::string png_header(std::uint32_t w, std::uint32_t h) {
+    std::string s("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR", 16);
+    for (std::uint32_t v : {w, h})
+        for (int shift = 24; shift >= 0; shift -= 8) s += static_cast<char>((v >> shift) & 0xFF);
+    s += std::string("\x08\x06\0\0\0", 5);
+    s += std::string(4, '\0');
+    return s;
+}
+
+nlohmann::json deck_with_image(const std::string& src) {
+    auto j = test::minimal_deck_json();
+    j["slides"].push_back({{"kind", "image"}, {"title", "Foto"}, {"image", {{"src", src}, {"fit", "cover"}}}});
+    return j;
+}
+
+} // namespace
+
+TEST_CASE("an image slide reads its picture's size from the file header") {
+    TempContent c("image-ok");
+    c.write("images/a.png", png_header(640, 480));
+    const auto r = c.load(deck_with_image("images/a.png"));
+    INFO(all_messages(r));
+    REQUIRE(r.deck);
+    const auto& image = r.deck->slides.back().image;
+    REQUIRE(image);
+    CHECK(image->width == 640);
+    CHECK(image->height == 480);
+    CHECK(image->fit == ImageFit::Cover);
+    CHECK(image->path == (c.dir / "images/a.png").string());
+}
+
+TEST_CASE("a missing, oversized or unsafe image costs the slide its picture, not the deck") {
+    TempContent c("image-bad");
+    c.write("images/huge.png", png_header(8193, 100));
+    c.write("images/garbage.png", "not an image at all");
+    struct Case {
+        std::string src, message;
+    };
+    for (const Case& k : {Case{"images/none.png", "\"images/none.png\": file not found"},
+                          Case{"images/huge.png", "8193x100 px; the limit is 8192 px a side"},
+                          Case{"images/garbage.png", "not a PNG, JPEG or SVG image"},
+                          Case{"../secret.png", "must stay inside the content folder"},
+                          Case{"/etc/passwd", "must be relative to the content folder"},
+                          Case{"images\\\\a.png", "may only use letters"}}) {
+        INFO(k.src);
+        const auto r = c.load(deck_with_image(k.src));
+        REQUIRE(r.deck);
+        CHECK_FALSE(r.deck->slides.back().image);
+        CHECK(r.diagnostics.has_errors()); // --check still fails
+        CHECK(has_message(r, "/slides/2/image/src: error:"));
+        CHECK(has_message(r, k.message));
+    }
+}
+
+TEST_CASE("a directory or FIFO where an image should be is refused without blocking") {
+    TempContent c("image-special");
+    std::filesystem::create_directories(c.dir / "images/dir.png");
+    const auto r = c.load(deck_with_image("images/dir.png"));
+    REQUIRE(r.deck);
+    CHECK(has_message(r, "not a regular file"));
+    const auto fifo = c.dir / "images/fifo.png";
+    REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+    const auto f = c.load(deck_with_image("images/fifo.png"));
+    CHECK(has_message(f, "not a regular file"));
+}
+
+TEST_CASE("a qr slide needs a url of modest length") {
+    auto j = test::minimal_deck_json();
+    j["slides"].push_back({{"kind", "qr"}, {"title", "Scan"}});
+    CHECK(has_message(load_json(j), "/slides/2/url: error: is required"));
+    j["slides"][2]["url"] = std::string(301, 'a');
+    CHECK(has_message(load_json(j), "/slides/2/url: error: is 301 bytes"));
+    j["slides"][2]["url"] = "https://www.serv.be";
+    CHECK(load_json(j).deck);
 }

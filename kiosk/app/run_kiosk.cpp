@@ -4,6 +4,7 @@
 #include "app/deck_source.h"
 #include "app/kiosk_app.h"
 #include "platform/display.h"
+#include "platform/screen_output.h"
 #include "platform/sdl_input.h"
 #include "platform/signal_watcher.h"
 #include "render/font_set.h"
@@ -23,6 +24,7 @@ constexpr double animation_frame_s = 1.0 / 60;
 struct Loop {
     const Settings& settings;
     Display& display;
+    ScreenOutput& output;
     KioskApp& app;
     SdlCanvas& canvas;
     ScaledClock& clock;
@@ -32,12 +34,18 @@ struct Loop {
         if (e.type == SDL_QUIT && !settings.windowed) return; // fullscreen: not from a keyboard
         if (e.type == SDL_QUIT) return app.handle({InputEvent::Type::Quit}, clock.now());
         if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
-            canvas.resize(display.size());
-            app.resize(display.size());
+            std::string error;
+            if (!output.resize(display.size(), error)) std::cerr << "kiosk: " << error << '\n';
+            canvas.resize(output.logical());
+            app.resize(output.logical());
             return;
         }
-        if (auto input = map_sdl_event(e, display.size(), clock.now(), signal_event))
-            app.handle(*input, clock.now());
+        auto input = map_sdl_event(e, display.size(), clock.now(), signal_event);
+        if (!input) return;
+        const PointF p = output.to_logical(input->x, input->y);
+        input->x = p.x;
+        input->y = p.y;
+        app.handle(*input, clock.now());
     }
 
     // Sleeps until input arrives or the app has something to do. While animating, frames are
@@ -60,8 +68,9 @@ struct Loop {
             wait_for_events();
             app.update(clock.now());
             if (!app.needs_redraw()) continue;
+            output.begin_frame();
             app.draw(canvas, clock.now());
-            display.present();
+            output.end_frame();
             last_frame = std::chrono::steady_clock::now();
         }
     }
@@ -84,17 +93,20 @@ int run_kiosk(const Settings& settings) {
     auto fonts = FontSet::open(settings.font_dir, error);
     if (!fonts) return std::cerr << "kiosk: " << error << '\n', 1;
     const Uint32 signal_event = signals.start();
+    ScreenOutput output(display->renderer(), display->size(),
+                        rotation_from_degrees(settings.rotation).value_or(Rotation::R0));
+    if (!output.resize(display->size(), error)) return std::cerr << "kiosk: " << error << '\n', 1;
 
     auto startup = load_startup_deck(settings.content_dir, std::cerr);
     std::cerr << "kiosk: showing " << startup.origin << " (" << startup.deck.slides.size()
               << " slides)\n";
     ScaledClock clock(settings.time_scale);
-    KioskApp app(settings, std::move(startup.deck), *fonts, display->size(), clock.now(),
+    KioskApp app(settings, std::move(startup.deck), *fonts, output.logical(), clock.now(),
                  settings.trace ? &std::cout : nullptr);
     app.set_origin(startup.origin);
     app.set_dpi(display->dpi());
-    SdlCanvas canvas(display->renderer(), *fonts, display->size());
-    Loop{settings, *display, app, canvas, clock, signal_event}.run();
+    SdlCanvas canvas(display->renderer(), *fonts, output.logical());
+    Loop{settings, *display, output, app, canvas, clock, signal_event}.run();
     std::cerr << "kiosk: stopped after " << app.frames_drawn() << " frames\n";
     return 0;
 }

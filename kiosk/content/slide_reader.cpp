@@ -84,7 +84,8 @@ std::optional<std::string> unsafe_path_reason(const std::string& src) {
         if (!ok) return std::string("may only use letters, digits, '.', '_', '-' and '/'");
     }
     if (src == ".." || src.rfind("../", 0) == 0 || src.find("/../") != std::string::npos ||
-        src.find("//") != std::string::npos || src.size() >= 3 && src.compare(src.size() - 3, 3, "/..") == 0)
+        src.find("//") != std::string::npos ||
+        (src.size() >= 3 && src.compare(src.size() - 3, 3, "/..") == 0))
         return std::string("must stay inside the content folder (no \"..\")");
     return std::nullopt;
 }
@@ -103,7 +104,9 @@ void read_image(JsonFields& f, Slide& s, Diagnostics& d) {
     if (fit == "cover") image.fit = ImageFit::Cover;
     else if (fit != "contain") d.error(pointer_join(where, "fit"), "must be \"contain\" or \"cover\"");
     img.warn_unknown();
-    if (auto why = unsafe_path_reason(image.src)) return d.error(pointer_join(where, "src"), *why);
+    // Like a missing file, a bad name costs the slide its picture, not the deck its slides.
+    if (auto why = unsafe_path_reason(image.src))
+        return d.recoverable_error(pointer_join(where, "src"), *why);
     s.image = image;
 }
 

@@ -22,7 +22,6 @@ public:
     bool vsync() const { return vsync_; }
     // Diagonal DPI as SDL reports it, 0 when it cannot tell (then touch targets use a default).
     double dpi() const;
-    void present() { SDL_RenderPresent(renderer_.get()); }
 
 private:
     WindowPtr window_;

@@ -1,0 +1,37 @@
+#include "platform/screen_output.h"
+
+namespace kiosk {
+
+ScreenOutput::ScreenOutput(SDL_Renderer* renderer, Size physical, Rotation rotation)
+    : renderer_(renderer), physical_(physical), rotation_(rotation) {}
+
+bool ScreenOutput::resize(Size physical, std::string& error) {
+    physical_ = physical;
+    target_.reset();
+    if (rotation_ == Rotation::R0) return true;
+    const Size l = logical();
+    target_.reset(SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, l.w, l.h));
+    if (!target_) error = std::string("cannot make the rotation texture: ") + SDL_GetError();
+    return target_ != nullptr;
+}
+
+void ScreenOutput::begin_frame() {
+    if (target_) SDL_SetRenderTarget(renderer_, target_.get());
+}
+
+void ScreenOutput::end_frame() {
+    if (target_) {
+        SDL_SetRenderTarget(renderer_, nullptr);
+        const Rect d = render_destination(physical_, rotation_);
+        const SDL_Rect dst{d.x, d.y, d.w, d.h};
+        SDL_RenderCopyEx(renderer_, target_.get(), nullptr, &dst, render_angle(rotation_), nullptr,
+                         SDL_FLIP_NONE);
+    }
+    SDL_RenderPresent(renderer_);
+}
+
+PointF ScreenOutput::to_logical(float x, float y) const {
+    return physical_to_logical({x, y}, physical_, rotation_);
+}
+
+} // namespace kiosk

@@ -1,0 +1,31 @@
+#pragma once
+// Where frames go: straight to the window, or, for a screen mounted rotated, into an upright
+// texture that is copied onto the panel turned by the configured angle. Touches come back
+// through the same mapping, so the rest of the kiosk only ever sees upright coordinates.
+#include "input/rotation.h"
+#include "render/sdl_handles.h"
+
+#include <string>
+
+namespace kiosk {
+
+class ScreenOutput {
+public:
+    ScreenOutput(SDL_Renderer* renderer, Size physical, Rotation rotation);
+
+    // The picture's size as the kiosk lays it out.
+    Size logical() const { return logical_size(physical_, rotation_); }
+    // After a window size change; false (and an error) if the rotation texture cannot be made.
+    bool resize(Size physical, std::string& error);
+    void begin_frame();
+    void end_frame();
+    PointF to_logical(float x, float y) const;
+
+private:
+    SDL_Renderer* renderer_;
+    Size physical_;
+    Rotation rotation_;
+    TexturePtr target_; // only when rotated
+};
+
+} // namespace kiosk
