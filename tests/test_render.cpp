@@ -120,3 +120,50 @@ TEST_CASE_METHOD(SdlFixture, "export writes one PNG per slide, each with visible
     }
     std::filesystem::remove_all(dir);
 }
+
+namespace {
+
+// A content folder with a real photo-like PNG, a broken image and a QR slide.
+std::filesystem::path media_content() {
+    const auto dir = std::filesystem::temp_directory_path() / "kiosk-media-test";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    SurfacePtr red(SDL_CreateRGBSurfaceWithFormat(0, 300, 200, 32, SDL_PIXELFORMAT_ARGB8888));
+    SDL_FillRect(red.get(), nullptr, SDL_MapRGB(red->format, 220, 30, 30));
+    IMG_SavePNG(red.get(), (dir / "red.png").string().c_str());
+    // A valid header over a body that cannot decode: passes the loader, fails at draw time.
+    std::ifstream in(dir / "red.png", std::ios::binary);
+    std::string head(64, '\0');
+    in.read(head.data(), 64);
+    std::ofstream(dir / "broken.png", std::ios::binary) << head.substr(0, 33) << std::string(500, 'x');
+    std::ofstream(dir / "deck.json") << R"({"schema": 1, "id": "m", "title": "M", "version": "1", "language": "nl",
+      "slides": [
+        {"kind": "image", "title": "Rood", "caption": "Een rode rechthoek", "image": {"src": "red.png"}},
+        {"kind": "image", "title": "Kapot", "image": {"src": "broken.png"}},
+        {"kind": "qr", "title": "Scan", "text": "Het verslag", "url": "https://www.serv.be"}]})";
+    return dir;
+}
+
+} // namespace
+
+TEST_CASE_METHOD(SdlFixture, "image and QR slides export with their pictures; a broken image is left out") {
+    const auto content = media_content();
+    const auto out = content / "out";
+    Settings s;
+    s.content_dir = content;
+    s.export_dir = out;
+    s.export_size = {800, 480};
+    REQUIRE(run_export(s) == 0);
+    SurfacePtr red(IMG_Load((out / "slide-01.png").string().c_str()));
+    REQUIRE(red);
+    CHECK(share_of_colour(red.get(), {220, 30, 30, 255}) > 0.15);
+    SurfacePtr broken(IMG_Load((out / "slide-02.png").string().c_str()));
+    REQUIRE(broken);
+    CHECK(share_of_colour(broken.get(), {220, 30, 30, 255}) == 0);
+    CHECK(share_of_colour(broken.get(), {0xFF, 0xFF, 0xFF, 255}) > 0.001); // its title still shows
+    SurfacePtr qr(IMG_Load((out / "slide-03.png").string().c_str()));
+    REQUIRE(qr);
+    CHECK(share_of_colour(qr.get(), {0, 0, 0, 255}) > 0.05);
+    CHECK(share_of_colour(qr.get(), {255, 255, 255, 255}) > 0.05);
+    std::filesystem::remove_all(content);
+}
