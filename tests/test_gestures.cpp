@@ -95,3 +95,46 @@ TEST_CASE("an up without a down, or a cancel, is harmless") {
     CHECK_FALSE(g.feed(ev(T::PointerCancel, 1, 100, 300, 1.1)));
     CHECK_FALSE(g.active());
 }
+
+TEST_CASE("a lost finger-up does not block touch: a repeated down restarts") {
+    auto g = recognizer();
+    g.feed(ev(T::PointerDown, 1, 500, 300, 0)); // its up never comes
+    g.feed(ev(T::PointerDown, 1, 500, 300, 2)); // the same finger again
+    CHECK(g.feed(ev(T::PointerUp, 1, 500, 300, 2.1)));
+}
+
+TEST_CASE("a finger silent for long is forgotten, so the next touch works") {
+    auto g = recognizer();
+    g.feed(ev(T::PointerDown, 1, 500, 300, 0)); // lost
+    g.feed(ev(T::PointerDown, 2, 500, 300, 30));
+    CHECK(g.feed(ev(T::PointerUp, 2, 500, 300, 30.1)));
+}
+
+TEST_CASE("CancelAll forgets every finger") {
+    auto g = recognizer();
+    g.feed(ev(T::PointerDown, 1, 500, 300, 0));
+    g.feed(ev(T::PointerDown, 2, 600, 300, 0.1));
+    g.feed(ev(T::CancelAll, 0, 0, 0, 0.2));
+    CHECK_FALSE(g.active());
+    g.feed(ev(T::PointerDown, 3, 500, 300, 1));
+    CHECK(g.feed(ev(T::PointerUp, 3, 500, 300, 1.1)));
+}
+
+TEST_CASE("a long press is reported once, by time, and is then no tap") {
+    GestureRecognizer g({}, 1000, 600);
+    g.feed(ev(T::PointerDown, 1, 10, 10, 0));
+    CHECK(g.hold_deadline() == Approx(4.0));
+    CHECK_FALSE(g.poll(3.9));
+    const auto hold = g.poll(4.0);
+    REQUIRE(hold);
+    CHECK(hold->type == Gesture::Type::LongPress);
+    CHECK_FALSE(g.poll(5));
+    CHECK_FALSE(g.feed(ev(T::PointerUp, 1, 10, 10, 5)));
+}
+
+TEST_CASE("moving away cancels a long press") {
+    auto g = recognizer();
+    g.feed(ev(T::PointerDown, 1, 10, 10, 0));
+    g.feed(ev(T::PointerMove, 1, 200, 10, 1));
+    CHECK_FALSE(g.poll(10));
+}

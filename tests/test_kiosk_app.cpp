@@ -330,3 +330,25 @@ TEST_CASE_METHOD(Fixture, "ten fingers at once never jump slides or leave the ap
     tap(app, 700, 2); // and it still answers a single finger
     CHECK(app.browser().slides().current() == 1);
 }
+
+TEST_CASE_METHOD(Fixture, "Escape after a stop request does not cancel the stop") {
+    KioskApp app(settings, deck, measure, canvas.sz, 0);
+    InputEvent quit;
+    quit.type = InputEvent::Type::Quit;
+    app.handle(quit, 1);
+    app.handle(key(Key::Escape), 1.01);
+    CHECK(app.wants_quit());
+}
+
+TEST_CASE_METHOD(Fixture, "the end of a transition is always drawn, even if the last frame came early") {
+    KioskApp app(settings, deck, measure, canvas.sz, 0);
+    app.draw(canvas, 0);
+    app.handle(key(Key::Next), 1);
+    app.update(1.1);
+    app.draw(canvas, 1.1); // mid-transition
+    app.update(5);         // long after it ended
+    CHECK(app.needs_redraw());
+    app.draw(canvas, 5);
+    app.update(5.01);
+    CHECK_FALSE(app.needs_redraw());
+}

@@ -301,3 +301,36 @@ TEST_CASE("a qr slide needs a url of modest length") {
     j["slides"][2]["url"] = "https://www.serv.be";
     CHECK(load_json(j).deck);
 }
+
+TEST_CASE("text a visitor would see as blank, and too many line breaks, are refused") {
+    auto j = minimal_deck_json();
+    SECTION("blank title") {
+        j["slides"][0]["title"] = " ** ** \n";
+        CHECK(first_message(load_json(j)) == "deck.json /slides/0/title: error: must not be empty");
+    }
+    SECTION("blank point") {
+        j["slides"][1]["points"] = {"ok", "  "};
+        CHECK(first_message(load_json(j)) == "deck.json /slides/1/points/1: error: must not be empty");
+    }
+    SECTION("line breaks") {
+        j["slides"][0]["title"] = "a" + std::string(limits::max_line_breaks, '\n') + "b";
+        CHECK(load_json(j).deck);
+        j["slides"][0]["title"] = "a" + std::string(limits::max_line_breaks + 1, '\n') + "b";
+        CHECK_THAT(first_message(load_json(j)), Contains("21 line breaks; the limit is 20"));
+    }
+}
+
+TEST_CASE("numbers that must be whole say so") {
+    auto j = minimal_deck_json();
+    j["findings"][0]["number"] = 1.9;
+    CHECK(first_message(load_json(j)) == "deck.json /findings/0/number: error: must be a whole number, not 1.9");
+    j = minimal_deck_json();
+    j["schema"] = 1.5;
+    CHECK_THAT(first_message(load_json(j)), Contains("/schema: error: must be a whole number"));
+}
+
+TEST_CASE("control characters in an unknown key are escaped in the message") {
+    auto j = minimal_deck_json();
+    j["slides"][0]["\x1b[31mred"] = 1;
+    CHECK(has_message(load_json(j), "/slides/0/\\x1b[31mred: warning: unknown field"));
+}

@@ -92,3 +92,26 @@ TEST_CASE("a long word shrinks the slide rather than being split") {
     CHECK(title_lines == 1);
     for (const auto& t : scene.texts) CHECK(t.text.find("aanbevelingen") != 0);
 }
+
+TEST_CASE("a 4000-character word lays out, split into lines that fit") {
+    Deck deck = small_deck();
+    Slide s;
+    s.kind = SlideKind::Title;
+    s.title = std::string(4000, 'w');
+    const Scene scene = layout_slide(deck, s, {800, 480}, measure);
+    CHECK(scene.below_minimum);
+    CHECK_FALSE(scene.overflows);
+    std::size_t chars = 0;
+    for (const auto& t : scene.texts) chars += t.text.size();
+    CHECK(chars == 4000);
+    require_inside(scene, ScreenMetrics({800, 480}).content_box());
+}
+
+TEST_CASE("text that cannot fit at any size is flagged as overflowing") {
+    Deck deck = small_deck();
+    Slide s;
+    s.kind = SlideKind::Points;
+    for (int i = 0; i < 7; ++i) s.points.push_back(std::string(20, '\n') + std::string(3000, 'x'));
+    const Scene scene = layout_slide(deck, s, {800, 480}, measure);
+    CHECK(scene.overflows);
+}

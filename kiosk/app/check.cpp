@@ -21,6 +21,11 @@ void check_layout(const Deck& deck, const FontSet& fonts, Diagnostics& d) {
         const ScreenMetrics m(size);
         for (std::size_t i = 0; i < deck.slides.size(); ++i) {
             const Scene scene = layout_slide(deck, deck.slides[i], size, fonts);
+            if (scene.overflows) {
+                d.error("/slides/" + std::to_string(i), "at " + std::to_string(size.w) + "x" +
+                        std::to_string(size.h) + " the text does not fit even at the smallest size");
+                continue;
+            }
             if (!scene.below_minimum) continue;
             const int percent = static_cast<int>(std::lround(100 * scene.scale / m.min_scale()));
             d.warning("/slides/" + std::to_string(i),

@@ -99,6 +99,7 @@ private:
     int drawn_step_ = -1;
     Mode drawn_mode_ = Mode::Attract;
     View drawn_view_ = View::Slides;
+    bool drawn_animating_ = false;
     std::string traced_;
 };
 

@@ -84,6 +84,7 @@ void KioskApp::draw(Canvas& canvas, double now) {
     drawn_step_ = progress_step(state.elapsed_fraction, screen_, state.slide_s);
     drawn_mode_ = state.mode;
     drawn_view_ = browser_.view();
+    drawn_animating_ = state.transition || browser_.view_change(now) || scroller_.moving();
     dirty_ = false;
     ++frames_drawn_;
     // Frame times of the current animation only: a pause resets the measurement.

@@ -17,8 +17,14 @@ void KioskApp::handle(const InputEvent& e, double now) {
         quit_ = true;
         return;
     }
-    if (e.type == T::KeyPress) on_key(e.key, now);
-    else on_pointer(e, now);
+    if (e.type == T::CancelAll) {
+        gestures_.reset(); // not a visitor's doing: no activity
+        scroller_.cancel();
+    } else if (e.type == T::KeyPress) {
+        on_key(e.key, now);
+    } else {
+        on_pointer(e, now);
+    }
     dirty_ = true;
     trace_state(now);
 }
@@ -32,7 +38,7 @@ void KioskApp::on_key(Key key, double now) {
     case Key::First: browser_.go_to_slide(0, now); break;
     case Key::Last: browser_.go_to_slide(browser_.slides().count() - 1, now); break;
     // A visitor's keyboard cannot close a fullscreen kiosk; in a window, Escape is expected.
-    case Key::Escape: quit_ = settings_.windowed; break;
+    case Key::Escape: quit_ = quit_ || settings_.windowed; break;
     case Key::Other: browser_.activity(now); break;
     }
 }
@@ -136,7 +142,14 @@ bool KioskApp::in_status_corner(float x, float y) const {
 }
 
 void KioskApp::update(double now) {
+    const bool was_browsing = browser_.mode() == Mode::Browsing;
     browser_.update(now);
+    if (was_browsing && browser_.mode() == Mode::Attract) {
+        // Back to the loop: whatever touch state was left behind is forgotten.
+        gestures_.reset();
+        scroller_.cancel();
+        status_open_ = false;
+    }
     if (auto g = gestures_.poll(now)) {
         on_gesture(*g, now);
         dirty_ = true;
@@ -155,7 +168,9 @@ void KioskApp::update(double now) {
         quit_ = true;
     const auto& nav = browser_.slides();
     const int step = progress_step(nav.elapsed_fraction(now), screen_, current_duration());
-    if (nav.transition(now) || browser_.view_change(now) || nav.current() != drawn_slide_ ||
+    // After an animated frame one more is drawn, so the final position is always on screen even
+    // when the last frame of an animation fell just before its end.
+    if (drawn_animating_ || nav.transition(now) || browser_.view_change(now) || nav.current() != drawn_slide_ ||
         step != drawn_step_ || nav.mode() != drawn_mode_ || browser_.view() != drawn_view_)
         dirty_ = true;
     trace_state(now);

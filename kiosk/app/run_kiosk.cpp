@@ -84,15 +84,16 @@ struct Loop {
 } // namespace
 
 int run_kiosk(const Settings& settings) {
-    SignalWatcher signals;
+    BlockedSignals blocked;
     SdlSession sdl(SDL_INIT_VIDEO);
     if (!sdl.ok()) return std::cerr << "kiosk: cannot start SDL: " << sdl.error() << '\n', 1;
+    SignalWatcher signals(blocked);
     std::string error;
     auto display = Display::open(settings, error);
     if (!display) return std::cerr << "kiosk: " << error << '\n', 1;
     auto fonts = FontSet::open(settings.font_dir, error);
     if (!fonts) return std::cerr << "kiosk: " << error << '\n', 1;
-    const Uint32 signal_event = signals.start();
+    const Uint32 signal_event = signals.event_type();
     ScreenOutput output(display->renderer(), display->size(),
                         rotation_from_degrees(settings.rotation).value_or(Rotation::R0));
     if (!output.resize(display->size(), error)) return std::cerr << "kiosk: " << error << '\n', 1;

@@ -29,7 +29,7 @@ void read_theme(const json& object, const std::string& where, Theme& theme, Diag
     f.warn_unknown();
     // Readable from a few metres means high contrast; the author may still choose otherwise.
     for (auto [name, color] : {std::pair{"text", theme.text}, std::pair{"muted", theme.muted},
-                               std::pair{"emphasis", theme.emphasis}}) {
+                               std::pair{"emphasis", theme.emphasis}, std::pair{"accent", theme.accent}}) {
         const double ratio = contrast_ratio(color, theme.background);
         if (ratio < 7.0)
             d.warning(pointer_join(where, name),
@@ -88,7 +88,7 @@ Finding read_finding(const json& object, const std::string& where, Diagnostics& 
     finding.id = f.text("id", true);
     if (!finding.id.empty() && !valid_id(finding.id))
         d.error(pointer_join(where, "id"), "use lower-case letters, digits and '-' (at most 64)");
-    finding.number = static_cast<int>(f.number("number", 1, 99, true).value_or(0));
+    finding.number = f.whole_number("number", 1, 99, true).value_or(0);
     finding.short_title = f.text("short_title", true);
     finding.title = f.text("title", true);
     finding.details = read_texts(f.array("details", 1, limits::max_detail_paragraphs, true),
@@ -126,9 +126,9 @@ Deck read_deck(const json& doc, Diagnostics& d) {
     }
     JsonFields f(doc, "", d);
     f.ignore("$schema");
-    const auto schema = f.number("schema", 1, 1000, true);
+    const auto schema = f.whole_number("schema", 1, 1000, true);
     if (schema && *schema != supported_schema)
-        d.error("/schema", "schema " + std::to_string(static_cast<int>(*schema)) +
+        d.error("/schema", "schema " + std::to_string(*schema) +
                                " is not supported; this kiosk reads schema " +
                                std::to_string(supported_schema));
     deck.id = f.text("id", true);

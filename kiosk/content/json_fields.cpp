@@ -4,6 +4,7 @@
 #include "content/markup.h"
 #include "content/utf8.h"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -20,6 +21,22 @@ std::string escape_pointer_token(const std::string& key) {
     return out;
 }
 
+// Nothing a visitor would see: only spaces, line breaks and emphasis marks.
+bool blank(const std::string& text) {
+    return strip_markup(text).find_first_not_of(" \n") == std::string::npos;
+}
+
+// Keys come from the author: shown in messages, their control characters must not reach a
+// terminal as escape sequences.
+std::string printable(const std::string& key) {
+    std::string out;
+    for (unsigned char c : key) {
+        if (c < 0x20 || c == 0x7F) out += "\\x" + std::string(1, "0123456789abcdef"[c >> 4]) + "0123456789abcdef"[c & 15];
+        else out += static_cast<char>(c);
+    }
+    return out;
+}
+
 std::string format_number(double v) {
     std::ostringstream s;
     s << v;
@@ -29,7 +46,7 @@ std::string format_number(double v) {
 } // namespace
 
 std::string pointer_join(const std::string& base, const std::string& key) {
-    return base + "/" + escape_pointer_token(key);
+    return base + "/" + escape_pointer_token(printable(key));
 }
 
 std::string pointer_join(const std::string& base, std::size_t index) {
@@ -53,6 +70,12 @@ std::optional<std::string> checked_text(const nlohmann::json& value, const std::
         diagnostics.error(pointer, bad->reason + " at byte " + std::to_string(bad->offset));
         return std::nullopt;
     }
+    if (const auto breaks = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+        breaks > limits::max_line_breaks) {
+        diagnostics.error(pointer, std::to_string(breaks) + " line breaks; the limit is " +
+                                       std::to_string(limits::max_line_breaks));
+        return std::nullopt;
+    }
     if (auto problem = markup_problem(text)) diagnostics.warning(pointer, *problem);
     return text;
 }
@@ -74,9 +97,19 @@ std::string JsonFields::text(const char* key, bool required, const std::string& 
     const auto* value = find(key, required);
     if (!value) return fallback;
     auto text = checked_text(*value, pointer_join(pointer_, key), diagnostics_);
-    if (text && required && text->empty())
+    if (text && required && blank(*text))
         diagnostics_.error(pointer_join(pointer_, key), "must not be empty");
     return text.value_or(fallback);
+}
+
+std::optional<int> JsonFields::whole_number(const char* key, int min, int max, bool required) {
+    const auto v = number(key, min, max, required);
+    if (!v) return std::nullopt;
+    if (*v != static_cast<int>(*v)) {
+        diagnostics_.error(pointer_join(pointer_, key), "must be a whole number, not " + format_number(*v));
+        return std::nullopt;
+    }
+    return static_cast<int>(*v);
 }
 
 std::optional<double> JsonFields::number(const char* key, double min, double max, bool required) {

@@ -20,6 +20,7 @@ public:
 
     std::string text(const char* key, bool required = false, const std::string& fallback = {});
     std::optional<double> number(const char* key, double min, double max, bool required = false);
+    std::optional<int> whole_number(const char* key, int min, int max, bool required = false);
     bool boolean(const char* key, bool fallback);
     // The array at key, or nullptr (after reporting) when missing, mistyped or too long.
     const nlohmann::json* array(const char* key, std::size_t min_items, std::size_t max_items,

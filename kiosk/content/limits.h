@@ -7,6 +7,7 @@ namespace kiosk::limits {
 
 inline constexpr std::size_t max_deck_file_bytes = 1024 * 1024;
 inline constexpr std::size_t max_string_bytes = 4000;
+inline constexpr std::size_t max_line_breaks = 20; // in one string
 inline constexpr std::size_t max_json_depth = 16;
 inline constexpr std::size_t max_slides = 200;
 inline constexpr std::size_t max_findings = 20;

@@ -3,6 +3,7 @@
 #include "content/deck.h"
 #include "content/json_fields.h"
 #include "content/limits.h"
+#include "content/markup.h"
 
 #include <nlohmann/json.hpp>
 
@@ -58,7 +59,8 @@ void read_points(JsonFields& f, Slide& s, Diagnostics& d) {
     for (std::size_t i = 0; i < points->size(); ++i) {
         const auto where = pointer_join(pointer_join(f.pointer(), "points"), i);
         if (auto t = checked_text((*points)[i], where, d)) {
-            if (t->empty()) d.error(where, "must not be empty");
+            if (strip_markup(*t).find_first_not_of(" \n") == std::string::npos)
+                d.error(where, "must not be empty");
             s.points.push_back(*t);
         }
     }

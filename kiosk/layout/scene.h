@@ -41,6 +41,7 @@ struct Scene {
     // Layout found no size at or above the readable minimum that fits; text was shrunk further so
     // nothing is clipped, and --check reports it.
     bool below_minimum = false;
+    bool overflows = false; // does not fit even at the smallest size: parts are off screen
     double scale = 1.0; // the common shrink factor applied to the slide's text
 };
 

@@ -111,9 +111,10 @@ std::vector<Block> closing_blocks(const Slide& s, const ScreenMetrics& m) {
         out.push_back(text_block(s.text, m.body_px(), FontStyle::Regular, Ink::Text, 0.8));
     for (std::size_t i = 0; i < s.contacts.size(); ++i) {
         const auto& c = s.contacts[i];
+        // The name may wrap; role, phone and email each stay whole, after a middle dot.
         std::string line = "**" + c.name + "**";
         for (const auto* part : {&c.role, &c.phone, &c.email})
-            if (!part->empty()) line += "   " + keep_together(*part);
+            if (!part->empty()) line += "\u00A0\u00B7 " + (part == &c.phone ? keep_together(*part) : *part);
         out.push_back(text_block(line, m.body_px(), FontStyle::Regular, Ink::Text,
                                  i == 0 ? 0.9 : 0.35));
     }
@@ -187,6 +188,7 @@ Scene layout_slide(const Deck& deck, const Slide& slide, Size screen, const Text
         result = fit(blocks, box, 0.05, measure, false);
         if (!result.fits) result = fit(blocks, box, 0.05, measure, true);
         result.scene.below_minimum = true;
+        result.scene.overflows = !result.fits;
     }
     if (centred(slide.kind) && result.height < box.h) shift(result.scene, (box.h - result.height) / 2);
     return std::move(result.scene);

@@ -1,6 +1,7 @@
 #include "nav/gestures.h"
 
 #include <cmath>
+#include <iterator>
 #include <limits>
 
 namespace kiosk {
@@ -16,21 +17,10 @@ void GestureRecognizer::resize(float screen_w, float screen_h) {
 std::optional<Gesture> GestureRecognizer::feed(const InputEvent& e) {
     using T = InputEvent::Type;
     switch (e.type) {
-    case T::PointerDown:
-        down_.insert(e.pointer);
-        if (down_.size() == 1 && !tracking_) {
-            tracking_ = true;
-            cancelled_ = false;
-            pointer_ = e.pointer;
-            start_x_ = last_x_ = e.x;
-            start_y_ = e.y;
-            start_t_ = e.t;
-            moved_ = hold_fired_ = false;
-        } else {
-            cancelled_ = true; // more than one finger: not a gesture we act on
-        }
-        return std::nullopt;
+    case T::PointerDown: press(e); return std::nullopt;
+    case T::CancelAll: reset(); return std::nullopt;
     case T::PointerMove:
+        if (auto it = down_.find(e.pointer); it != down_.end()) it->second = e.t;
         if (tracking_ && e.pointer == pointer_) {
             last_x_ = e.x;
             moved_ = moved_ || std::hypot(e.x - start_x_, e.y - start_y_) > slop();
@@ -63,6 +53,34 @@ double GestureRecognizer::hold_deadline() const {
     if (!tracking_ || cancelled_ || moved_ || hold_fired_)
         return std::numeric_limits<double>::infinity();
     return start_t_ + s_.hold_s;
+}
+
+// A finger we never saw lifted must not block touch for good: a repeated down for the same finger
+// means its up was lost, and a finger silent for longer than any gesture takes is forgotten.
+void GestureRecognizer::press(const InputEvent& e) {
+    if (down_.count(e.pointer)) reset();
+    const double stale_after = s_.hold_s + 10;
+    for (auto it = down_.begin(); it != down_.end();)
+        it = e.t - it->second > stale_after ? down_.erase(it) : std::next(it);
+    if (down_.empty()) tracking_ = false;
+    down_[e.pointer] = e.t;
+    if (down_.size() == 1 && !tracking_) {
+        tracking_ = true;
+        cancelled_ = false;
+        pointer_ = e.pointer;
+        start_x_ = last_x_ = e.x;
+        start_y_ = e.y;
+        start_t_ = e.t;
+        moved_ = hold_fired_ = false;
+    } else {
+        cancelled_ = true; // more than one finger: not a gesture we act on
+    }
+}
+
+void GestureRecognizer::reset() {
+    down_.clear();
+    tracking_ = false;
+    cancelled_ = false;
 }
 
 std::optional<Gesture> GestureRecognizer::finish(const InputEvent& e) {

@@ -4,8 +4,8 @@
 // slides; nothing new starts until every finger is lifted.
 #include "input/input_event.h"
 
+#include <map>
 #include <optional>
-#include <set>
 
 namespace kiosk {
 
@@ -30,6 +30,8 @@ public:
 
     // Feeds one pointer event; returns a gesture when one completes.
     std::optional<Gesture> feed(const InputEvent& e);
+    // Forgets every finger: after CancelAll, or when the kiosk returns to its loop.
+    void reset();
 
     // A long press completes while the finger is still down, so it is found by time, not by an
     // event: call this on each update.
@@ -45,11 +47,12 @@ public:
 
 private:
     std::optional<Gesture> finish(const InputEvent& e);
+    void press(const InputEvent& e);
     float slop() const;
 
     GestureSettings s_;
     float w_, h_;
-    std::set<long long> down_;
+    std::map<long long, double> down_; // finger -> time of its last event
     bool tracking_ = false;
     bool cancelled_ = false;
     long long pointer_ = 0;

@@ -74,8 +74,13 @@ std::optional<InputEvent> map_sdl_event(const SDL_Event& e, Size window, double 
         if (e.button.which == SDL_TOUCH_MOUSEID) return std::nullopt;
         return map_mouse(e, window, now);
     case SDL_KEYDOWN:
+        if (e.key.repeat) return std::nullopt; // a held key is one press, not a slide show
         out.type = InputEvent::Type::KeyPress;
         out.key = map_key(e.key.keysym.sym);
+        return out;
+    case SDL_WINDOWEVENT:
+        if (e.window.event != SDL_WINDOWEVENT_FOCUS_LOST) return std::nullopt;
+        out.type = InputEvent::Type::CancelAll; // its fingers' up events will not come to us
         return out;
     default:
         if (e.type == quit_event_type) {

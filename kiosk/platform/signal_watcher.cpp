@@ -6,7 +6,8 @@
 namespace kiosk {
 namespace {
 
-// SIGUSR2 only tells the watcher thread to end when the kiosk shuts down.
+// SIGUSR2 wakes the watcher thread at shutdown; any other SIGUSR2 is ignored, so a stray one
+// cannot end the thread and leave SIGTERM blocked for good.
 sigset_t watched() {
     sigset_t set;
     sigemptyset(&set);
@@ -18,34 +19,33 @@ sigset_t watched() {
 
 } // namespace
 
-SignalWatcher::SignalWatcher() {
+BlockedSignals::BlockedSignals() {
     const sigset_t set = watched();
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
 }
 
-Uint32 SignalWatcher::start() {
-    event_type_ = SDL_RegisterEvents(1);
-    const Uint32 type = event_type_;
-    thread_ = std::thread([type] {
+SignalWatcher::SignalWatcher(const BlockedSignals&) : event_type_(SDL_RegisterEvents(1)) {
+    thread_ = std::thread([this] {
         const sigset_t set = watched();
         for (;;) {
             int sig = 0;
             if (sigwait(&set, &sig) != 0) continue;
-            if (sig == SIGUSR2) return;
+            if (sig == SIGUSR2) {
+                if (stopping_) return;
+                continue;
+            }
             SDL_Log("signal %d: stopping", sig);
             SDL_Event e{};
-            e.type = type;
+            e.type = event_type_;
             SDL_PushEvent(&e);
         }
     });
-    return event_type_;
 }
 
 SignalWatcher::~SignalWatcher() {
-    if (thread_.joinable()) {
-        pthread_kill(thread_.native_handle(), SIGUSR2);
-        thread_.join();
-    }
+    stopping_ = true;
+    pthread_kill(thread_.native_handle(), SIGUSR2);
+    thread_.join();
 }
 
 } // namespace kiosk

@@ -5,24 +5,33 @@
 // and the main loop wakes from SDL_WaitEventTimeout at once: no polling.
 #include <SDL.h>
 
+#include <atomic>
 #include <thread>
 
 namespace kiosk {
 
+// Blocks the signals for this thread and every thread started after it: construct it before
+// SDL_Init so SDL's own threads inherit the mask.
+class BlockedSignals {
+public:
+    BlockedSignals();
+};
+
+// Delivers the blocked signals as an SDL event. Construct it after SDL_Init and destroy it
+// before SDL_Quit (declare it after the SdlSession), so it never pushes into a dead queue.
 class SignalWatcher {
 public:
-    // Call before SDL_Init, so SDL's own threads inherit the blocked mask.
-    SignalWatcher();
+    explicit SignalWatcher(const BlockedSignals&);
     ~SignalWatcher();
     SignalWatcher(const SignalWatcher&) = delete;
     SignalWatcher& operator=(const SignalWatcher&) = delete;
 
-    // Start delivering once SDL's event queue exists; returns the event type pushed.
-    Uint32 start();
+    Uint32 event_type() const { return event_type_; }
 
 private:
+    Uint32 event_type_;
+    std::atomic<bool> stopping_{false};
     std::thread thread_;
-    Uint32 event_type_ = 0;
 };
 
 } // namespace kiosk

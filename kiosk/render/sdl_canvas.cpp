@@ -1,10 +1,15 @@
 #include "render/sdl_canvas.h"
 
+#include <algorithm>
+
 namespace kiosk {
 
 SdlCanvas::SdlCanvas(SDL_Renderer* renderer, const FontSet& fonts, Size size,
                      std::size_t text_budget_bytes)
-    : renderer_(renderer), fonts_(fonts), size_(size), cache_(renderer, fonts, text_budget_bytes),
+    : renderer_(renderer), fonts_(fonts), size_(size),
+      cache_(renderer, fonts,
+             text_budget_bytes ? text_budget_bytes
+                               : std::max<std::size_t>(8u << 20, std::size_t(size.w) * size.h * 4 * 3)),
       images_(renderer, 32u << 20) {}
 
 void SdlCanvas::clear(Color c) {

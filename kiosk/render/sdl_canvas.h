@@ -9,8 +9,10 @@ namespace kiosk {
 // Canvas on an SDL_Renderer: a window's, or a software renderer on a surface for export.
 class SdlCanvas : public Canvas {
 public:
+    // The text budget defaults to three screenfuls of pixels: enough for both slides of a
+    // transition and the chrome, at any resolution.
     SdlCanvas(SDL_Renderer* renderer, const FontSet& fonts, Size size,
-              std::size_t text_budget_bytes = 24u << 20);
+              std::size_t text_budget_bytes = 0);
 
     Size size() const override { return size_; }
     void clear(Color color) override;

@@ -86,7 +86,7 @@ void draw_footer(Canvas& canvas, const Deck& deck, const FrameState& state,
     counter.h = measure.line_height(px);
     counter.x = track.x - px - counter.w;
     counter.y = track.y + track.h / 2 - counter.h / 2;
-    canvas.draw_text(counter, deck.theme.muted, 0, 0, 255);
+    if (counter.x >= screen.w / 2) canvas.draw_text(counter, deck.theme.muted, 0, 0, 255); // a long template is left out, never drawn off screen
     if (state.show_hint) draw_hint(canvas, deck, px * 6 / 5, counter.y - px / 10, measure);
     canvas.fill_rect(track, deck.theme.surface);
     // The bar empties as the slide's time runs out.
