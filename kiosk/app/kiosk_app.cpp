@@ -30,6 +30,19 @@ const char* view_name(View v) {
     return "?";
 }
 
+const char* action_name(Action a) {
+    switch (a) {
+    case Action::Previous: return "previous";
+    case Action::Next: return "next";
+    case Action::Overview: return "overview";
+    case Action::ReadMore: return "read_more";
+    case Action::Close: return "close";
+    case Action::OpenFinding: return "finding";
+    case Action::None: break;
+    }
+    return "none";
+}
+
 } // namespace
 
 KioskApp::KioskApp(const Settings& settings, Deck deck, const TextMeasure& measure, Size screen,
@@ -127,17 +140,27 @@ const std::vector<Button>& KioskApp::buttons() {
     return chrome(browser_.slides().current()).buttons;
 }
 
+// One line per visible change, for tests that drive a real window: what is shown, and where its
+// buttons are (so a test taps them without knowing the layout).
 void KioskApp::trace_state(double now) {
     if (!trace_) return;
     std::ostringstream line;
     line << "slide " << browser_.slides().current() + 1 << "/" << browser_.slides().count() << " "
          << (browser_.mode() == Mode::Attract ? "attract" : "browsing")
          << " view=" << view_name(browser_.view());
-    if (browser_.view() == View::Reading) line << " finding=" << browser_.reading_finding() + 1;
+    if (browser_.view() == View::Reading) {
+        line << " finding=" << browser_.reading_finding() + 1;
+        if (!scroller_.moving() && !scroller_.dragging())
+            line << " scroll=" << static_cast<int>(scroller_.offset());
+    }
     if (status_open_) line << " status";
     if (line.str() == traced_) return;
     traced_ = line.str();
-    *trace_ << "t=" << now << " " << traced_ << std::endl;
+    *trace_ << "t=" << now << " " << traced_;
+    for (const auto& b : buttons())
+        *trace_ << " " << action_name(b.action) << (b.index >= 0 ? std::to_string(b.index + 1) : "")
+                << "@" << b.rect.x + b.rect.w / 2 << "," << b.rect.y + b.rect.h / 2;
+    *trace_ << std::endl;
 }
 
 } // namespace kiosk
