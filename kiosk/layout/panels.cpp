@@ -68,7 +68,7 @@ void add_tile(Layer& layer, const Deck& deck, int i, Rect r, int title_px, const
 // One title size for every tile, the largest at which all fit: tiles of mixed sizes look untidy.
 int common_title_px(const Deck& deck, Rect tile, const TextMeasure& measure) {
     const TileParts p = tile_parts(tile, measure);
-    int px = std::max(8, tile.h / 7);
+    int px = std::max(8, tile.h / 5);
     for (const auto& f : deck.findings) {
         const auto w = fit_text(f.short_title, px, p.text_box, FontStyle::Bold, Ink::Text, measure);
         if (!w.pieces.empty()) px = std::min(px, w.pieces.front().px);
