@@ -1,4 +1,5 @@
 // The kiosk: parse options, then hand over to the command that was asked for.
+#include "app/bundle_command.h"
 #include "app/run_kiosk.h"
 #include "app/settings.h"
 
@@ -22,6 +23,7 @@ int main(int argc, char** argv) {
     case Command::Version: std::cout << "kiosk " KIOSK_VERSION "\n"; return 0;
     case Command::Check: return run_check(settings);
     case Command::Export: return run_export(settings);
+    case Command::Bundle: return run_bundle(settings);
     case Command::Run: break;
     }
     return run_kiosk(settings);

@@ -2,6 +2,8 @@
 // content errors and warnings first, then layout at the sizes the kiosk meets in practice.
 #include "app/run_kiosk.h"
 
+#include "app/bundle_command.h"
+
 #include "content/loader.h"
 #include "layout/metrics.h"
 #include "layout/slide_layout.h"
@@ -48,6 +50,7 @@ int run_check(const Settings& settings) {
         if (fonts) check_layout(*loaded.deck, *fonts, d);
         else d.warning("", "layout not checked: " + (sdl.ok() ? error : std::string(sdl.error())));
     }
+    check_bundle(settings, settings.content_dir, d);
     for (const auto& item : d.items) std::cout << to_string(item) << '\n';
     const int errors = d.count(Severity::Error);
     const int warnings = d.count(Severity::Warning);

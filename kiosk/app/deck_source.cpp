@@ -1,6 +1,6 @@
 #include "app/deck_source.h"
 
-#include "content/loader.h"
+#include "import/release_store.h"
 
 namespace kiosk {
 
@@ -9,11 +9,11 @@ extern const std::size_t builtin_deck_size;
 
 std::string_view builtin_deck_json() { return {builtin_deck_data, builtin_deck_size}; }
 
-namespace {
-
 void log_diagnostics(const Diagnostics& d, std::ostream& log) {
     for (const auto& item : d.items) log << "kiosk: " << to_string(item) << '\n';
 }
+
+namespace {
 
 // Last resort if even the built-in deck were broken (a build mistake): one plain slide.
 Deck emergency_deck() {
@@ -27,19 +27,51 @@ Deck emergency_deck() {
     return deck;
 }
 
+StartupDeck builtin(std::string problem, std::ostream& log) {
+    log << "kiosk: showing the built-in default deck\n";
+    auto loaded = load_deck_text(builtin_deck_json(), "built-in deck");
+    log_diagnostics(loaded.diagnostics, log);
+    if (loaded.deck) return {std::move(*loaded.deck), "built-in default deck", true, problem};
+    return {emergency_deck(), "emergency slide", true, problem};
+}
+
+// The first diagnostic error, short, for the status overlay.
+std::string first_error(const LoadResult& r) {
+    for (const auto& d : r.diagnostics.items)
+        if (d.severity == Severity::Error) return to_string(d);
+    return "cannot be loaded";
+}
+
+StartupDeck from_releases(const std::filesystem::path& root, std::ostream& log) {
+    ReleaseStore store(root);
+    const auto current = store.current();
+    std::string problem = current ? "" : "no current release in " + root.string();
+    auto candidates = store.releases();
+    if (current) candidates.insert(candidates.begin(), *current);
+    for (const auto& release : candidates) {
+        auto loaded = load_content_dir(release);
+        log_diagnostics(loaded.diagnostics, log);
+        if (loaded.deck && !loaded.diagnostics.has_errors()) {
+            const bool is_current = current && release == *current;
+            if (!is_current) log << "kiosk: falling back to release " << release.filename().string() << '\n';
+            return {std::move(*loaded.deck), "release " + release.filename().string(), !is_current, problem};
+        }
+        if (problem.empty()) problem = "release " + release.filename().string() + ": " + first_error(loaded);
+    }
+    return builtin(problem.empty() ? "no release in " + root.string() : problem, log);
+}
+
 } // namespace
 
-StartupDeck load_startup_deck(const std::filesystem::path& content_dir, std::ostream& log) {
+StartupDeck load_startup_deck(const std::filesystem::path& content_dir,
+                              const std::filesystem::path& content_root, std::ostream& log) {
+    if (!content_root.empty()) return from_releases(content_root, log);
     auto loaded = load_content_dir(content_dir);
     log_diagnostics(loaded.diagnostics, log);
-    if (loaded.deck)
-        return {std::move(*loaded.deck), (content_dir / deck_file_name).string(), false};
-    log << "kiosk: " << (content_dir / deck_file_name).string()
-        << " cannot be shown; showing the built-in default deck\n";
-    auto builtin = load_deck_text(builtin_deck_json(), "built-in deck");
-    log_diagnostics(builtin.diagnostics, log);
-    if (builtin.deck) return {std::move(*builtin.deck), "built-in default deck", true};
-    return {emergency_deck(), "emergency slide", true};
+    const std::string file = (content_dir / deck_file_name).string();
+    if (loaded.deck) return {std::move(*loaded.deck), file, false, ""};
+    log << "kiosk: " << file << " cannot be shown\n";
+    return builtin(file + ": " + first_error(loaded), log);
 }
 
 } // namespace kiosk

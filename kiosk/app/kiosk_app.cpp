@@ -164,3 +164,60 @@ void KioskApp::trace_state(double now) {
 }
 
 } // namespace kiosk
+
+namespace kiosk {
+
+void KioskApp::offer_deck(Deck deck, std::string origin, double now) {
+    const std::size_t n = deck.slides.size();
+    pending_ = Pending{std::move(deck), std::move(origin), std::vector<std::optional<Scene>>(n), 0};
+    dirty_ = true;
+    (void)now;
+}
+
+// A couple of slides per wake-up, so laying out a new deck never stalls an animation.
+void KioskApp::prepare_pending(double now) {
+    if (!pending_) return;
+    for (int i = 0; i < 2 && pending_->laid_out < pending_->scenes.size(); ++i, ++pending_->laid_out) {
+        const auto k = pending_->laid_out;
+        pending_->scenes[k] = layout_slide(pending_->deck, pending_->deck.slides[k], screen_, measure_);
+    }
+    const bool ready = pending_->laid_out == pending_->scenes.size();
+    // An author editing a folder wants to see the change now; a visitor is never interrupted.
+    const bool may_switch = settings_.content_root.empty() || browser_.mode() == Mode::Attract;
+    if (ready && may_switch && !browser_.slides().transition(now)) switch_to_pending(now);
+}
+
+void KioskApp::switch_to_pending(double now) {
+    outgoing_ = scene(browser_.slides().current());
+    outgoing_theme_ = deck_.theme;
+    switched_at_ = now;
+    const bool keep_place = settings_.content_root.empty(); // an author stays on their slide
+    const int slide = keep_place ? browser_.slides().current() : 0;
+    deck_ = std::move(pending_->deck);
+    origin_ = std::move(pending_->origin);
+    scenes_ = std::move(pending_->scenes);
+    pending_.reset();
+    chromes_.assign(deck_.slides.size(), std::nullopt);
+    overview_.reset();
+    reading_.reset();
+    browser_ = Browser(durations(), finding_slides(), nav_settings(settings_, deck_), now);
+    if (keep_place && slide > 0) browser_.go_to_slide(std::min<int>(slide, deck_.slides.size() - 1), now);
+    gestures_.reset();
+    scroller_ = KineticScroller();
+    problem_.clear();
+    dirty_ = true;
+    if (trace_) *trace_ << "t=" << now << " deck " << origin_ << " " << deck_.slides.size() << " slides" << std::endl;
+    trace_state(now);
+}
+
+void KioskApp::notify(std::vector<std::string> lines, double now, double seconds) {
+    notice_ = std::move(lines);
+    notice_until_ = now + seconds;
+    dirty_ = true;
+    if (!trace_) return;
+    *trace_ << "t=" << now << " notice:";
+    for (const auto& l : notice_) *trace_ << " " << l;
+    *trace_ << std::endl;
+}
+
+} // namespace kiosk

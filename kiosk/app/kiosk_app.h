@@ -33,6 +33,15 @@ public:
     // Where the deck came from and what the last import did, for the status overlay.
     void set_origin(std::string origin) { origin_ = std::move(origin); }
     void set_last_import(std::string result) { last_import_ = std::move(result); }
+    void set_problem(std::string problem) { problem_ = std::move(problem); }
+
+    // A new deck to show once all its slides are laid out: at the next return to the loop (at
+    // once when nobody is browsing), with a fade. Replaces any deck still waiting.
+    void offer_deck(Deck deck, std::string origin, double now);
+    bool deck_pending() const { return pending_.has_value(); }
+    // Lines shown at the top of the screen for a while: import progress, a refusal, the errors of
+    // a deck being edited.
+    void notify(std::vector<std::string> lines, double now, double seconds = 8);
 
     bool wants_quit() const { return quit_; }
     bool needs_redraw() const { return dirty_; }
@@ -67,8 +76,11 @@ private:
     void trace_state(double now);
     std::vector<double> durations() const;
     double current_duration() const;
+    double browser_seconds(double now) const;
     std::vector<int> finding_slides() const;
     void invalidate_layouts();
+    void prepare_pending(double now);
+    void switch_to_pending(double now);
 
     Settings settings_;
     Deck deck_;
@@ -86,6 +98,19 @@ private:
     std::ostream* trace_;
     std::string origin_ = "built-in";
     std::string last_import_ = "none";
+    std::string problem_;
+    struct Pending {
+        Deck deck;
+        std::string origin;
+        std::vector<std::optional<Scene>> scenes;
+        std::size_t laid_out = 0;
+    };
+    std::optional<Pending> pending_;
+    std::optional<Scene> outgoing_; // the old deck's slide, fading out after a switch
+    Theme outgoing_theme_;
+    double switched_at_ = -1e9;
+    std::vector<std::string> notice_;
+    double notice_until_ = 0;
     double started_at_;
     bool quit_ = false;
     bool dirty_ = true;

@@ -43,6 +43,7 @@ std::vector<std::string> KioskApp::status_lines(double now) const {
             "Version: " + deck_.version + " (" + deck_.id + ")",
             "From: " + origin_,
             "Last import: " + last_import_,
+            "Problem: " + (problem_.empty() ? std::string("none") : problem_),
             "Slides: " + std::to_string(deck_.slides.size()) +
                 ", findings: " + std::to_string(deck_.findings.size()),
             "Uptime: " + format_uptime(now - started_at_),
@@ -64,6 +65,7 @@ void KioskApp::draw_views(Canvas& canvas, double now) {
         draw_reading(canvas, r, deck_.theme,
                      {scroller_.offset(), scroller_.thumb_start(), scroller_.thumb_size()}, alpha_of(o));
     }
+    if (!notice_.empty()) draw_layer(canvas, text_panel(notice_, screen_, measure_, true), deck_.theme, 255);
     if (status_open_) draw_layer(canvas, text_panel(status_lines(now), screen_, measure_), deck_.theme, 255);
 }
 
@@ -79,6 +81,13 @@ void KioskApp::draw(Canvas& canvas, double now) {
     state.slide_s = current_duration();
     state.show_hint = nav.current() % 2 == 1;
     draw_frame(canvas, deck_, [this](int i) -> const Scene& { return scene(i); }, state, measure_);
+    if (outgoing_) {
+        // Just after a deck switch the old slide fades out over the new one.
+        const double t = (now - switched_at_) / std::max(0.001, deck_.timing.transition_ms / 1000.0);
+        const auto fading = alpha_of(1 - ease_in_out(t));
+        draw_backdrop(canvas, outgoing_theme_, fading);
+        draw_scene(canvas, *outgoing_, outgoing_theme_, 0, fading);
+    }
     draw_views(canvas, now);
     drawn_slide_ = state.slide;
     drawn_step_ = progress_step(state.elapsed_fraction, screen_, state.slide_s);

@@ -141,6 +141,8 @@ bool KioskApp::in_status_corner(float x, float y) const {
     return false;
 }
 
+double KioskApp::browser_seconds(double now) const { return browser_.seconds_until_change(now); }
+
 void KioskApp::update(double now) {
     const bool was_browsing = browser_.mode() == Mode::Browsing;
     browser_.update(now);
@@ -158,6 +160,15 @@ void KioskApp::update(double now) {
         const double before = scroller_.offset();
         scroller_.update(now);
         if (scroller_.offset() != before) dirty_ = true;
+    }
+    prepare_pending(now);
+    if (!notice_.empty() && now >= notice_until_) {
+        notice_.clear();
+        dirty_ = true;
+    }
+    if (outgoing_ && now - switched_at_ >= deck_.timing.transition_ms / 1000.0) {
+        outgoing_.reset();
+        dirty_ = true;
     }
     if (status_open_ && now >= status_until_) {
         status_open_ = false;
@@ -177,8 +188,11 @@ void KioskApp::update(double now) {
 }
 
 double KioskApp::seconds_until_wake(double now) const {
-    if (dirty_ || scroller_.moving()) return 0;
-    double wake = browser_.seconds_until_change(now);
+    if (dirty_ || scroller_.moving() || outgoing_) return 0;
+    if (pending_ && (pending_->laid_out < pending_->scenes.size() || browser_.mode() == Mode::Attract))
+        return 0.02; // keep laying out the waiting deck, a little at a time
+    if (!notice_.empty()) return std::min(std::max(0.0, notice_until_ - now), browser_seconds(now));
+    double wake = browser_seconds(now);
     wake = std::min(wake, std::max(0.0, gestures_.hold_deadline() - now));
     if (status_open_) wake = std::min(wake, std::max(0.0, status_until_ - now));
     if (browser_.mode() == Mode::Attract) {

@@ -1,8 +1,10 @@
 #include "app/run_kiosk.h"
 
 #include "app/clock.h"
+#include "app/content_updates.h"
 #include "app/deck_source.h"
 #include "app/kiosk_app.h"
+#include "platform/content_watcher.h"
 #include "platform/display.h"
 #include "platform/screen_output.h"
 #include "platform/sdl_input.h"
@@ -29,8 +31,11 @@ struct Loop {
     SdlCanvas& canvas;
     ScaledClock& clock;
     Uint32 signal_event;
+    Uint32 content_event;
+    ContentUpdates& updates;
 
     void dispatch(const SDL_Event& e) {
+        if (e.type == content_event) return updates.changed(clock.now());
         if (e.type == SDL_QUIT && !settings.windowed) return; // fullscreen: not from a keyboard
         if (e.type == SDL_QUIT) return app.handle({InputEvent::Type::Quit}, clock.now());
         if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
@@ -52,7 +57,8 @@ struct Loop {
     // paced to the display rate here rather than trusting vsync, which the software renderer
     // reports but does not honour.
     void wait_for_events() {
-        const double wake_s = app.seconds_until_wake(clock.now()) / clock.scale();
+        const double now = clock.now();
+        const double wake_s = std::min(app.seconds_until_wake(now), updates.seconds_until_due(now)) / clock.scale();
         const double since_frame = seconds_since(last_frame);
         const double wait_s = wake_s > 0 ? wake_s : animation_frame_s - since_frame;
         const int wait_ms = static_cast<int>(std::clamp(std::ceil(wait_s * 1000), 0.0, 60000.0));
@@ -66,6 +72,7 @@ struct Loop {
     void run() {
         while (!app.wants_quit()) {
             wait_for_events();
+            updates.poll(app, clock.now());
             app.update(clock.now());
             if (!app.needs_redraw()) continue;
             output.begin_frame();
@@ -81,6 +88,17 @@ struct Loop {
 
     std::chrono::steady_clock::time_point last_frame{};
 };
+// The content root (imports rename into it), or the content folder and its subfolders (an
+// author saving deck.json or an image).
+std::vector<std::filesystem::path> watched_folders(const Settings& s) {
+    if (!s.content_root.empty()) return {s.content_root};
+    std::vector<std::filesystem::path> folders{s.content_dir};
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(s.content_dir, ec))
+        if (entry.is_directory(ec)) folders.push_back(entry.path());
+    return folders;
+}
+
 } // namespace
 
 int run_kiosk(const Settings& settings) {
@@ -98,16 +116,24 @@ int run_kiosk(const Settings& settings) {
                         rotation_from_degrees(settings.rotation).value_or(Rotation::R0));
     if (!output.resize(display->size(), error)) return std::cerr << "kiosk: " << error << '\n', 1;
 
-    auto startup = load_startup_deck(settings.content_dir, std::cerr);
+    auto startup = load_startup_deck(settings.content_dir, settings.content_root, std::cerr);
     std::cerr << "kiosk: showing " << startup.origin << " (" << startup.deck.slides.size()
               << " slides)\n";
     ScaledClock clock(settings.time_scale);
     KioskApp app(settings, std::move(startup.deck), *fonts, output.logical(), clock.now(),
                  settings.trace ? &std::cout : nullptr);
     app.set_origin(startup.origin);
+    app.set_problem(startup.problem);
     app.set_dpi(display->dpi());
+    const Uint32 content_event = SDL_RegisterEvents(1);
+    ContentUpdates updates(settings, startup.origin, [content_event] {
+        SDL_Event e{};
+        e.type = content_event;
+        SDL_PushEvent(&e);
+    });
+    ContentWatcher watcher(watched_folders(settings), content_event);
     SdlCanvas canvas(display->renderer(), *fonts, output.logical());
-    Loop{settings, *display, output, app, canvas, clock, signal_event}.run();
+    Loop{settings, *display, output, app, canvas, clock, signal_event, content_event, updates}.run();
     std::cerr << "kiosk: stopped after " << app.frames_drawn() << " frames\n";
     return 0;
 }

@@ -80,6 +80,15 @@ bool parse_option(ArgCursor& c, Settings& s) {
     if (a == "--version") return s.command = Command::Version, true;
     if (a == "--windowed") return s.windowed = true, size_value(s.window);
     if (a == "--content") return path_value(s.content_dir);
+    if (a == "--content-root") return path_value(s.content_root);
+    if (a == "--config") return path_value(s.config_file); // read before the other options
+    if (a == "--bundle") return s.command = Command::Bundle, path_value(s.bundle_dir);
+    if (a == "--seq") {
+        auto n = number_value(1, 9007199254740991.0);
+        if (n) s.bundle_sequence = static_cast<std::uint64_t>(*n);
+        return n.has_value();
+    }
+    if (a == "--allow-unsigned") return s.require_signature = false, true;
     if (a == "--check") return s.command = Command::Check, path_value(s.content_dir);
     if (a == "--export") return s.command = Command::Export, path_value(s.export_dir);
     if (a == "--size") return size_value(s.export_size);
@@ -128,6 +137,15 @@ bool parse_option(ArgCursor& c, Settings& s) {
 
 ParsedArgs parse_args(const std::vector<std::string>& args) {
     ParsedArgs out;
+    // The configuration file first, so that any option on the command line overrides it.
+    for (std::size_t i = 0; i + 1 < args.size(); ++i) {
+        if (args[i] != "--config") continue;
+        const auto problems = apply_config_file(args[i + 1], out.settings);
+        if (!problems.empty()) {
+            for (const auto& p : problems) out.error += (out.error.empty() ? "" : "\n") + p;
+            return out;
+        }
+    }
     ArgCursor cursor{args, 0, {}};
     for (cursor.i = 0; cursor.i < args.size(); ++cursor.i) {
         if (!parse_option(cursor, out.settings)) {
@@ -142,7 +160,13 @@ std::string usage() {
     return R"(Usage: kiosk [options]
 Shows a deck of slides fullscreen, looping, browsable by touch.
 
-  --content DIR          content folder holding deck.json (default: the installed deck)
+  --config FILE          settings from a JSON file (see README); options below override it
+  --content DIR          content folder holding deck.json (default: the installed deck); it is
+                         watched and reloaded when a file in it is saved
+  --content-root DIR     show the imported releases in DIR (DIR/current, DIR/releases/), switch
+                         when an import publishes a new one
+  --allow-unsigned       accept bundles without a signature (development only)
+  --bundle DIR --seq N   write DIR/manifest.json for a bundle and print the command that signs it
   --windowed WxH         a window of that size instead of fullscreen (Escape quits)
   --check DIR            validate DIR/deck.json and its layout; exit 0 when clean, 1 on errors
   --export OUTDIR        render every slide to OUTDIR/slide-NN.png without a display

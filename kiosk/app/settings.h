@@ -3,6 +3,7 @@
 // down explicitly. No globals: tests build a Settings by hand.
 #include "layout/geometry.h"
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -10,12 +11,20 @@
 
 namespace kiosk {
 
-enum class Command { Run, Check, Export, Help, Version };
+enum class Command { Run, Check, Export, Bundle, Help, Version };
 enum class Corner { TopLeft, TopRight, BottomLeft, BottomRight };
 
 struct Settings {
     Command command = Command::Run;
-    std::filesystem::path content_dir; // empty: default_content_dir()
+    std::filesystem::path config_file;  // JSON with any of the fields below (README: Configuration)
+    std::filesystem::path content_dir;  // a plain folder: watched and reloaded on save
+    std::filesystem::path content_root; // releases from USB imports: ROOT/current, ROOT/releases/
+    std::string bundle_folder = "kiosk"; // the folder on a stick that holds a bundle
+    std::vector<std::string> trusted_keys; // minisign public keys (base64), current and spare
+    bool require_signature = true;       // only a development setup turns this off
+    int releases_kept = 3;
+    std::filesystem::path bundle_dir;    // --bundle: the content folder to make a manifest for
+    std::uint64_t bundle_sequence = 0;   // --seq for --bundle
     bool windowed = false;
     Size window{1280, 720};
     std::filesystem::path export_dir;
@@ -38,6 +47,10 @@ struct ParsedArgs {
 
 ParsedArgs parse_args(const std::vector<std::string>& args);
 std::string usage();
+
+// Reads a configuration file into settings; the command line then overrides it. Returns every
+// problem, each naming the file and field; empty when all is well.
+std::vector<std::string> apply_config_file(const std::filesystem::path& file, Settings& settings);
 
 // The installed deck beside the executable (../share/kiosk/content), else the source tree's.
 std::filesystem::path default_content_dir(const std::filesystem::path& executable);

@@ -37,6 +37,9 @@ struct UiStrings {
     std::string previous = "Vorige";
     std::string finding_label = "Vaststelling {n}";
     std::string close = "Sluiten";
+    std::string import_busy = "Nieuwe inhoud wordt gecontroleerd\u2026";
+    std::string import_done = "Nieuwe inhoud: {n} dia's";
+    std::string import_refused = "Nieuwe inhoud geweigerd: {reason}. De huidige dia's blijven.";
 };
 
 struct Contact {

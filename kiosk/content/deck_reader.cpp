@@ -58,7 +58,8 @@ void read_ui(const json& object, const std::string& where, UiStrings& ui, Diagno
         {"overview_title", &ui.overview_title},
         {"back", &ui.back},                   {"next", &ui.next},
         {"previous", &ui.previous},           {"finding_label", &ui.finding_label},
-        {"close", &ui.close}};
+        {"close", &ui.close},                 {"import_busy", &ui.import_busy},
+        {"import_done", &ui.import_done},     {"import_refused", &ui.import_refused}};
     for (auto [key, target] : strings) *target = f.text(key, false, *target);
     f.warn_unknown();
 }

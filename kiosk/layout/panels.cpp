@@ -153,7 +153,8 @@ ReadingLayout reading_layout(const Deck& deck, int finding, Size screen, int tar
     return out;
 }
 
-Layer text_panel(const std::vector<std::string>& lines, Size screen, const TextMeasure& measure) {
+Layer text_panel(const std::vector<std::string>& lines, Size screen, const TextMeasure& measure,
+                 bool at_top) {
     Layer layer;
     const ScreenMetrics m(screen);
     const int px = std::max(10, m.unit / 32);
@@ -163,7 +164,7 @@ Layer text_panel(const std::vector<std::string>& lines, Size screen, const TextM
     const int pad = px;
     w = std::min(w + 2 * pad, screen.w - 2 * pad);
     const int h = std::min(static_cast<int>(lines.size()) * lh + 2 * pad, screen.h - 2 * pad);
-    const Rect r{(screen.w - w) / 2, (screen.h - h) / 2, w, h};
+    const Rect r{(screen.w - w) / 2, at_top ? pad : (screen.h - h) / 2, w, h};
     layer.scene.rects.push_back({r, Ink::Surface});
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const int tw = std::min(measure.text_width(lines[i], FontStyle::Regular, px), w - 2 * pad);

@@ -29,7 +29,8 @@ struct ReadingLayout {
 ReadingLayout reading_layout(const Deck& deck, int finding, Size screen, int target_px,
                              const TextMeasure& measure);
 
-// A centred box of plain lines (the status overlay).
-Layer text_panel(const std::vector<std::string>& lines, Size screen, const TextMeasure& measure);
+// A box of plain lines: centred (the status overlay), or at the top (notices).
+Layer text_panel(const std::vector<std::string>& lines, Size screen, const TextMeasure& measure,
+                 bool at_top = false);
 
 } // namespace kiosk

@@ -1,0 +1,116 @@
+#include "app/content_updates.h"
+
+#include "import/importer.h"
+#include "import/release_store.h"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <limits>
+
+namespace kiosk {
+namespace {
+
+constexpr double never = std::numeric_limits<double>::infinity();
+
+std::string read_text(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// Up to five errors, then a line that says the old slides stay: what an author needs on screen.
+std::vector<std::string> error_lines(const LoadResult& r, const std::string& keeps) {
+    std::vector<std::string> lines;
+    for (const auto& d : r.diagnostics.items)
+        if (d.severity == Severity::Error && lines.size() < 5) lines.push_back(to_string(d));
+    if (lines.empty()) lines.push_back("the deck cannot be loaded");
+    lines.push_back(keeps);
+    return lines;
+}
+
+} // namespace
+
+ContentUpdates::ContentUpdates(const Settings& settings, std::string shown_origin,
+                               std::function<void()> wake)
+    : settings_(settings), shown_(std::move(shown_origin)), wake_(std::move(wake)), due_(never) {
+    if (!settings_.content_root.empty())
+        last_status_ = read_text(ReleaseStore(settings_.content_root).status_file());
+}
+
+ContentUpdates::~ContentUpdates() {
+    if (loading_.valid()) loading_.wait();
+}
+
+void ContentUpdates::changed(double now) { due_ = std::min(due_, now + settle_s); }
+
+double ContentUpdates::seconds_until_due(double now) const {
+    return due_ == never ? never : std::max(0.0, due_ - now);
+}
+
+void ContentUpdates::start_load() {
+    const Settings s = settings_;
+    auto wake = wake_;
+    loading_ = std::async(std::launch::async, [s, wake] {
+        Loaded out;
+        if (s.content_root.empty()) {
+            out.result = load_content_dir(s.content_dir);
+            out.origin = (s.content_dir / deck_file_name).string();
+        } else if (const auto current = ReleaseStore(s.content_root).current()) {
+            out.result = load_content_dir(*current);
+            out.origin = "release " + current->filename().string();
+        }
+        if (wake) wake();
+        return out;
+    });
+}
+
+void ContentUpdates::poll(KioskApp& app, double now) {
+    if (loading_.valid() && loading_.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
+        take_loaded(app, now);
+    if (now < due_) return;
+    due_ = never;
+    if (!settings_.content_root.empty()) follow_import_status(app, now);
+    if (loading_.valid()) {
+        reload_after_ = true; // changed again while loading: load once more afterwards
+        return;
+    }
+    start_load();
+}
+
+void ContentUpdates::follow_import_status(KioskApp& app, double now) {
+    const std::string text = read_text(ReleaseStore(settings_.content_root).status_file());
+    if (text == last_status_) return;
+    last_status_ = text;
+    const auto status = nlohmann::json::parse(text, nullptr, false);
+    if (!status.is_object()) return;
+    const std::string state = status.value("state", "");
+    const Deck& deck = app.deck();
+    if (state == "importing") app.notify({deck.ui.import_busy}, now, 60);
+    if (state == "refused") {
+        const std::string reason = refusal_text(status.value("code", ""));
+        app.notify({fill_template(deck.ui.import_refused, {{"reason", reason}})}, now, 15);
+        app.set_last_import("refused: " + status.value("message", ""));
+    }
+    if (state == "accepted") app.set_last_import("accepted: " + status.value("message", ""));
+}
+
+void ContentUpdates::take_loaded(KioskApp& app, double now) {
+    Loaded loaded = loading_.get();
+    if (reload_after_) {
+        reload_after_ = false;
+        due_ = now; // the files changed during this load: it may be stale
+    }
+    const bool root_mode = !settings_.content_root.empty();
+    if (loaded.origin.empty() || (root_mode && loaded.origin == shown_)) return;
+    if (!loaded.result.deck || (root_mode && loaded.result.diagnostics.has_errors())) {
+        app.notify(error_lines(loaded.result, "De vorige versie blijft zichtbaar."), now, 30);
+        app.set_problem(loaded.origin + " could not be shown");
+        return;
+    }
+    shown_ = loaded.origin;
+    const auto n = std::to_string(loaded.result.deck->slides.size());
+    app.notify({fill_template(loaded.result.deck->ui.import_done, {{"n", n}})}, now, 8);
+    app.offer_deck(std::move(*loaded.result.deck), loaded.origin, now);
+}
+
+} // namespace kiosk

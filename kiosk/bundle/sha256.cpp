@@ -1,0 +1,33 @@
+#include "bundle/sha256.h"
+
+namespace kiosk {
+
+bool sodium_ready() {
+    static const bool ready = sodium_init() >= 0; // thread-safe static initialisation
+    return ready;
+}
+
+Sha256::Sha256() {
+    sodium_ready();
+    crypto_hash_sha256_init(&state_);
+}
+
+void Sha256::update(const void* data, std::size_t n) {
+    crypto_hash_sha256_update(&state_, static_cast<const unsigned char*>(data), n);
+}
+
+std::string Sha256::hex() {
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256_final(&state_, digest);
+    char text[crypto_hash_sha256_BYTES * 2 + 1];
+    sodium_bin2hex(text, sizeof text, digest, sizeof digest);
+    return text;
+}
+
+std::string sha256_hex(std::string_view data) {
+    Sha256 h;
+    h.update(data.data(), data.size());
+    return h.hex();
+}
+
+} // namespace kiosk

@@ -1,0 +1,47 @@
+#pragma once
+// Takes a bundle from a mounted stick into a new release, or refuses it with a reason. The stick
+// is read as hostile (import/untrusted_dir.h); everything is checked on the kiosk's own copy in
+// staging, never on the stick, which could return different bytes when read twice.
+#include <cstdint>
+#include <ctime>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+struct ImportOptions {
+    std::filesystem::path mount;         // where the stick is mounted
+    std::string bundle_folder = "kiosk"; // the bundle's folder on it
+    std::filesystem::path root;          // the kiosk's content root (import/release_store.h)
+    std::vector<std::string> trusted_keys;
+    bool require_signature = true;
+    int releases_kept = 3;
+};
+
+enum class ImportOutcome { NoBundle, Accepted, Refused };
+
+struct ImportResult {
+    ImportOutcome outcome = ImportOutcome::Refused;
+    std::string code;    // why it was refused, for the screen: see refusal_text()
+    std::string message; // the details, for the receipt and the log
+    int slides = 0;
+    std::uint64_t sequence = 0;
+    std::string manifest_sha256;
+    std::string release; // the new release's folder name
+};
+
+ImportResult import_bundle(const ImportOptions& options);
+
+// What the organiser reads on the stick afterwards (kiosk-receipt.txt).
+std::string receipt_text(const ImportResult& result, std::time_t when);
+// Best effort: a read-only or full stick only loses the receipt, never the import.
+bool write_receipt(const std::filesystem::path& mount, const std::string& text, std::string& error);
+
+// The status file the running kiosk watches: importing, then accepted or refused with a reason.
+std::string status_json(const std::string& state, const ImportResult& result);
+
+// A refusal reason in Dutch, for the screen, from an ImportResult code.
+std::string refusal_text(const std::string& code);
+
+} // namespace kiosk

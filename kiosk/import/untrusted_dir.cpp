@@ -1,0 +1,177 @@
+#include "import/untrusted_dir.h"
+
+#include <fcntl.h>
+#include <linux/openat2.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <vector>
+
+namespace kiosk {
+namespace {
+
+constexpr int read_flags = O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY;
+
+std::vector<std::string> split(std::string_view path) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    for (;;) {
+        const auto slash = path.find('/', start);
+        parts.emplace_back(path.substr(start, slash - start));
+        if (slash == std::string_view::npos) return parts;
+        start = slash + 1;
+    }
+}
+
+// Defence in depth: the manifest was already checked, but this layer trusts nobody.
+bool plain_relative(std::string_view path, std::string& error) {
+    if (path.empty() || path.front() == '/') return error = std::string(path) + ": not a relative path", false;
+    for (const auto& p : split(path))
+        if (p.empty() || p == "." || p == "..") return error = std::string(path) + ": leaves the folder", false;
+    return true;
+}
+
+std::string open_error(std::string_view path, int err) {
+    const std::string name(path);
+    switch (err) {
+    case ELOOP: return name + ": is (or goes through) a symbolic link";
+    case EXDEV: return name + ": leaves the folder";
+    case ENOENT: return name + ": no such file";
+    case ENOTDIR: return name + ": a folder in its path is not a folder";
+    default: return name + ": " + std::strerror(err);
+    }
+}
+
+// Anything but a regular file is refused after opening, by what the open file really is.
+bool regular(int fd, std::string_view path, std::string& error) {
+    struct stat st{};
+    if (fstat(fd, &st) != 0) return error = open_error(path, errno), false;
+    if (S_ISREG(st.st_mode)) return true;
+    const char* what = S_ISFIFO(st.st_mode) ? "is a FIFO"
+                       : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "is a device"
+                       : S_ISDIR(st.st_mode) ? "is a directory"
+                       : S_ISSOCK(st.st_mode) ? "is a socket" : "is not a regular file";
+    error = std::string(path) + ": " + what;
+    return false;
+}
+
+int openat2_beneath(int dir, const std::string& path) {
+    open_how how{};
+    how.flags = read_flags;
+    how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS | RESOLVE_NO_XDEV;
+    return static_cast<int>(syscall(SYS_openat2, dir, path.c_str(), &how, sizeof how));
+}
+
+} // namespace
+
+std::optional<UntrustedDir> UntrustedDir::open(const std::string& path, std::string& error) {
+    UniqueFd fd(::open(path.c_str(), O_DIRECTORY | O_NOFOLLOW | O_RDONLY | O_CLOEXEC | O_NONBLOCK));
+    if (!fd.valid()) {
+        error = open_error(path, errno);
+        return std::nullopt;
+    }
+    return UntrustedDir(std::move(fd));
+}
+
+UniqueFd open_beneath_walk(int dir_fd, std::string_view rel_path, std::string& error) {
+    if (!plain_relative(rel_path, error)) return UniqueFd();
+    const auto parts = split(rel_path);
+    UniqueFd current(::dup(dir_fd));
+    for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+        UniqueFd next(::openat(current.get(), parts[i].c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+        if (!next.valid()) {
+            error = open_error(rel_path, errno == ENOTDIR ? ELOOP : errno);
+            return UniqueFd();
+        }
+        current = std::move(next);
+    }
+    UniqueFd file(::openat(current.get(), parts.back().c_str(), read_flags));
+    if (!file.valid()) error = open_error(rel_path, errno);
+    return file;
+}
+
+UniqueFd UntrustedDir::open_file(std::string_view rel_path, std::string& error) const {
+    if (!plain_relative(rel_path, error)) return UniqueFd();
+    UniqueFd fd(openat2_beneath(fd_.get(), std::string(rel_path)));
+    if (!fd.valid() && errno == ENOSYS) fd = open_beneath_walk(fd_.get(), rel_path, error);
+    else if (!fd.valid()) error = open_error(rel_path, errno);
+    if (fd.valid() && !regular(fd.get(), rel_path, error)) return UniqueFd();
+    return fd;
+}
+
+std::optional<std::string> UntrustedDir::read_small(std::string_view rel_path, std::size_t max_bytes,
+                                                    std::string& error) const {
+    UniqueFd fd = open_file(rel_path, error);
+    if (!fd.valid()) return std::nullopt;
+    std::string out;
+    char buf[16 * 1024];
+    for (;;) {
+        const ssize_t n = ::read(fd.get(), buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return error = open_error(rel_path, errno), std::nullopt;
+        if (n == 0) return out;
+        out.append(buf, static_cast<std::size_t>(n));
+        if (out.size() > max_bytes)
+            return error = std::string(rel_path) + ": larger than " + std::to_string(max_bytes) + " bytes", std::nullopt;
+    }
+}
+
+bool UntrustedDir::copy_file(std::string_view rel_path, std::uint64_t expected_size, int dest_fd,
+                             std::string& error) const {
+    UniqueFd fd = open_file(rel_path, error);
+    if (!fd.valid()) return false;
+    const std::string name(rel_path);
+    std::uint64_t copied = 0;
+    char buf[64 * 1024];
+    for (int again = 0;;) {
+        // Never ask for more than one byte past what the manifest promises.
+        const std::uint64_t want = std::min<std::uint64_t>(sizeof buf, expected_size + 1 - copied);
+        const ssize_t n = ::read(fd.get(), buf, want);
+        if (n < 0 && (errno == EINTR || (errno == EAGAIN && ++again < 50))) { usleep(10000); continue; }
+        if (n < 0) return error = open_error(rel_path, errno), false;
+        if (n == 0) break;
+        copied += static_cast<std::uint64_t>(n);
+        if (copied > expected_size)
+            return error = name + ": is larger than the manifest says (more than " + std::to_string(expected_size) + " bytes)", false;
+        if (::write(dest_fd, buf, static_cast<std::size_t>(n)) != n)
+            return error = name + ": cannot write the copy (disk full?)", false;
+    }
+    if (copied < expected_size)
+        return error = name + ": is smaller than the manifest says (" + std::to_string(copied) + " of " + std::to_string(expected_size) + " bytes)", false;
+    if (::fsync(dest_fd) != 0) return error = name + ": cannot fsync the copy", false;
+    return true;
+}
+
+UniqueFd create_below(int staging_dir_fd, std::string_view rel_path, std::string& error) {
+    if (!plain_relative(rel_path, error)) return UniqueFd();
+    const auto parts = split(rel_path);
+    UniqueFd current(::dup(staging_dir_fd));
+    for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+        if (::mkdirat(current.get(), parts[i].c_str(), 0755) != 0 && errno != EEXIST)
+            return error = std::string(rel_path) + ": cannot create its folder: " + std::strerror(errno), UniqueFd();
+        UniqueFd next(::openat(current.get(), parts[i].c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+        if (!next.valid()) return error = open_error(rel_path, errno), UniqueFd();
+        current = std::move(next);
+    }
+    UniqueFd fd(::openat(current.get(), parts.back().c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
+    if (!fd.valid()) error = std::string(rel_path) + ": cannot create the copy: " + std::strerror(errno);
+    return fd;
+}
+
+bool fsync_dir(int dir_fd, std::string& error) {
+    if (::fsync(dir_fd) == 0) return true;
+    error = std::string("cannot fsync a folder: ") + std::strerror(errno);
+    return false;
+}
+
+bool fsync_path(const std::string& dir, std::string& error) {
+    UniqueFd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!fd.valid()) return error = dir + ": " + std::strerror(errno), false;
+    return fsync_dir(fd.get(), error);
+}
+
+} // namespace kiosk

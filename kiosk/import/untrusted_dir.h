@@ -1,0 +1,43 @@
+#pragma once
+// Reading a folder on a USB stick that may be hostile: every file is opened relative to the
+// folder, never through a symbolic link or out of the folder, without blocking on a FIFO, and
+// only if it is a regular file; sizes are counted while reading, never taken from the stick.
+#include "import/fd.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kiosk {
+
+class UntrustedDir {
+public:
+    // The folder itself must not be a symlink either.
+    static std::optional<UntrustedDir> open(const std::string& path, std::string& error);
+
+    // A regular file below the folder: openat2(RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS …), or a
+    // component-by-component O_NOFOLLOW walk where the kernel lacks openat2.
+    UniqueFd open_file(std::string_view rel_path, std::string& error) const;
+    // A small file whole, refusing more than max_bytes (by reading one byte more, not by stat).
+    std::optional<std::string> read_small(std::string_view rel_path, std::size_t max_bytes,
+                                          std::string& error) const;
+    // Copies exactly expected_size bytes into dest_fd, then fsyncs it; more or fewer is an error.
+    bool copy_file(std::string_view rel_path, std::uint64_t expected_size, int dest_fd,
+                   std::string& error) const;
+    int fd() const { return fd_.get(); }
+
+private:
+    explicit UntrustedDir(UniqueFd fd) : fd_(std::move(fd)) {}
+    UniqueFd fd_;
+};
+
+// The fallback walk, on its own so tests can exercise it on any kernel.
+UniqueFd open_beneath_walk(int dir_fd, std::string_view rel_path, std::string& error);
+
+// A new file for writing below a local staging folder (parents created, no symlinks followed).
+UniqueFd create_below(int staging_dir_fd, std::string_view rel_path, std::string& error);
+bool fsync_dir(int dir_fd, std::string& error);
+bool fsync_path(const std::string& dir, std::string& error);
+
+} // namespace kiosk

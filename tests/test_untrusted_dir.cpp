@@ -1,0 +1,123 @@
+// Reading a hostile folder: links, FIFOs, devices, folders, traversal and lying sizes.
+#include "import/untrusted_dir.h"
+
+#include <catch2/catch.hpp>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace kiosk;
+namespace fs = std::filesystem;
+using Catch::Matchers::Contains;
+
+namespace {
+
+struct HostileTree {
+    fs::path dir = fs::temp_directory_path() / "kiosk-untrusted";
+    HostileTree() {
+        fs::remove_all(dir);
+        fs::create_directories(dir / "sub");
+        std::ofstream(dir / "good.txt") << "hello";
+        std::ofstream(dir / "sub/inner.txt") << "inner";
+        fs::create_symlink("/etc/passwd", dir / "passwd-link");
+        fs::create_directory_symlink("/etc", dir / "etc-link");
+        fs::create_symlink("good.txt", dir / "relative-link");
+        mkfifo((dir / "fifo").c_str(), 0600);
+        mknod((dir / "null").c_str(), S_IFCHR | 0600, makedev(1, 3));
+        std::ofstream(dir / "sparse");
+        truncate((dir / "sparse").c_str(), 4LL << 30);
+    }
+    ~HostileTree() { fs::remove_all(dir); }
+};
+
+// What opening this path says, through openat2 and through the fallback walk.
+std::pair<std::string, std::string> errors_for(const UntrustedDir& d, const std::string& path) {
+    std::string e1, e2;
+    UniqueFd a = d.open_file(path, e1);
+    UniqueFd b = open_beneath_walk(d.fd(), path, e2);
+    if (b.valid()) {
+        struct stat st{};
+        fstat(b.get(), &st);
+        if (!S_ISREG(st.st_mode)) e2 = "not regular";
+    }
+    return {e1, e2};
+}
+
+} // namespace
+
+TEST_CASE("regular files below the folder open, and read whole within a limit") {
+    HostileTree t;
+    std::string error;
+    auto d = UntrustedDir::open(t.dir.string(), error);
+    REQUIRE(d);
+    CHECK(d->read_small("good.txt", 100, error) == std::string("hello"));
+    CHECK(d->read_small("sub/inner.txt", 5, error) == std::string("inner"));
+    CHECK_FALSE(d->read_small("good.txt", 4, error));
+    CHECK_THAT(error, Contains("larger than 4 bytes"));
+}
+
+TEST_CASE("links, FIFOs, devices, folders and traversal are refused by both ways of opening") {
+    HostileTree t;
+    std::string error;
+    auto d = UntrustedDir::open(t.dir.string(), error);
+    REQUIRE(d);
+    alarm(10); // a FIFO that blocks would hang the test: fail it instead
+    struct Case {
+        std::string path, message;
+    };
+    for (const Case& c : {Case{"passwd-link", "symbolic link"}, Case{"etc-link/passwd", "symbolic link"},
+                          Case{"relative-link", "symbolic link"}, Case{"fifo", "is a FIFO"},
+                          Case{"null", "is a device"}, Case{"sub", "is a directory"},
+                          Case{"../kiosk-untrusted/good.txt", "leaves the folder"},
+                          Case{"/etc/passwd", "not a relative path"}, Case{"sub//inner.txt", "leaves the folder"},
+                          Case{"", "not a relative path"}, Case{"missing.txt", "no such file"}}) {
+        INFO(c.path);
+        const auto [via_openat2, via_walk] = errors_for(*d, c.path);
+        CHECK_THAT(via_openat2, Contains(c.message));
+        CHECK_FALSE(via_walk.empty());
+    }
+    alarm(0);
+}
+
+TEST_CASE("a copy takes exactly the listed bytes, whatever the file really holds") {
+    HostileTree t;
+    std::string error;
+    auto d = UntrustedDir::open(t.dir.string(), error);
+    REQUIRE(d);
+    const auto out = fs::temp_directory_path() / "kiosk-untrusted-copy";
+    auto copy = [&](const std::string& path, std::uint64_t size) {
+        fs::remove(out);
+        UniqueFd fd(::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644));
+        return d->copy_file(path, size, fd.get(), error);
+    };
+    CHECK(copy("good.txt", 5));
+    CHECK(fs::file_size(out) == 5);
+    CHECK_FALSE(copy("good.txt", 4));
+    CHECK_THAT(error, Contains("larger than the manifest says"));
+    CHECK_FALSE(copy("good.txt", 6));
+    CHECK_THAT(error, Contains("smaller than the manifest says"));
+    CHECK_FALSE(copy("sparse", 10)); // 4 GiB reported: stops after 11 bytes
+    CHECK(fs::file_size(out) <= 10);
+    fs::remove(out);
+}
+
+TEST_CASE("the folder itself may not be a symlink; copies are created below staging only") {
+    HostileTree t;
+    std::string error;
+    CHECK_FALSE(UntrustedDir::open((t.dir / "etc-link").string(), error));
+    const auto staging = fs::temp_directory_path() / "kiosk-untrusted-staging";
+    fs::remove_all(staging);
+    fs::create_directories(staging);
+    fs::create_directory_symlink("/tmp", staging / "evil");
+    UniqueFd dir(::open(staging.c_str(), O_RDONLY | O_DIRECTORY));
+    CHECK(create_below(dir.get(), "images/a.png", error).valid());
+    CHECK_FALSE(create_below(dir.get(), "images/a.png", error).valid()); // exists
+    CHECK_FALSE(create_below(dir.get(), "evil/x.png", error).valid());   // through a link
+    CHECK_FALSE(create_below(dir.get(), "../x.png", error).valid());
+    fs::remove_all(staging);
+}
