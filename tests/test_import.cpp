@@ -1,9 +1,12 @@
 // The USB import, end to end on folders: every hostile case is refused with its own message and
 // the release on screen is untouched.
+#include "app/deck_source.h"
 #include "content/loader.h"
 #include "support/bundle_fixture.h"
 
 #include <catch2/catch.hpp>
+
+#include <sstream>
 
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -228,4 +231,31 @@ TEST_CASE("an unsigned bundle is accepted only where signatures are not required
 TEST_CASE("refusal reasons read in Dutch for the screen") {
     CHECK(refusal_text("replay") == "deze versie is niet nieuwer dan wat de kiosk al toonde");
     CHECK(refusal_text("nonsense") == "onbekende fout");
+}
+
+TEST_CASE("at start-up a broken current release falls back to the previous one, then the built-in deck") {
+    if (!BundleFixture::have_minisign()) return;
+    BundleFixture f("fallback");
+    for (int seq = 1; seq <= 2; ++seq) {
+        f.write_deck("Versie " + std::to_string(seq), 100);
+        f.seal(seq);
+        REQUIRE(f.import().outcome == ImportOutcome::Accepted);
+    }
+    const auto releases = ReleaseStore(f.root).releases();
+    auto corrupt = [](const fs::path& release) {
+        fs::permissions(release, fs::perms::owner_all, fs::perm_options::add);
+        fs::permissions(release / "deck.json", fs::perms::owner_all, fs::perm_options::add);
+        write_file(release / "deck.json", "{broken");
+    };
+    std::ostringstream log;
+    corrupt(releases[0]);
+    auto shown = load_startup_deck({}, f.root, log);
+    CHECK(shown.origin == "release " + releases[1].filename().string());
+    CHECK(shown.fallback);
+    CHECK_THAT(shown.problem, Contains(releases[0].filename().string()));
+    CHECK_THAT(log.str(), Contains("falling back to release"));
+    corrupt(releases[1]);
+    shown = load_startup_deck({}, f.root, log);
+    CHECK(shown.origin == "built-in default deck");
+    CHECK(shown.deck.slides.size() > 20);
 }
