@@ -3,12 +3,13 @@
 # Usage: deploy/dev-deps.sh [--tests]
 set -eu
 packages="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
-nlohmann-json3-dev libqrencode-dev libsodium-dev fonts-inter"
+nlohmann-json3-dev libqrencode-dev libsodium-dev libsystemd-dev fonts-inter"
 if [ "${1:-}" = "--tests" ]; then
     # Catch2 for the suite; Xvfb, xdotool and ImageMagick to drive and look at a real window;
     # zbarimg reads the QR code back from an exported slide; minisign signs test bundles, and
     # mtools, dosfstools and fusefat make and mount a FAT32 stick image.
-    packages="$packages catch2 xvfb xauth xdotool imagemagick zbar-tools minisign mtools dosfstools fusefat"
+    packages="$packages catch2 xvfb xauth xdotool imagemagick zbar-tools minisign mtools dosfstools fusefat
+lintian systemd file"
 fi
 missing=""
 for p in $packages; do

@@ -26,6 +26,8 @@ struct RecordingCanvas : Canvas {
     }
     void draw_image(const SceneImage& i, int, std::uint8_t) override { images.push_back(i.source); }
     void set_clip(std::optional<Rect>) override {}
+    void set_offset(int dx, int dy) override { offset = {dx, dy}; }
+    std::pair<int, int> offset{0, 0};
     std::vector<std::string> images;
     bool shows(const std::string& s) const {
         for (const auto& t : texts)
@@ -351,4 +353,37 @@ TEST_CASE_METHOD(Fixture, "the end of a transition is always drawn, even if the 
     app.draw(canvas, 5);
     app.update(5.01);
     CHECK_FALSE(app.needs_redraw());
+}
+
+TEST_CASE_METHOD(Fixture, "outside opening hours the screen is dark until a touch lights it for a while") {
+    settings.wake_on_touch_s = 30;
+    KioskApp app(settings, deck, measure, canvas.sz, 0);
+    app.set_open(false, 1);
+    CHECK(app.dark());
+    app.draw(canvas, 1);
+    CHECK(canvas.texts.empty());
+    tap(app, 400, 5);
+    CHECK_FALSE(app.dark());
+    CHECK(app.browser().slides().current() == 0); // the touch only lit the screen
+    app.update(20);
+    CHECK_FALSE(app.dark());
+    app.update(36);
+    CHECK(app.dark());
+    app.set_open(true, 40);
+    CHECK_FALSE(app.dark());
+}
+
+TEST_CASE_METHOD(Fixture, "the picture moves a few pixels every ten minutes against burn-in") {
+    KioskApp app(settings, deck, measure, canvas.sz, 0);
+    app.draw(canvas, 0);
+    const auto first = canvas.offset;
+    CHECK(app.seconds_until_wake(1) <= 600);
+    app.update(601);
+    CHECK(app.needs_redraw());
+    app.draw(canvas, 601);
+    CHECK(canvas.offset != first);
+    settings.burn_in_shift = false;
+    KioskApp still(settings, deck, measure, canvas.sz, 0);
+    still.draw(canvas, 601);
+    CHECK(canvas.offset == std::pair<int, int>{0, 0});
 }

@@ -49,6 +49,30 @@ void read_behaviour(JsonFields& f, Settings& s, Diagnostics& d) {
     }
 }
 
+// {"mon-fri": "08:00-18:00", "sat": "10:00-12:00,13:00-17:00", "sun": "closed"}
+void read_schedule(const nlohmann::json& object, Settings& s, Diagnostics& d) {
+    Schedule schedule;
+    schedule.always_open = false;
+    for (const auto& [days, value] : object.items()) {
+        const std::string where = pointer_join("/schedule", days);
+        const auto indexes = parse_days(days);
+        if (!indexes) return d.error(where, "name days as mon..sun, \"mon-fri\" or \"sat,sun\"");
+        if (!value.is_string()) return d.error(where, "must be \"HH:MM-HH:MM\" (several with commas) or \"closed\"");
+        const std::string text = value.get<std::string>();
+        std::vector<OpeningSpan> spans;
+        for (std::size_t start = 0; text != "closed" && start <= text.size();) {
+            const auto comma = text.find(',', start);
+            const auto span = parse_span(text.substr(start, comma - start));
+            if (!span) return d.error(where, "\"" + text + "\" is not \"HH:MM-HH:MM\" with the end after the start");
+            spans.push_back(*span);
+            if (comma == std::string::npos) break;
+            start = comma + 1;
+        }
+        for (int day : *indexes) schedule.days[static_cast<std::size_t>(day)] = spans;
+    }
+    s.schedule = schedule;
+}
+
 } // namespace
 
 std::vector<std::string> apply_config_file(const std::filesystem::path& file, Settings& settings) {
@@ -65,6 +89,9 @@ std::vector<std::string> apply_config_file(const std::filesystem::path& file, Se
     read_paths(f, settings);
     read_keys(f, settings, d);
     read_behaviour(f, settings, d);
+    if (const auto* schedule = f.object("schedule")) read_schedule(*schedule, settings, d);
+    settings.wake_on_touch_s = f.number("wake_on_touch_s", 5, 3600).value_or(settings.wake_on_touch_s);
+    settings.burn_in_shift = f.boolean("burn_in_shift", settings.burn_in_shift);
     f.warn_unknown();
     std::vector<std::string> problems;
     for (const auto& item : d.items)

@@ -221,3 +221,16 @@ void KioskApp::notify(std::vector<std::string> lines, double now, double seconds
 }
 
 } // namespace kiosk
+
+namespace kiosk {
+
+void KioskApp::set_open(bool open, double now) {
+    open_ = open;
+    const bool dark = !open_ && now >= woken_until_;
+    if (dark == dark_) return;
+    dark_ = dark;
+    dirty_ = true;
+    if (trace_) *trace_ << "t=" << now << (dark_ ? " dark" : " lit") << std::endl;
+}
+
+} // namespace kiosk

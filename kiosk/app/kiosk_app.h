@@ -34,6 +34,10 @@ public:
     void set_origin(std::string origin) { origin_ = std::move(origin); }
     void set_last_import(std::string result) { last_import_ = std::move(result); }
     void set_problem(std::string problem) { problem_ = std::move(problem); }
+    // Whether the opening hours say the kiosk is open now; when closed the screen is dark until
+    // a touch wakes it for settings.wake_on_touch_s.
+    void set_open(bool open, double now);
+    bool dark() const { return dark_; }
 
     // A new deck to show once all its slides are laid out: at the next return to the loop (at
     // once when nobody is browsing), with a fade. Replaces any deck still waiting.
@@ -109,6 +113,10 @@ private:
     std::optional<Scene> outgoing_; // the old deck's slide, fading out after a switch
     Theme outgoing_theme_;
     double switched_at_ = -1e9;
+    bool open_ = true;
+    bool dark_ = false;
+    double woken_until_ = -1e9;
+    PixelShift drawn_shift_;
     std::vector<std::string> notice_;
     double notice_until_ = 0;
     double started_at_;

@@ -70,6 +70,15 @@ void KioskApp::draw_views(Canvas& canvas, double now) {
 }
 
 void KioskApp::draw(Canvas& canvas, double now) {
+    if (dark_) {
+        canvas.set_offset(0, 0);
+        canvas.clear({0, 0, 0, 255});
+        dirty_ = false;
+        ++frames_drawn_;
+        return;
+    }
+    drawn_shift_ = settings_.burn_in_shift ? burn_in_shift(now - started_at_) : PixelShift{};
+    canvas.set_offset(drawn_shift_.dx, drawn_shift_.dy);
     const auto& nav = browser_.slides();
     FrameState state;
     state.slide = nav.current();

@@ -20,6 +20,14 @@ void KioskApp::handle(const InputEvent& e, double now) {
     if (e.type == T::CancelAll) {
         gestures_.reset(); // not a visitor's doing: no activity
         scroller_.cancel();
+    } else if (!open_ && (e.type == T::PointerDown || e.type == T::KeyPress)) {
+        // Outside opening hours a touch lights the screen for a while; when dark, it only wakes.
+        const bool was_dark = dark_;
+        woken_until_ = now + settings_.wake_on_touch_s;
+        set_open(false, now);
+        if (was_dark) return;
+        if (e.type == T::KeyPress) on_key(e.key, now);
+        else on_pointer(e, now);
     } else if (e.type == T::KeyPress) {
         on_key(e.key, now);
     } else {
@@ -162,6 +170,11 @@ void KioskApp::update(double now) {
         if (scroller_.offset() != before) dirty_ = true;
     }
     prepare_pending(now);
+    if (!open_) set_open(false, now); // the touch-wake period may have run out
+    if (settings_.burn_in_shift) {
+        const PixelShift shift = burn_in_shift(now - started_at_);
+        if (shift.dx != drawn_shift_.dx || shift.dy != drawn_shift_.dy) dirty_ = true;
+    }
     if (!notice_.empty() && now >= notice_until_) {
         notice_.clear();
         dirty_ = true;
@@ -195,6 +208,12 @@ double KioskApp::seconds_until_wake(double now) const {
     double wake = browser_seconds(now);
     wake = std::min(wake, std::max(0.0, gestures_.hold_deadline() - now));
     if (status_open_) wake = std::min(wake, std::max(0.0, status_until_ - now));
+    if (!open_ && !dark_) wake = std::min(wake, std::max(0.0, woken_until_ - now));
+    if (dark_) return std::min(wake, 600.0); // nothing moves in the dark; the loop still ticks
+    if (settings_.burn_in_shift) {
+        const double period = 600, since = now - started_at_;
+        wake = std::min(wake, period - std::fmod(since, period));
+    }
     if (browser_.mode() == Mode::Attract) {
         // The next time the time-left bar loses a step.
         const double duration = current_duration();

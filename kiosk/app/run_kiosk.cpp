@@ -7,12 +7,15 @@
 #include "platform/content_watcher.h"
 #include "platform/display.h"
 #include "platform/screen_output.h"
+#include "platform/service_notifier.h"
 #include "platform/sdl_input.h"
 #include "platform/signal_watcher.h"
 #include "render/font_set.h"
 #include "render/sdl_canvas.h"
 
 #include <algorithm>
+#include <ctime>
+#include <limits>
 #include <cmath>
 #include <iostream>
 
@@ -22,6 +25,20 @@ namespace {
 // Without vsync (software renderer, offscreen) an animation would spin as fast as it can; this
 // keeps it near the display rate.
 constexpr double animation_frame_s = 1.0 / 60;
+
+LocalTime local_time() {
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&now, &tm);
+    return {(tm.tm_wday + 6) % 7, tm.tm_hour * 60 + tm.tm_min};
+}
+
+double seconds_into_minute() {
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&now, &tm);
+    return tm.tm_sec;
+}
 
 struct Loop {
     const Settings& settings;
@@ -33,6 +50,7 @@ struct Loop {
     Uint32 signal_event;
     Uint32 content_event;
     ContentUpdates& updates;
+    ServiceNotifier& service;
 
     void dispatch(const SDL_Event& e) {
         if (e.type == content_event) return updates.changed(clock.now());
@@ -58,7 +76,9 @@ struct Loop {
     // reports but does not honour.
     void wait_for_events() {
         const double now = clock.now();
-        const double wake_s = std::min(app.seconds_until_wake(now), updates.seconds_until_due(now)) / clock.scale();
+        const double wake_s = std::min({app.seconds_until_wake(now) / clock.scale(),
+                                        updates.seconds_until_due(now) / clock.scale(),
+                                        service.max_sleep_s(), seconds_until_schedule_change()});
         const double since_frame = seconds_since(last_frame);
         const double wait_s = wake_s > 0 ? wake_s : animation_frame_s - since_frame;
         const int wait_ms = static_cast<int>(std::clamp(std::ceil(wait_s * 1000), 0.0, 60000.0));
@@ -72,14 +92,24 @@ struct Loop {
     void run() {
         while (!app.wants_quit()) {
             wait_for_events();
+            service.alive();
             updates.poll(app, clock.now());
+            app.set_open(is_open(settings.schedule, local_time()), clock.now());
             app.update(clock.now());
             if (!app.needs_redraw()) continue;
             output.begin_frame();
             app.draw(canvas, clock.now());
             output.end_frame();
+            service.ready(); // the first frame is on screen
             last_frame = std::chrono::steady_clock::now();
         }
+    }
+
+    // The opening hours change on the minute; wake then (plus a second, to be past it).
+    double seconds_until_schedule_change() const {
+        if (settings.schedule.always_open) return std::numeric_limits<double>::infinity();
+        const LocalTime t = local_time();
+        return minutes_until_change(settings.schedule, t) * 60.0 - seconds_into_minute() + 1;
     }
 
     static double seconds_since(std::chrono::steady_clock::time_point t) {
@@ -133,7 +163,9 @@ int run_kiosk(const Settings& settings) {
     });
     ContentWatcher watcher(watched_folders(settings), content_event);
     SdlCanvas canvas(display->renderer(), *fonts, output.logical());
-    Loop{settings, *display, output, app, canvas, clock, signal_event, content_event, updates}.run();
+    ServiceNotifier service;
+    Loop{settings, *display, output, app, canvas, clock, signal_event, content_event, updates, service}.run();
+    service.stopping();
     std::cerr << "kiosk: stopped after " << app.frames_drawn() << " frames\n";
     return 0;
 }

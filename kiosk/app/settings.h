@@ -1,6 +1,7 @@
 #pragma once
 // Every knob of the kiosk in one struct with defaults, filled from the command line and passed
 // down explicitly. No globals: tests build a Settings by hand.
+#include "app/schedule.h"
 #include "layout/geometry.h"
 
 #include <cstdint>
@@ -38,6 +39,9 @@ struct Settings {
     double status_hold_s = 4;            // long press that opens the status overlay
     Corner status_corner = Corner::TopLeft;
     double status_visible_s = 20;        // the overlay closes itself after this long
+    Schedule schedule;                   // opening hours; dark outside them (always open by default)
+    double wake_on_touch_s = 120;        // a touch outside opening hours lights the screen this long
+    bool burn_in_shift = true;           // move the whole picture a few pixels every 10 minutes
 };
 
 struct ParsedArgs {

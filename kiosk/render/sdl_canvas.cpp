@@ -48,6 +48,17 @@ void SdlCanvas::draw_image(const SceneImage& image, int dx, std::uint8_t alpha) 
     SDL_RenderCopy(renderer_, texture, nullptr, &dst);
 }
 
+// A viewport moves every later draw call at no cost per call; the strip it uncovers stays the
+// background colour, cleared with the whole target before.
+void SdlCanvas::set_offset(int dx, int dy) {
+    if (dx == 0 && dy == 0) {
+        SDL_RenderSetViewport(renderer_, nullptr);
+        return;
+    }
+    const SDL_Rect viewport{dx, dy, size_.w, size_.h};
+    SDL_RenderSetViewport(renderer_, &viewport);
+}
+
 void SdlCanvas::set_clip(std::optional<Rect> clip) {
     if (!clip) {
         SDL_RenderSetClipRect(renderer_, nullptr);

@@ -19,6 +19,7 @@ public:
     void fill_rect(Rect rect, Color color) override;
     void draw_text(const SceneText& text, Color color, int dx, int dy, std::uint8_t alpha) override;
     void set_clip(std::optional<Rect> clip) override;
+    void set_offset(int dx, int dy) override;
     void draw_image(const SceneImage& image, int dx, std::uint8_t alpha) override;
 
     void resize(Size size) { size_ = size; }

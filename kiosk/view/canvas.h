@@ -21,6 +21,8 @@ public:
                            std::uint8_t alpha) = 0;
     // Draws a picture; one that cannot be loaded is left out (the slide shows without it).
     virtual void draw_image(const SceneImage& image, int dx, std::uint8_t alpha) = 0;
+    // Moves everything drawn by (dx, dy) >= 0: the burn-in shift.
+    virtual void set_offset(int dx, int dy) = 0;
     // Limits drawing to a rectangle (a scrolling view); nullopt draws everywhere again.
     virtual void set_clip(std::optional<Rect> clip) = 0;
 };
