@@ -71,7 +71,8 @@ int openat2_beneath(int dir, const std::string& path) {
 std::optional<UntrustedDir> UntrustedDir::open(const std::string& path, std::string& error) {
     UniqueFd fd(::open(path.c_str(), O_DIRECTORY | O_NOFOLLOW | O_RDONLY | O_CLOEXEC | O_NONBLOCK));
     if (!fd.valid()) {
-        error = open_error(path, errno);
+        // O_DIRECTORY | O_NOFOLLOW on a symlink fails with ENOTDIR on Linux, not ELOOP.
+        error = errno == ENOTDIR ? path + ": is a symbolic link or not a folder" : open_error(path, errno);
         return std::nullopt;
     }
     return UntrustedDir(std::move(fd));
@@ -80,17 +81,27 @@ std::optional<UntrustedDir> UntrustedDir::open(const std::string& path, std::str
 UniqueFd open_beneath_walk(int dir_fd, std::string_view rel_path, std::string& error) {
     if (!plain_relative(rel_path, error)) return UniqueFd();
     const auto parts = split(rel_path);
+    struct stat root{};
+    fstat(dir_fd, &root);
     UniqueFd current(::dup(dir_fd));
     for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
         UniqueFd next(::openat(current.get(), parts[i].c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
         if (!next.valid()) {
-            error = open_error(rel_path, errno == ENOTDIR ? ELOOP : errno);
+            // A symlinked folder fails with ENOTDIR here (O_DIRECTORY | O_NOFOLLOW on Linux).
+            error = errno == ENOTDIR ? std::string(rel_path) + ": is (or goes through) a symbolic link or a file"
+                                     : open_error(rel_path, errno);
             return UniqueFd();
         }
         current = std::move(next);
     }
     UniqueFd file(::openat(current.get(), parts.back().c_str(), read_flags));
     if (!file.valid()) error = open_error(rel_path, errno);
+    struct stat st{};
+    // Like RESOLVE_NO_XDEV: nothing mounted below the stick's folder counts as on the stick.
+    if (file.valid() && fstat(file.get(), &st) == 0 && st.st_dev != root.st_dev) {
+        error = std::string(rel_path) + ": leaves the folder";
+        return UniqueFd();
+    }
     return file;
 }
 
