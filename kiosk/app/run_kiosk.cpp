@@ -101,6 +101,7 @@ struct Loop {
             app.draw(canvas, clock.now());
             output.end_frame();
             service.ready(); // the first frame is on screen
+            if (settings.exit_after_frames > 0 && app.frames_drawn() >= settings.exit_after_frames) break;
             last_frame = std::chrono::steady_clock::now();
         }
     }

@@ -104,6 +104,11 @@ bool parse_option(ArgCursor& c, Settings& s) {
         if (n) s.time_scale = *n;
         return n.has_value();
     }
+    if (a == "--exit-after-frames") {
+        auto n = number_value(1, 1e6);
+        if (n) s.exit_after_frames = static_cast<int>(*n);
+        return n.has_value();
+    }
     if (a == "--exit-after-loops") {
         auto n = number_value(1, 1e6);
         if (n) s.exit_after_loops = static_cast<int>(*n);

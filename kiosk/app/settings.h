@@ -34,6 +34,7 @@ struct Settings {
     std::optional<double> idle_return_s; // overrides the deck's timing
     double time_scale = 1.0;             // > 1 runs the clock fast (tests, previews)
     int exit_after_loops = 0;            // 0: run until stopped
+    int exit_after_frames = 0;           // 0: run until stopped (the benchmark's start-up time)
     bool trace = false;                  // print state changes on stdout (tests)
     int rotation = 0;                    // 0, 90, 180, 270: the picture turned clockwise
     double status_hold_s = 4;            // long press that opens the status overlay

@@ -1,12 +1,17 @@
 #pragma once
-// minisign signatures, verified exactly as the minisign tool makes them, so authors sign bundles
-// with Debian's `minisign` and nothing of ours. Formats:
-//   public key: "untrusted comment: …" then base64("Ed" | key id[8] | Ed25519 key[32])
-//   signature:  "untrusted comment: …"
-//               base64(alg[2] | key id[8] | signature[64])  alg "ED": over BLAKE2b-512(message),
-//                                                           alg "Ed": over the message (legacy)
+// minisign signatures, checked byte for byte as Debian's `minisign` 0.11 writes them, so organisers
+// sign bundles with that tool and nothing of ours. The formats (base64 is the standard alphabet,
+// padded; lines end in "\n" or "\r\n"):
+//   public key  "untrusted comment: <text>"
+//               base64("Ed" | key id[8] | Ed25519 public key[32])
+//   signature   "untrusted comment: <text>"
+//               base64(algorithm[2] | key id[8] | signature[64])
+//                 "ED": signature over BLAKE2b-512(message)  (minisign's default, "prehashed")
+//                 "Ed": signature over the message itself     (minisign -l, "legacy")
 //               "trusted comment: <text>"
-//               base64(global signature[64])  over signature[64] | <text>
+//               base64(global signature[64]), over signature[64] | <text>
+// The untrusted comments are ignored; the trusted comment is covered by the global signature,
+// which is why the replay counter lives there.
 #include <array>
 #include <optional>
 #include <string>
@@ -18,23 +23,28 @@ namespace kiosk {
 struct PublicKey {
     std::array<unsigned char, 8> key_id{};
     std::array<unsigned char, 32> key{};
-    // As minisign prints it: the id as a little-endian 64-bit number in upper-case hex.
+    // The key id as minisign prints it ("minisign public key 3690DD430998844"): the 8 bytes read
+    // as a little-endian 64-bit number, in upper-case hex without leading zeros ("%" PRIX64).
     std::string id_hex() const;
 };
 
-// A whole .pub file, or just its base64 line (what a configuration file holds).
+// Accepts a whole .pub file or just its base64 line (what a configuration file holds), with
+// surrounding white space. On failure returns nullopt and says why in `error`.
 std::optional<PublicKey> parse_public_key(std::string_view text, std::string& error);
 
 struct VerifiedSignature {
-    std::string trusted_comment;
-    std::string key_id;
+    std::string trusted_comment; // without the "trusted comment: " prefix
+    std::string key_id;          // PublicKey::id_hex() of the key that signed
 };
 
 struct VerifyResult {
     std::optional<VerifiedSignature> ok;
-    std::string error;
+    std::string error; // set when ok is empty
 };
 
+// Parses the .minisig text, finds its key id among `trusted`, then checks the signature over
+// `message` (the manifest, which the error messages name) and the global signature over the
+// trusted comment. Legacy and prehashed signatures are both accepted.
 VerifyResult verify_minisign(std::string_view message, std::string_view minisig_file,
                              const std::vector<PublicKey>& trusted);
 

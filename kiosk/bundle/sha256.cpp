@@ -3,12 +3,11 @@
 namespace kiosk {
 
 bool sodium_ready() {
-    static const bool ready = sodium_init() >= 0; // thread-safe static initialisation
+    static const bool ready = sodium_init() >= 0; // 1 means "already initialised": also fine
     return ready;
 }
 
 Sha256::Sha256() {
-    sodium_ready();
     crypto_hash_sha256_init(&state_);
 }
 
@@ -19,6 +18,8 @@ void Sha256::update(const void* data, std::size_t n) {
 std::string Sha256::hex() {
     unsigned char digest[crypto_hash_sha256_BYTES];
     crypto_hash_sha256_final(&state_, digest);
+    crypto_hash_sha256_init(&state_);
+    if (!sodium_ready()) return {};
     char text[crypto_hash_sha256_BYTES * 2 + 1];
     sodium_bin2hex(text, sizeof text, digest, sizeof digest);
     return text;

@@ -1,5 +1,6 @@
 #pragma once
-// SHA-256 (libsodium) for bundle manifests: streaming, so large files are hashed in pieces.
+// SHA-256 for bundle manifests, from libsodium. Streaming, so the importer can hash a 32 MiB image
+// in pieces without holding it in memory.
 #include <sodium.h>
 
 #include <cstddef>
@@ -8,19 +9,22 @@
 
 namespace kiosk {
 
+// Runs sodium_init() once (thread-safe); false if libsodium could not start, in which case the
+// hashing functions below return an empty string and signature checks refuse everything.
+bool sodium_ready();
+
 class Sha256 {
-public:
+  public:
     Sha256();
     void update(const void* data, std::size_t n);
-    std::string hex(); // lower-case hex digest; finishes the hash
+    // The lower-case hex digest of everything passed to update(), or "" if libsodium is not
+    // usable. Finishes the hash and starts a new one, so the object can be reused.
+    std::string hex();
 
-private:
-    crypto_hash_sha256_state state_;
+  private:
+    crypto_hash_sha256_state state_{};
 };
 
 std::string sha256_hex(std::string_view data);
-
-// libsodium must be initialised once before use; safe to call from several places.
-bool sodium_ready();
 
 } // namespace kiosk

@@ -1,0 +1,268 @@
+// How each figure of the benchmark is measured. Frames are timed around draw + present on SDL's
+// software renderer (the Pi-class worst case), with the kiosk's own app state driven by a
+// simulated 60 Hz clock, so the work per frame is real and the waiting is not.
+#include "bench/measure.h"
+
+#include "app/kiosk_app.h"
+#include "content/loader.h"
+#include "render/font_set.h"
+#include "render/sdl_canvas.h"
+
+#include <nlohmann/json.hpp>
+
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstring>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+namespace kiosk {
+namespace {
+
+double wall_s() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+double cpu_s() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+double status_mb(const char* field) {
+    std::ifstream in("/proc/self/status");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind(field, 0) == 0) return std::stod(line.substr(std::strlen(field) + 1)) / 1024.0;
+    return 0;
+}
+
+double percentile(std::vector<double> v, double p) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    const auto i = static_cast<std::size_t>(p * (v.size() - 1) + 0.5);
+    return v[std::min(i, v.size() - 1)];
+}
+
+// A window on SDL's offscreen driver with the software renderer, the fonts and the default deck.
+struct Rig {
+    SdlSession sdl{SDL_INIT_VIDEO};
+    WindowPtr window;
+    RendererPtr renderer;
+    std::string error;
+    std::optional<FontSet> fonts;
+    Settings settings;
+    std::unique_ptr<KioskApp> app;
+    std::unique_ptr<SdlCanvas> canvas;
+    double t = 0;
+
+    explicit Rig(Size size) {
+        window.reset(SDL_CreateWindow("bench", 0, 0, size.w, size.h, SDL_WINDOW_HIDDEN));
+        renderer.reset(SDL_CreateRenderer(window.get(), -1, SDL_RENDERER_SOFTWARE));
+        fonts = FontSet::open(settings.font_dir, error);
+        settings.burn_in_shift = false;
+        auto deck = load_content_dir(KIOSK_SOURCE_CONTENT_DIR);
+        app = std::make_unique<KioskApp>(settings, std::move(*deck.deck), *fonts, size, 0.0);
+        canvas = std::make_unique<SdlCanvas>(renderer.get(), *fonts, size);
+    }
+    bool ok() const { return window && renderer && fonts; }
+
+    // Advances the simulated clock one 60 Hz frame; returns the frame's cost in ms, or -1 when
+    // nothing needed drawing.
+    double tick(double dt = 1.0 / 60) {
+        t += dt;
+        app->update(t);
+        if (!app->needs_redraw()) return -1;
+        const double start = wall_s();
+        app->draw(*canvas, t);
+        SDL_RenderPresent(renderer.get());
+        return (wall_s() - start) * 1000;
+    }
+    void key(Key k) {
+        InputEvent e;
+        e.type = InputEvent::Type::KeyPress;
+        e.key = k;
+        app->handle(e, t);
+    }
+    void pointer(InputEvent::Type type, float x, float y) {
+        InputEvent e;
+        e.type = type;
+        e.pointer = 1;
+        e.x = x;
+        e.y = y;
+        e.t = t;
+        app->handle(e, t);
+    }
+};
+
+std::vector<double> transition_frames(Rig& rig, int transitions) {
+    std::vector<double> ms;
+    for (int i = 0; i < transitions; ++i) {
+        rig.key(Key::Next);
+        for (int f = 0; f < 60; ++f)
+            if (const double m = rig.tick(); m >= 0) ms.push_back(m);
+    }
+    return ms;
+}
+
+std::vector<double> scroll_frames(Rig& rig) {
+    std::vector<double> ms;
+    for (int attempt = 0; attempt < 40 && rig.app->browser().view() != View::Reading; ++attempt) {
+        rig.key(Key::Next);
+        for (const auto& b : rig.app->buttons())
+            if (b.action == Action::ReadMore) {
+                rig.pointer(InputEvent::Type::PointerDown, b.rect.x + 5.f, b.rect.y + 5.f);
+                rig.t += 0.05;
+                rig.pointer(InputEvent::Type::PointerUp, b.rect.x + 5.f, b.rect.y + 5.f);
+            }
+        for (int f = 0; f < 60; ++f) rig.tick();
+    }
+    const float x = rig.canvas->size().w / 2.f, y0 = rig.canvas->size().h * 0.7f;
+    for (int fling = 0; fling < 5; ++fling) {
+        rig.pointer(InputEvent::Type::PointerDown, x, y0);
+        for (int s = 1; s <= 6; ++s) {
+            rig.t += 1.0 / 60;
+            rig.pointer(InputEvent::Type::PointerMove, x, y0 - 40.f * s);
+            if (const double m = rig.tick(0); m >= 0) ms.push_back(m);
+        }
+        rig.pointer(InputEvent::Type::PointerUp, x, y0 - 240);
+        for (int f = 0; f < 120; ++f)
+            if (const double m = rig.tick(); m >= 0) ms.push_back(m);
+    }
+    return ms;
+}
+
+// CPU for a minute of the unattended loop, sleeping as the real loop does between wake-ups.
+std::pair<double, double> attract_minute(Size size) {
+    Rig rig(size);
+    const double cpu0 = cpu_s();
+    int wakeups = 0;
+    while (rig.t < 60) {
+        const double wait = rig.app->seconds_until_wake(rig.t);
+        rig.tick(std::max(wait, 1.0 / 60));
+        ++wakeups;
+    }
+    return {cpu_s() - cpu0, wakeups / 60.0};
+}
+
+// Wake-ups a second while a visitor's slide just sits there (nothing moves, nothing to draw).
+std::pair<double, double> idle_wakeups(Size size) {
+    Rig rig(size);
+    rig.key(Key::Next);
+    for (int f = 0; f < 60; ++f) rig.tick();
+    int wakeups = 0, frames = 0;
+    const double start = rig.t;
+    while (rig.t - start < 30) {
+        const double wait = rig.app->seconds_until_wake(rig.t);
+        frames += rig.tick(std::max(wait, 1.0 / 60)) >= 0;
+        ++wakeups;
+    }
+    return {wakeups / 30.0, frames / 30.0};
+}
+
+double deck_switch_ms(Rig& rig) {
+    const double start = wall_s();
+    auto loaded = load_content_dir(KIOSK_SOURCE_CONTENT_DIR);
+    rig.app->offer_deck(std::move(*loaded.deck), "bench", rig.t);
+    while (rig.app->deck_pending()) rig.tick(0.001);
+    rig.tick(0.001);
+    return (wall_s() - start) * 1000;
+}
+
+// Process start to first frame: the kiosk binary, timed from fork to its exit after one frame.
+double startup_ms(const std::string& kiosk, Size size) {
+    std::vector<double> runs;
+    for (int i = 0; i < 5; ++i) {
+        const double start = wall_s();
+        const pid_t pid = fork();
+        if (pid == 0) {
+            setenv("SDL_VIDEODRIVER", "offscreen", 1);
+            setenv("SDL_RENDER_DRIVER", "software", 1);
+            const std::string geometry = std::to_string(size.w) + "x" + std::to_string(size.h);
+            execl(kiosk.c_str(), kiosk.c_str(), "--windowed", geometry.c_str(), "--exit-after-frames", "1",
+                  static_cast<char*>(nullptr));
+            _exit(127);
+        }
+        int status = 0;
+        waitpid(pid, &status, 0);
+        if (WIFEXITED(status) && WEXITSTATUS(status) == 0) runs.push_back((wall_s() - start) * 1000);
+    }
+    return percentile(runs, 0.5);
+}
+
+void add(BenchReport& r, std::string name, double value, std::string unit, double budget) {
+    r.figures.push_back({std::move(name), std::move(unit), value, budget});
+}
+
+} // namespace
+
+BenchReport run_bench(const BenchOptions& o) {
+    BenchReport r{o.size, {}};
+    Rig rig(o.size);
+    if (!rig.ok()) {
+        std::fprintf(stderr, "kiosk-bench: cannot start: %s %s\n", SDL_GetError(), rig.error.c_str());
+        return r;
+    }
+    if (o.one_frame) { // one transition frame, for an instruction count under callgrind
+        rig.key(Key::Next);
+        rig.tick(0.35);
+        return r;
+    }
+    if (!o.kiosk_binary.empty()) add(r, "start to first frame", startup_ms(o.kiosk_binary, o.size), "ms", 100);
+    const auto tr = transition_frames(rig, 60);
+    add(r, "transition frame p50", percentile(tr, 0.5), "ms", 0);
+    add(r, "transition frame p95", percentile(tr, 0.95), "ms", 0);
+    add(r, "transition frame p99", percentile(tr, 0.99), "ms", 8);
+    add(r, "transition frame max", percentile(tr, 1), "ms", 0);
+    const auto sc = scroll_frames(rig);
+    add(r, "scroll frame p50", percentile(sc, 0.5), "ms", 0);
+    add(r, "scroll frame p95", percentile(sc, 0.95), "ms", 0);
+    add(r, "scroll frame p99", percentile(sc, 0.99), "ms", 8);
+    add(r, "scroll frame max", percentile(sc, 1), "ms", 0);
+    add(r, "deck switch (load, lay out, first frame)", deck_switch_ms(rig), "ms", 0);
+    add(r, "peak RSS", status_mb("VmHWM:"), "MB", 30);
+    // The rest of the 1000 transitions with two frames each: memory, not frame times, is the
+    // point here, and drawing every frame would take minutes.
+    for (int i = 60; i < 1000; ++i) {
+        rig.key(Key::Next);
+        rig.tick(0.3);
+        rig.tick(0.5);
+    }
+    add(r, "RSS after 1000 transitions", status_mb("VmRSS:"), "MB", 30);
+    const auto [cpu, wakeups] = attract_minute(o.size);
+    add(r, "CPU per minute of attract loop", cpu, "s", 1.2);
+    add(r, "attract loop wake-ups", wakeups, "/s", 0);
+    const auto [idle, redraws] = idle_wakeups(o.size);
+    add(r, "wake-ups while nothing changes", idle, "/s", 0.2);
+    add(r, "redraws while nothing changes", redraws, "/s", 0.2);
+    return r;
+}
+
+std::string report_table(const BenchReport& r) {
+    std::ostringstream out;
+    out << "kiosk-bench at " << r.size.w << "x" << r.size.h << " (software renderer, offscreen)\n";
+    char line[160];
+    for (const auto& f : r.figures) {
+        const std::string budget = f.budget > 0 ? "<= " + std::to_string(f.budget).substr(0, 5) : "";
+        std::snprintf(line, sizeof line, "  %-42s %9.2f %-3s %-10s %s\n", f.name.c_str(), f.value, f.unit.c_str(),
+                      budget.c_str(), f.over() ? "OVER BUDGET" : "");
+        out << line;
+    }
+    return out.str();
+}
+
+std::string report_json(const BenchReport& r) {
+    nlohmann::ordered_json j;
+    j["size"] = std::to_string(r.size.w) + "x" + std::to_string(r.size.h);
+    for (const auto& f : r.figures)
+        j["figures"].push_back({{"name", f.name}, {"value", f.value}, {"unit", f.unit}, {"budget", f.budget}, {"over", f.over()}});
+    return j.dump(2) + "\n";
+}
+
+} // namespace kiosk
