@@ -20,14 +20,6 @@ bool skipped(const std::string& rel) {
     return rel == "manifest.json" || rel == "manifest.json.minisig" || rel == "kiosk-receipt.txt";
 }
 
-std::string file_sha256(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    Sha256 h;
-    char buf[64 * 1024];
-    while (in.read(buf, sizeof buf) || in.gcount() > 0) h.update(buf, static_cast<std::size_t>(in.gcount()));
-    return h.hex();
-}
-
 // Every regular file below dir, except dotfiles and the bundle's own files; what cannot go on a
 // stick safely (links, odd names) is an error here rather than a refusal at the kiosk.
 std::optional<Manifest> list_files(const fs::path& dir, std::vector<std::string>& errors) {
@@ -44,7 +36,7 @@ std::optional<Manifest> list_files(const fs::path& dir, std::vector<std::string>
         else if (it->is_directory() || skipped(rel)) continue;
         else if (!it->is_regular_file()) errors.push_back(rel + ": not a regular file");
         else if (auto why = bundle_path_problem(rel)) errors.push_back(rel + ": " + *why);
-        else m.files.push_back({rel, static_cast<std::uint64_t>(it->file_size()), file_sha256(it->path())});
+        else m.files.push_back({rel, static_cast<std::uint64_t>(it->file_size()), sha256_file(it->path().string())});
     }
     if (ec) errors.push_back(dir.string() + ": " + ec.message());
     if (!errors.empty()) return std::nullopt;
@@ -96,7 +88,7 @@ void check_bundle(const Settings& s, const fs::path& dir, Diagnostics& d) {
         const fs::path file = dir / f.path;
         if (!fs::is_regular_file(file, ec)) d.error("manifest.json", f.path + ": missing");
         else if (fs::file_size(file, ec) != f.size) d.error("manifest.json", f.path + ": size differs from the manifest");
-        else if (file_sha256(file) != f.sha256) d.error("manifest.json", f.path + ": SHA-256 differs from the manifest");
+        else if (sha256_file(file.string()) != f.sha256) d.error("manifest.json", f.path + ": SHA-256 differs from the manifest");
     }
     std::ifstream sig_in(dir / "manifest.json.minisig");
     if (!sig_in) {

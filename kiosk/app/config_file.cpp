@@ -11,14 +11,6 @@
 namespace kiosk {
 namespace {
 
-std::optional<Corner> corner_from(const std::string& text) {
-    if (text == "top-left") return Corner::TopLeft;
-    if (text == "top-right") return Corner::TopRight;
-    if (text == "bottom-left") return Corner::BottomLeft;
-    if (text == "bottom-right") return Corner::BottomRight;
-    return std::nullopt;
-}
-
 void read_paths(JsonFields& f, Settings& s) {
     if (auto v = f.text("content"); !v.empty()) s.content_dir = v;
     if (auto v = f.text("content_root"); !v.empty()) s.content_root = v;
@@ -44,7 +36,7 @@ void read_behaviour(JsonFields& f, Settings& s, Diagnostics& d) {
     }
     s.status_hold_s = f.number("status_hold_s", 0.5, 60).value_or(s.status_hold_s);
     if (auto c = f.text("status_corner"); !c.empty()) {
-        if (auto corner = corner_from(c)) s.status_corner = *corner;
+        if (auto corner = parse_corner(c)) s.status_corner = *corner;
         else d.error("/status_corner", "must be top-left, top-right, bottom-left or bottom-right");
     }
 }

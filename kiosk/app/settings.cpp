@@ -30,6 +30,8 @@ std::optional<double> parse_number(const std::string& text, double min, double m
     }
 }
 
+} // namespace
+
 std::optional<Corner> parse_corner(const std::string& text) {
     if (text == "top-left") return Corner::TopLeft;
     if (text == "top-right") return Corner::TopRight;
@@ -37,6 +39,8 @@ std::optional<Corner> parse_corner(const std::string& text) {
     if (text == "bottom-right") return Corner::BottomRight;
     return std::nullopt;
 }
+
+namespace {
 
 struct ArgCursor {
     const std::vector<std::string>& args;

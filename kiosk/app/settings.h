@@ -51,6 +51,7 @@ struct ParsedArgs {
 };
 
 ParsedArgs parse_args(const std::vector<std::string>& args);
+std::optional<Corner> parse_corner(const std::string& text); // "top-left", ...
 std::string usage();
 
 // Reads a configuration file into settings; the command line then overrides it. Returns every

@@ -1,5 +1,7 @@
 #include "bundle/sha256.h"
 
+#include <fstream>
+
 namespace kiosk {
 
 bool sodium_ready() {
@@ -28,6 +30,19 @@ std::string Sha256::hex() {
 std::string sha256_hex(std::string_view data) {
     Sha256 h;
     h.update(data.data(), data.size());
+    return h.hex();
+}
+
+} // namespace kiosk
+
+namespace kiosk {
+
+std::string sha256_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return {};
+    Sha256 h;
+    char buf[64 * 1024];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) h.update(buf, static_cast<std::size_t>(in.gcount()));
     return h.hex();
 }
 

@@ -27,4 +27,7 @@ class Sha256 {
 
 std::string sha256_hex(std::string_view data);
 
+// The digest of a local file (the kiosk's own copy, never a stick's), "" when it cannot be read.
+std::string sha256_file(const std::string& path);
+
 } // namespace kiosk

@@ -48,14 +48,6 @@ std::optional<std::string> read_staged(const fs::path& file) {
     return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-std::string file_sha256(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    Sha256 h;
-    char buf[64 * 1024];
-    while (in.read(buf, sizeof buf) || in.gcount() > 0) h.update(buf, static_cast<std::size_t>(in.gcount()));
-    return h.hex();
-}
-
 std::vector<PublicKey> parse_keys(const std::vector<std::string>& texts) {
     std::vector<PublicKey> keys;
     for (const auto& t : texts) {
@@ -107,7 +99,7 @@ bool stage_files(const UntrustedDir& stick, const fs::path& staging, const Manif
         if (!stick.copy_file(f.path, f.size, out.get(), error)) return r = refused("unsafe_file", error), false;
     }
     for (const auto& f : m.files)
-        if (file_sha256(staging / f.path) != f.sha256)
+        if (sha256_file((staging / f.path).string()) != f.sha256)
             return r = refused("file_mismatch", f.path + ": its SHA-256 differs from the manifest's"), false;
     if (!fsync_path(staging.string(), error)) return r = refused("io_error", error), false;
     return true;
