@@ -9,7 +9,8 @@
 
 namespace {
 
-const char* usage_text = R"(Usage: kiosk-import [--config FILE] [--content-root DIR] [--allow-unsigned] MOUNT
+const char* usage_text =
+    R"(Usage: kiosk-import [--config FILE] [--content-root DIR] [--allow-unsigned] MOUNT
 Imports MOUNT/<bundle folder> (default "kiosk") into the content root as a new release, if it is
 signed by a trusted key, newer than the last one, and its deck loads cleanly. Writes
 MOUNT/kiosk-receipt.txt. Exit status: 0 accepted or no bundle on the stick, 1 refused, 2 usage.
@@ -24,12 +25,17 @@ int main(int argc, char** argv) {
     const std::string mount = args.back();
     args.pop_back();
     auto parsed = parse_args(args);
-    if (!parsed.error.empty()) return std::cerr << "kiosk-import: " << parsed.error << "\n" << usage_text, 2;
+    if (!parsed.error.empty())
+        return std::cerr << "kiosk-import: " << parsed.error << "\n" << usage_text, 2;
     const Settings& s = parsed.settings;
-    if (s.content_root.empty()) return std::cerr << "kiosk-import: no content root (--content-root or the configuration)\n", 2;
-    ImportOptions o{mount, s.bundle_folder, s.content_root, s.trusted_keys, s.require_signature, s.releases_kept};
+    if (s.content_root.empty())
+        return std::cerr << "kiosk-import: no content root (--content-root or the configuration)\n",
+               2;
+    ImportOptions o{mount,          s.bundle_folder,     s.content_root,
+                    s.trusted_keys, s.require_signature, s.releases_kept};
     if (o.require_signature && o.trusted_keys.empty())
-        std::cerr << "kiosk-import: no trusted keys configured: every signed bundle will be refused\n";
+        std::cerr
+            << "kiosk-import: no trusted keys configured: every signed bundle will be refused\n";
     const ImportResult r = import_bundle(o);
     const std::string receipt = receipt_text(r, std::time(nullptr));
     std::cout << receipt;

@@ -16,15 +16,24 @@ int main(int argc, char** argv) {
     Settings settings = parsed.settings;
     if (settings.content_dir.empty()) {
         std::error_code ec;
-        settings.content_dir = default_content_dir(std::filesystem::read_symlink("/proc/self/exe", ec));
+        settings.content_dir =
+            default_content_dir(std::filesystem::read_symlink("/proc/self/exe", ec));
     }
     switch (settings.command) {
-    case Command::Help: std::cout << usage(); return 0;
-    case Command::Version: std::cout << "kiosk " KIOSK_VERSION "\n"; return 0;
-    case Command::Check: return run_check(settings);
-    case Command::Export: return run_export(settings);
-    case Command::Bundle: return run_bundle(settings);
-    case Command::Run: break;
+    case Command::Help:
+        std::cout << usage();
+        return 0;
+    case Command::Version:
+        std::cout << "kiosk " KIOSK_VERSION "\n";
+        return 0;
+    case Command::Check:
+        return run_check(settings);
+    case Command::Export:
+        return run_export(settings);
+    case Command::Bundle:
+        return run_bundle(settings);
+    case Command::Run:
+        break;
     }
     return run_kiosk(settings);
 }

@@ -7,7 +7,9 @@ using namespace kiosk;
 namespace {
 
 // Five slides; finding 0 opens at slide 1, finding 1 at slide 3.
-Browser make(double now = 0) { return Browser({10, 10, 10, 10, 10}, {1, 3}, {30, 0.5}, now); }
+Browser make(double now = 0) {
+    return Browser({10, 10, 10, 10, 10}, {1, 3}, {30, 0.5}, now);
+}
 
 } // namespace
 
@@ -51,9 +53,12 @@ TEST_CASE("reading a finding, and a bad finding index is ignored") {
 TEST_CASE("the loop does not advance while a view is open, and idle returns from any view") {
     for (View v : {View::Overview, View::Reading, View::Slides}) {
         Browser b = make();
-        if (v == View::Overview) b.open_overview(1);
-        else if (v == View::Reading) b.open_reading(1, 1);
-        else b.next(1);
+        if (v == View::Overview)
+            b.open_overview(1);
+        else if (v == View::Reading)
+            b.open_reading(1, 1);
+        else
+            b.next(1);
         const int slide = b.slides().current();
         b.update(30.9);
         CHECK(b.view() == v);

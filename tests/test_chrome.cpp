@@ -18,8 +18,11 @@ Deck seven_findings() {
     j["slides"] = nlohmann::json::array({{{"kind", "title"}, {"title", "T"}}});
     for (int i = 1; i <= 7; ++i) {
         const std::string id = "f" + std::to_string(i);
-        j["findings"].push_back({{"id", id}, {"number", i}, {"short_title", "Titel " + id},
-                                 {"title", "Vaststelling " + id}, {"details", {"Tekst."}}});
+        j["findings"].push_back({{"id", id},
+                                 {"number", i},
+                                 {"short_title", "Titel " + id},
+                                 {"title", "Vaststelling " + id},
+                                 {"details", {"Tekst."}}});
         j["slides"].push_back({{"kind", "finding"}, {"finding", id}});
     }
     return *test::load_json(j).deck;
@@ -29,7 +32,8 @@ void require_no_overlap(const std::vector<Button>& buttons) {
     for (std::size_t i = 0; i < buttons.size(); ++i)
         for (std::size_t k = i + 1; k < buttons.size(); ++k) {
             const Rect a = buttons[i].rect, b = buttons[k].rect;
-            const bool apart = a.right() <= b.x || b.right() <= a.x || a.bottom() <= b.y || b.bottom() <= a.y;
+            const bool apart =
+                a.right() <= b.x || b.right() <= a.x || a.bottom() <= b.y || b.bottom() <= a.y;
             CHECK(apart);
         }
 }

@@ -17,7 +17,9 @@ InputEvent ev(T type, long long id, float x, float y, double t) {
     return e;
 }
 
-GestureRecognizer recognizer() { return GestureRecognizer({}, 1000, 600); }
+GestureRecognizer recognizer() {
+    return GestureRecognizer({}, 1000, 600);
+}
 
 } // namespace
 
@@ -71,7 +73,8 @@ TEST_CASE("a second finger during a swipe cancels it") {
 TEST_CASE("ten fingers at once produce at most nothing, and leave nothing stuck") {
     auto g = recognizer();
     int gestures = 0;
-    for (int f = 0; f < 10; ++f) gestures += g.feed(ev(T::PointerDown, f, 100.f * f, 300, 0)).has_value();
+    for (int f = 0; f < 10; ++f)
+        gestures += g.feed(ev(T::PointerDown, f, 100.f * f, 300, 0)).has_value();
     for (int f = 0; f < 10; ++f)
         gestures += g.feed(ev(T::PointerUp, f, 100.f * f - 300, 300, 0.2)).has_value();
     CHECK(gestures == 0);

@@ -13,10 +13,10 @@
 #include <unistd.h>
 
 using namespace kiosk;
+using Catch::Matchers::Contains;
 using kiosk::test::BundleFixture;
 using kiosk::test::read_file;
 using kiosk::test::write_file;
-using Catch::Matchers::Contains;
 namespace fs = std::filesystem;
 
 namespace {
@@ -32,7 +32,8 @@ struct Accepted : BundleFixture {
         write_deck("Tweede versie", 1000);
     }
     // Refused with this code and a message containing text; nothing changed on the kiosk.
-    void require_refused(const ImportResult& r, const std::string& code, const std::string& text) const {
+    void require_refused(const ImportResult& r, const std::string& code,
+                         const std::string& text) const {
         INFO(r.message);
         CHECK(r.outcome == ImportOutcome::Refused);
         CHECK(r.code == code);
@@ -61,7 +62,8 @@ TEST_CASE("a signed bundle becomes the current release, read-only, with its rece
     REQUIRE(cur);
     CHECK(cur->filename().string() == "5-" + r.manifest_sha256.substr(0, 16));
     CHECK(load_content_dir(*cur).deck);
-    CHECK((fs::status(*cur / "deck.json").permissions() & fs::perms::owner_write) == fs::perms::none);
+    CHECK((fs::status(*cur / "deck.json").permissions() & fs::perms::owner_write) ==
+          fs::perms::none);
     CHECK(ReleaseStore(f.root).last_sequence() == 5);
     CHECK_THAT(read_file(ReleaseStore(f.root).status_file()), Contains("\"accepted\""));
     CHECK_THAT(receipt_text(r, 0), Contains("ACCEPTED: 2 slides"));
@@ -142,7 +144,8 @@ TEST_CASE("hostile bundles are refused, each with its reason, and the current re
     SECTION("a device node where a file should be") {
         f.seal(2);
         fs::remove(f.bundle / "images/foto.png");
-        if (mknod((f.bundle / "images/foto.png").c_str(), S_IFCHR | 0600, makedev(1, 3)) != 0) return;
+        if (mknod((f.bundle / "images/foto.png").c_str(), S_IFCHR | 0600, makedev(1, 3)) != 0)
+            return;
         f.require_refused(f.import(), "unsafe_file", "device");
     }
     SECTION("a directory where a file should be") {
@@ -177,7 +180,8 @@ TEST_CASE("hostile bundles are refused, each with its reason, and the current re
         f.require_refused(f.import(), "invalid_deck", "JSON syntax");
     }
     SECTION("a deck the loader rejects") {
-        write_file(f.bundle / "deck.json", R"({"schema": 1, "id": "x", "title": "x", "version": "1", "language": "nl",
+        write_file(f.bundle / "deck.json",
+                   R"({"schema": 1, "id": "x", "title": "x", "version": "1", "language": "nl",
             "slides": [{"kind": "title", "title": "x", "duration_s": -1}]})");
         f.seal(2);
         f.require_refused(f.import(), "invalid_deck", "duration_s");
@@ -208,7 +212,7 @@ TEST_CASE("leftovers of an interrupted import are cleaned on the next run") {
     Accepted f("leftovers");
     fs::create_directories(f.root / "staging/123-dead/images");
     write_file(f.root / "staging/123-dead/deck.json", "half");
-    fs::create_directories(f.root / "releases/99-abcdef");  // renamed but never made current
+    fs::create_directories(f.root / "releases/99-abcdef"); // renamed but never made current
     fs::create_symlink("releases/99-abcdef", f.root / "current.tmp-1");
     std::string error;
     REQUIRE(ReleaseStore(f.root).prepare(error));
@@ -233,7 +237,8 @@ TEST_CASE("refusal reasons read in Dutch for the screen") {
     CHECK(refusal_text("nonsense") == "onbekende fout");
 }
 
-TEST_CASE("at start-up a broken current release falls back to the previous one, then the built-in deck") {
+TEST_CASE(
+    "at start-up a broken current release falls back to the previous one, then the built-in deck") {
     if (!BundleFixture::have_minisign()) return;
     BundleFixture f("fallback");
     for (int seq = 1; seq <= 2; ++seq) {

@@ -202,13 +202,15 @@ Deck long_details_deck() {
     auto j = test::minimal_deck_json();
     j["findings"][0]["details"] = nlohmann::json::array();
     for (int i = 0; i < 30; ++i)
-        j["findings"][0]["details"].push_back("Een **lange** alinea om te lezen, met genoeg woorden om af te breken.");
+        j["findings"][0]["details"].push_back(
+            "Een **lange** alinea om te lezen, met genoeg woorden om af te breken.");
     return *test::load_json(j).deck;
 }
 
 } // namespace
 
-TEST_CASE_METHOD(Fixture, "browsing shows controls; the overview opens and a tile jumps to its finding") {
+TEST_CASE_METHOD(Fixture,
+                 "browsing shows controls; the overview opens and a tile jumps to its finding") {
     KioskApp app(settings, deck, measure, canvas.sz, 0);
     CHECK(app.buttons().empty()); // attract loop: no controls
     tap(app, 400, 1);
@@ -226,7 +228,9 @@ TEST_CASE_METHOD(Fixture, "browsing shows controls; the overview opens and a til
     CHECK(app.browser().slides().current() == 1); // the first slide of finding 1
 }
 
-TEST_CASE_METHOD(Fixture, "Lees meer opens the finding's text, which scrolls with momentum and stops at the end") {
+TEST_CASE_METHOD(
+    Fixture,
+    "Lees meer opens the finding's text, which scrolls with momentum and stops at the end") {
     deck = long_details_deck();
     KioskApp app(settings, deck, measure, canvas.sz, 0);
     tap(app, 400, 1);
@@ -245,11 +249,14 @@ TEST_CASE_METHOD(Fixture, "Lees meer opens the finding's text, which scrolls wit
     CHECK(after_drag >= 150);
     CHECK(app.scroller().moving());
     CHECK(app.seconds_until_wake(4.15) == 0); // momentum needs frames
-    for (double t = 4.1; t < 8; t += 1.0 / 60) app.update(t);
+    for (double t = 4.1; t < 8; t += 1.0 / 60)
+        app.update(t);
     CHECK(app.scroller().offset() > after_drag);
     CHECK_FALSE(app.scroller().moving());
-    for (int i = 0; i < 30; ++i) drag(app, 300, 400, 100, 9 + i, 0.1);
-    for (double t = 40; t < 45; t += 1.0 / 60) app.update(t);
+    for (int i = 0; i < 30; ++i)
+        drag(app, 300, 400, 100, 9 + i, 0.1);
+    for (double t = 40; t < 45; t += 1.0 / 60)
+        app.update(t);
     CHECK(app.scroller().offset() == Approx(app.scroller().max_offset()));
     tap_button(app, *find_button(app, Action::Close), 46);
     CHECK(app.browser().view() == View::Slides);
@@ -271,7 +278,8 @@ TEST_CASE_METHOD(Fixture, "from the reading view, idle time returns to the loop"
     CHECK(app.browser().slides().current() == 0);
 }
 
-TEST_CASE_METHOD(Fixture, "a long press in the status corner opens the status overlay, which closes itself") {
+TEST_CASE_METHOD(
+    Fixture, "a long press in the status corner opens the status overlay, which closes itself") {
     settings.status_hold_s = 3;
     KioskApp app(settings, deck, measure, canvas.sz, 0);
     app.set_origin("tests");
@@ -342,7 +350,8 @@ TEST_CASE_METHOD(Fixture, "Escape after a stop request does not cancel the stop"
     CHECK(app.wants_quit());
 }
 
-TEST_CASE_METHOD(Fixture, "the end of a transition is always drawn, even if the last frame came early") {
+TEST_CASE_METHOD(Fixture,
+                 "the end of a transition is always drawn, even if the last frame came early") {
     KioskApp app(settings, deck, measure, canvas.sz, 0);
     app.draw(canvas, 0);
     app.handle(key(Key::Next), 1);
@@ -355,7 +364,8 @@ TEST_CASE_METHOD(Fixture, "the end of a transition is always drawn, even if the 
     CHECK_FALSE(app.needs_redraw());
 }
 
-TEST_CASE_METHOD(Fixture, "outside opening hours the screen is dark until a touch lights it for a while") {
+TEST_CASE_METHOD(Fixture,
+                 "outside opening hours the screen is dark until a touch lights it for a while") {
     settings.wake_on_touch_s = 30;
     KioskApp app(settings, deck, measure, canvas.sz, 0);
     app.set_open(false, 1);

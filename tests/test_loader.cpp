@@ -10,10 +10,10 @@
 #include <fstream>
 
 using namespace kiosk;
+using Catch::Matchers::Contains;
 using kiosk::test::first_message;
 using kiosk::test::load_json;
 using kiosk::test::minimal_deck_json;
-using Catch::Matchers::Contains;
 
 namespace {
 
@@ -25,7 +25,8 @@ bool has_message(const LoadResult& r, const std::string& text) {
 
 std::string all_messages(const LoadResult& r) {
     std::string out;
-    for (const auto& d : r.diagnostics.items) out += to_string(d) + "\n";
+    for (const auto& d : r.diagnostics.items)
+        out += to_string(d) + "\n";
     return out;
 }
 
@@ -48,7 +49,8 @@ TEST_CASE("the default SERV deck loads cleanly and is faithful in shape") {
         if (s.kind == SlideKind::Finding) ++finding_slides;
     }
     CHECK(finding_slides == 7);
-    for (const auto& f : deck.findings) CHECK_FALSE(f.details.empty());
+    for (const auto& f : deck.findings)
+        CHECK_FALSE(f.details.empty());
 }
 
 TEST_CASE("the default deck's colours read from a distance (7:1)") {
@@ -122,11 +124,13 @@ TEST_CASE("content errors name the slide and field by JSON pointer") {
     }
     SECTION("a newer schema") {
         j["schema"] = 2;
-        CHECK_THAT(first_message(load_json(j)), Contains("/schema: error: schema 2 is not supported"));
+        CHECK_THAT(first_message(load_json(j)),
+                   Contains("/schema: error: schema 2 is not supported"));
     }
     SECTION("duplicate finding ids") {
         j["findings"].push_back(j["findings"][0]);
-        CHECK(has_message(load_json(j), "/findings/1/id: error: \"f1\" is used by another finding"));
+        CHECK(
+            has_message(load_json(j), "/findings/1/id: error: \"f1\" is used by another finding"));
     }
 }
 
@@ -147,7 +151,8 @@ TEST_CASE("unknown fields warn but the deck still loads") {
     const auto r = load_json(j);
     REQUIRE(r.deck);
     CHECK(has_message(r, "/slides/0/titel: warning: unknown field, ignored"));
-    CHECK(has_message(r, "/slides/0/points: warning: unknown field, ignored (not used by a \"title\" slide)"));
+    CHECK(has_message(
+        r, "/slides/0/points: warning: unknown field, ignored (not used by a \"title\" slide)"));
 }
 
 TEST_CASE("limits: strings and slide count at the limit pass, past it fail") {
@@ -161,10 +166,12 @@ TEST_CASE("limits: strings and slide count at the limit pass, past it fail") {
     SECTION("slide count") {
         const auto slide = j["slides"][0];
         j["slides"] = nlohmann::json::array();
-        for (std::size_t i = 0; i < limits::max_slides; ++i) j["slides"].push_back(slide);
+        for (std::size_t i = 0; i < limits::max_slides; ++i)
+            j["slides"].push_back(slide);
         CHECK(load_json(j).deck);
         j["slides"].push_back(slide);
-        CHECK_THAT(first_message(load_json(j)), Contains("/slides: error: has 201 items; the limit is 200"));
+        CHECK_THAT(first_message(load_json(j)),
+                   Contains("/slides: error: has 201 items; the limit is 200"));
     }
     SECTION("points per slide") {
         j["slides"][1]["points"] = std::vector<std::string>(limits::max_points, "p");
@@ -177,7 +184,8 @@ TEST_CASE("limits: strings and slide count at the limit pass, past it fail") {
 TEST_CASE("a slide over 45 words warns, naming the slide") {
     auto j = minimal_deck_json();
     std::string text;
-    for (int i = 0; i < 46; ++i) text += "woord ";
+    for (int i = 0; i < 46; ++i)
+        text += "woord ";
     j["slides"][1]["points"] = {text};
     const auto r = load_json(j);
     REQUIRE(r.deck);
@@ -192,7 +200,8 @@ TEST_CASE("reading time sets the default duration, within the deck's bounds") {
     s.kind = SlideKind::Paragraph;
     s.text = "een twee";
     CHECK(slide_duration_s(deck, s) == deck.timing.min_slide_s);
-    for (int i = 0; i < 40; ++i) s.text += " woord";
+    for (int i = 0; i < 40; ++i)
+        s.text += " woord";
     CHECK(slide_duration_s(deck, s) > deck.timing.min_slide_s);
     CHECK(slide_duration_s(deck, s) <= deck.timing.max_slide_s);
     s.duration_s = 3.5;
@@ -229,7 +238,8 @@ struct TempContent {
 std::string png_header(std::uint32_t w, std::uint32_t h) {
     std::string s("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR", 16);
     for (std::uint32_t v : {w, h})
-        for (int shift = 24; shift >= 0; shift -= 8) s += static_cast<char>((v >> shift) & 0xFF);
+        for (int shift = 24; shift >= 0; shift -= 8)
+            s += static_cast<char>((v >> shift) & 0xFF);
     s += std::string("\x08\x06\0\0\0", 5);
     s += std::string(4, '\0');
     return s;
@@ -237,7 +247,8 @@ std::string png_header(std::uint32_t w, std::uint32_t h) {
 
 nlohmann::json deck_with_image(const std::string& src) {
     auto j = test::minimal_deck_json();
-    j["slides"].push_back({{"kind", "image"}, {"title", "Foto"}, {"image", {{"src", src}, {"fit", "cover"}}}});
+    j["slides"].push_back(
+        {{"kind", "image"}, {"title", "Foto"}, {"image", {{"src", src}, {"fit", "cover"}}}});
     return j;
 }
 
@@ -310,7 +321,8 @@ TEST_CASE("text a visitor would see as blank, and too many line breaks, are refu
     }
     SECTION("blank point") {
         j["slides"][1]["points"] = {"ok", "  "};
-        CHECK(first_message(load_json(j)) == "deck.json /slides/1/points/1: error: must not be empty");
+        CHECK(first_message(load_json(j)) ==
+              "deck.json /slides/1/points/1: error: must not be empty");
     }
     SECTION("line breaks") {
         j["slides"][0]["title"] = "a" + std::string(limits::max_line_breaks, '\n') + "b";
@@ -323,7 +335,8 @@ TEST_CASE("text a visitor would see as blank, and too many line breaks, are refu
 TEST_CASE("numbers that must be whole say so") {
     auto j = minimal_deck_json();
     j["findings"][0]["number"] = 1.9;
-    CHECK(first_message(load_json(j)) == "deck.json /findings/0/number: error: must be a whole number, not 1.9");
+    CHECK(first_message(load_json(j)) ==
+          "deck.json /findings/0/number: error: must be a whole number, not 1.9");
     j = minimal_deck_json();
     j["schema"] = 1.5;
     CHECK_THAT(first_message(load_json(j)), Contains("/schema: error: must be a whole number"));

@@ -6,7 +6,9 @@ using namespace kiosk;
 
 namespace {
 
-Navigator three_slides(double now = 0) { return Navigator({10, 20, 5}, {60, 0.5}, now); }
+Navigator three_slides(double now = 0) {
+    return Navigator({10, 20, 5}, {60, 0.5}, now);
+}
 
 } // namespace
 

@@ -30,7 +30,8 @@ TEST_CASE("a URL becomes a QR matrix with finder patterns in three corners") {
     CHECK(finder_at(*qr, 0, qr->size - 7));
     CHECK_FALSE(finder_at(*qr, qr->size - 7, qr->size - 7));
     // Timing pattern between the top finders alternates dark and light.
-    for (int x = 8; x < qr->size - 8; ++x) CHECK(qr->at(x, 6) == (x % 2 == 0));
+    for (int x = 8; x < qr->size - 8; ++x)
+        CHECK(qr->at(x, 6) == (x % 2 == 0));
 }
 
 TEST_CASE("different text gives a different matrix; the same text the same one") {

@@ -90,7 +90,9 @@ TEST_CASE_METHOD(SdlFixture, "the text cache stays within its byte budget") {
     SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, 64, 64, 32, SDL_PIXELFORMAT_ARGB8888));
     RendererPtr renderer(SDL_CreateSoftwareRenderer(surface.get()));
     TextCache cache(renderer.get(), *fonts, 200 * 1024);
-    for (int i = 0; i < 200; ++i) REQUIRE(cache.get("regel " + std::to_string(i), FontStyle::Regular, 40, {255, 255, 255, 255}));
+    for (int i = 0; i < 200; ++i)
+        REQUIRE(
+            cache.get("regel " + std::to_string(i), FontStyle::Regular, 40, {255, 255, 255, 255}));
     CHECK(cache.bytes() <= 200 * 1024);
     CHECK(cache.entries() < 200);
 }
@@ -134,8 +136,10 @@ std::filesystem::path media_content() {
     std::ifstream in(dir / "red.png", std::ios::binary);
     std::string head(64, '\0');
     in.read(head.data(), 64);
-    std::ofstream(dir / "broken.png", std::ios::binary) << head.substr(0, 33) << std::string(500, 'x');
-    std::ofstream(dir / "deck.json") << R"({"schema": 1, "id": "m", "title": "M", "version": "1", "language": "nl",
+    std::ofstream(dir / "broken.png", std::ios::binary)
+        << head.substr(0, 33) << std::string(500, 'x');
+    std::ofstream(dir / "deck.json")
+        << R"({"schema": 1, "id": "m", "title": "M", "version": "1", "language": "nl",
       "slides": [
         {"kind": "image", "title": "Rood", "caption": "Een rode rechthoek", "image": {"src": "red.png"}},
         {"kind": "image", "title": "Kapot", "image": {"src": "broken.png"}},
@@ -145,7 +149,8 @@ std::filesystem::path media_content() {
 
 } // namespace
 
-TEST_CASE_METHOD(SdlFixture, "image and QR slides export with their pictures; a broken image is left out") {
+TEST_CASE_METHOD(SdlFixture,
+                 "image and QR slides export with their pictures; a broken image is left out") {
     const auto content = media_content();
     const auto out = content / "out";
     Settings s;

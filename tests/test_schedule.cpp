@@ -4,8 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <set>
 #include <fstream>
+#include <set>
 
 using namespace kiosk;
 
@@ -13,7 +13,8 @@ TEST_CASE("spans and day lists parse, nonsense does not") {
     CHECK(parse_span("08:00-18:30")->open == 480);
     CHECK(parse_span("08:00-18:30")->close == 1110);
     CHECK(parse_span("00:00-24:00")->close == 1440);
-    for (const char* bad : {"18:00-08:00", "8-18", "08:00", "25:00-26:00", "08:60-09:00", "08:00-09:00x"})
+    for (const char* bad :
+         {"18:00-08:00", "8-18", "08:00", "25:00-26:00", "08:60-09:00", "08:00-09:00x"})
         CHECK_FALSE(parse_span(bad));
     CHECK(parse_days("mon-fri") == std::vector<int>{0, 1, 2, 3, 4});
     CHECK(parse_days("sat,sun") == std::vector<int>{5, 6});
@@ -24,13 +25,14 @@ TEST_CASE("spans and day lists parse, nonsense does not") {
 TEST_CASE("opening hours: open inside a span, closed outside, and when it changes next") {
     Schedule s;
     s.always_open = false;
-    for (int d = 0; d < 5; ++d) s.days[d] = {{8 * 60, 18 * 60}};
+    for (int d = 0; d < 5; ++d)
+        s.days[d] = {{8 * 60, 18 * 60}};
     CHECK(is_open(s, {0, 8 * 60}));
     CHECK_FALSE(is_open(s, {0, 18 * 60}));
     CHECK_FALSE(is_open(s, {5, 12 * 60})); // Saturday
     CHECK(minutes_until_change(s, {0, 17 * 60}) == 60);
     CHECK(minutes_until_change(s, {4, 18 * 60}) == (24 + 24 + 24 + 8 - 18) * 60); // Friday evening
-    CHECK(is_open(Schedule{}, {6, 3 * 60}));                                     // the default
+    CHECK(is_open(Schedule{}, {6, 3 * 60}));                                      // the default
 }
 
 TEST_CASE("the burn-in shift walks round a small square, never negative") {
@@ -48,7 +50,8 @@ TEST_CASE("the burn-in shift walks round a small square, never negative") {
 
 TEST_CASE("the configuration file reads a schedule and names the field of a mistake") {
     const auto file = std::filesystem::temp_directory_path() / "kiosk-config-test.json";
-    std::ofstream(file) << R"({"schedule": {"mon-fri": "08:00-18:00", "sat": "10:00-12:00,13:00-16:00", "sun": "closed"},
+    std::ofstream(file)
+        << R"({"schedule": {"mon-fri": "08:00-18:00", "sat": "10:00-12:00,13:00-16:00", "sun": "closed"},
                                "rotation": 90, "trusted_keys": ["RWQx"], "wake_on_touch_s": 60})";
     Settings s;
     CHECK(apply_config_file(file, s).empty());

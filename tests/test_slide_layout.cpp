@@ -11,7 +11,9 @@ namespace {
 
 const test::FakeMeasure measure;
 
-Deck small_deck() { return *test::load_json(test::minimal_deck_json()).deck; }
+Deck small_deck() {
+    return *test::load_json(test::minimal_deck_json()).deck;
+}
 
 void require_inside(const Scene& scene, Rect box) {
     for (const auto& t : scene.texts) {
@@ -45,7 +47,8 @@ TEST_CASE("a points slide shows its kicker, heading, and emphasis") {
     CHECK(scene.texts[0].text == "Vaststelling 1 · Een");
     CHECK(scene.texts[0].ink == Ink::Accent);
     bool emphasised_b = false;
-    for (const auto& t : scene.texts) emphasised_b |= t.text == "b" && t.ink == Ink::Emphasis;
+    for (const auto& t : scene.texts)
+        emphasised_b |= t.text == "b" && t.ink == Ink::Emphasis;
     CHECK(emphasised_b);
 }
 
@@ -54,7 +57,8 @@ TEST_CASE("long text shrinks to fit instead of clipping") {
     Slide s;
     s.kind = SlideKind::Paragraph;
     s.title = "Titel";
-    for (int i = 0; i < 60; ++i) s.text += "woord ";
+    for (int i = 0; i < 60; ++i)
+        s.text += "woord ";
     const Scene scene = layout_slide(deck, s, {800, 480}, measure);
     CHECK(scene.scale < 1.0);
     CHECK(scene.scale >= ScreenMetrics({800, 480}).min_scale() - 1e-9);
@@ -66,7 +70,8 @@ TEST_CASE("text that cannot fit at the minimum goes below it, flagged, still ins
     Deck deck = small_deck();
     Slide s;
     s.kind = SlideKind::Paragraph;
-    for (int i = 0; i < 600; ++i) s.text += "woord ";
+    for (int i = 0; i < 600; ++i)
+        s.text += "woord ";
     const Scene scene = layout_slide(deck, s, {800, 480}, measure);
     CHECK(scene.below_minimum);
     require_inside(scene, ScreenMetrics({800, 480}).content_box());
@@ -88,9 +93,11 @@ TEST_CASE("a long word shrinks the slide rather than being split") {
     const Scene scene = layout_slide(deck, s, {800, 480}, measure);
     CHECK(scene.scale < 1.0);
     int title_lines = 0;
-    for (const auto& t : scene.texts) title_lines += t.text.find("Digital") == 0;
+    for (const auto& t : scene.texts)
+        title_lines += t.text.find("Digital") == 0;
     CHECK(title_lines == 1);
-    for (const auto& t : scene.texts) CHECK(t.text.find("aanbevelingen") != 0);
+    for (const auto& t : scene.texts)
+        CHECK(t.text.find("aanbevelingen") != 0);
 }
 
 TEST_CASE("a 4000-character word lays out, split into lines that fit") {
@@ -102,7 +109,8 @@ TEST_CASE("a 4000-character word lays out, split into lines that fit") {
     CHECK(scene.below_minimum);
     CHECK_FALSE(scene.overflows);
     std::size_t chars = 0;
-    for (const auto& t : scene.texts) chars += t.text.size();
+    for (const auto& t : scene.texts)
+        chars += t.text.size();
     CHECK(chars == 4000);
     require_inside(scene, ScreenMetrics({800, 480}).content_box());
 }
@@ -111,7 +119,8 @@ TEST_CASE("text that cannot fit at any size is flagged as overflowing") {
     Deck deck = small_deck();
     Slide s;
     s.kind = SlideKind::Points;
-    for (int i = 0; i < 7; ++i) s.points.push_back(std::string(20, '\n') + std::string(3000, 'x'));
+    for (int i = 0; i < 7; ++i)
+        s.points.push_back(std::string(20, '\n') + std::string(3000, 'x'));
     const Scene scene = layout_slide(deck, s, {800, 480}, measure);
     CHECK(scene.overflows);
 }

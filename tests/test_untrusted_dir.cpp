@@ -41,7 +41,7 @@ std::pair<std::string, std::string> errors_for(const UntrustedDir& d, const std:
     UniqueFd a = d.open_file(path, e1);
     UniqueFd b = open_beneath_walk(d.fd(), path, e2);
     if (b.valid()) {
-        struct stat st{};
+        struct stat st {};
         fstat(b.get(), &st);
         if (!S_ISREG(st.st_mode)) e2 = "not regular";
     }
@@ -70,12 +70,13 @@ TEST_CASE("links, FIFOs, devices, folders and traversal are refused by both ways
     struct Case {
         std::string path, message;
     };
-    for (const Case& c : {Case{"passwd-link", "symbolic link"}, Case{"etc-link/passwd", "symbolic link"},
-                          Case{"relative-link", "symbolic link"}, Case{"fifo", "is a FIFO"},
-                          Case{"null", "is a device"}, Case{"sub", "is a directory"},
-                          Case{"../kiosk-untrusted/good.txt", "leaves the folder"},
-                          Case{"/etc/passwd", "not a relative path"}, Case{"sub//inner.txt", "leaves the folder"},
-                          Case{"", "not a relative path"}, Case{"missing.txt", "no such file"}}) {
+    for (const Case& c :
+         {Case{"passwd-link", "symbolic link"}, Case{"etc-link/passwd", "symbolic link"},
+          Case{"relative-link", "symbolic link"}, Case{"fifo", "is a FIFO"},
+          Case{"null", "is a device"}, Case{"sub", "is a directory"},
+          Case{"../kiosk-untrusted/good.txt", "leaves the folder"},
+          Case{"/etc/passwd", "not a relative path"}, Case{"sub//inner.txt", "leaves the folder"},
+          Case{"", "not a relative path"}, Case{"missing.txt", "no such file"}}) {
         INFO(c.path);
         const auto [via_openat2, via_walk] = errors_for(*d, c.path);
         CHECK_THAT(via_openat2, Contains(c.message));

@@ -25,18 +25,25 @@ bool skipped(const std::string& rel) {
 std::optional<Manifest> list_files(const fs::path& dir, std::vector<std::string>& errors) {
     Manifest m;
     std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    for (auto it = fs::recursive_directory_iterator(dir, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         const std::string rel = fs::relative(it->path(), dir).generic_string();
         const std::string name = it->path().filename().string();
         if (name.front() == '.') {
             if (it->is_directory()) it.disable_recursion_pending();
             continue;
         }
-        if (it->is_symlink()) errors.push_back(rel + ": a bundle carries no symbolic links");
-        else if (it->is_directory() || skipped(rel)) continue;
-        else if (!it->is_regular_file()) errors.push_back(rel + ": not a regular file");
-        else if (auto why = bundle_path_problem(rel)) errors.push_back(rel + ": " + *why);
-        else m.files.push_back({rel, static_cast<std::uint64_t>(it->file_size()), sha256_file(it->path().string())});
+        if (it->is_symlink())
+            errors.push_back(rel + ": a bundle carries no symbolic links");
+        else if (it->is_directory() || skipped(rel))
+            continue;
+        else if (!it->is_regular_file())
+            errors.push_back(rel + ": not a regular file");
+        else if (auto why = bundle_path_problem(rel))
+            errors.push_back(rel + ": " + *why);
+        else
+            m.files.push_back({rel, static_cast<std::uint64_t>(it->file_size()),
+                               sha256_file(it->path().string())});
     }
     if (ec) errors.push_back(dir.string() + ": " + ec.message());
     if (!errors.empty()) return std::nullopt;
@@ -47,8 +54,10 @@ std::vector<PublicKey> keys_of(const Settings& s, std::vector<std::string>& erro
     std::vector<PublicKey> keys;
     for (const auto& text : s.trusted_keys) {
         std::string error;
-        if (auto k = parse_public_key(text, error)) keys.push_back(*k);
-        else errors.push_back("trusted key \"" + text.substr(0, 12) + "…\": " + error);
+        if (auto k = parse_public_key(text, error))
+            keys.push_back(*k);
+        else
+            errors.push_back("trusted key \"" + text.substr(0, 12) + "…\": " + error);
     }
     return keys;
 }
@@ -56,23 +65,29 @@ std::vector<PublicKey> keys_of(const Settings& s, std::vector<std::string>& erro
 } // namespace
 
 int run_bundle(const Settings& s) {
-    if (s.bundle_sequence == 0) return std::cerr << "kiosk: --bundle needs --seq N, higher than the last bundle's\n", 2;
+    if (s.bundle_sequence == 0)
+        return std::cerr << "kiosk: --bundle needs --seq N, higher than the last bundle's\n", 2;
     const auto loaded = load_content_dir(s.bundle_dir);
-    for (const auto& d : loaded.diagnostics.items) std::cerr << "kiosk: " << to_string(d) << '\n';
-    if (loaded.diagnostics.has_errors()) return std::cerr << "kiosk: fix the errors above first\n", 1;
+    for (const auto& d : loaded.diagnostics.items)
+        std::cerr << "kiosk: " << to_string(d) << '\n';
+    if (loaded.diagnostics.has_errors())
+        return std::cerr << "kiosk: fix the errors above first\n", 1;
     std::vector<std::string> errors;
     auto manifest = list_files(s.bundle_dir, errors);
-    for (const auto& e : errors) std::cerr << "kiosk: " << e << '\n';
+    for (const auto& e : errors)
+        std::cerr << "kiosk: " << e << '\n';
     if (!manifest) return 1;
     std::string error;
-    if (!parse_manifest(manifest_to_json(*manifest), error)) return std::cerr << "kiosk: " << error << '\n', 1;
+    if (!parse_manifest(manifest_to_json(*manifest), error))
+        return std::cerr << "kiosk: " << error << '\n', 1;
     const fs::path out = s.bundle_dir / "manifest.json";
     std::ofstream(out) << manifest_to_json(*manifest);
-    std::cout << "Wrote " << out.string() << ": " << manifest->files.size() << " files.\n"
-              << "Sign it with your kiosk key (the kiosk refuses a sequence it has already seen):\n\n"
-              << "  minisign -S -s ~/.minisign/kiosk.key -m " << out.string()
-              << " -t \"kiosk-bundle seq=" << s.bundle_sequence << "\"\n\n"
-              << "Then copy the folder to the stick as \"" << s.bundle_folder << "/\".\n";
+    std::cout
+        << "Wrote " << out.string() << ": " << manifest->files.size() << " files.\n"
+        << "Sign it with your kiosk key (the kiosk refuses a sequence it has already seen):\n\n"
+        << "  minisign -S -s ~/.minisign/kiosk.key -m " << out.string()
+        << " -t \"kiosk-bundle seq=" << s.bundle_sequence << "\"\n\n"
+        << "Then copy the folder to the stick as \"" << s.bundle_folder << "/\".\n";
     return 0;
 }
 
@@ -86,20 +101,27 @@ void check_bundle(const Settings& s, const fs::path& dir, Diagnostics& d) {
     if (!manifest) return d.error("manifest.json", error);
     for (const auto& f : manifest->files) {
         const fs::path file = dir / f.path;
-        if (!fs::is_regular_file(file, ec)) d.error("manifest.json", f.path + ": missing");
-        else if (fs::file_size(file, ec) != f.size) d.error("manifest.json", f.path + ": size differs from the manifest");
-        else if (sha256_file(file.string()) != f.sha256) d.error("manifest.json", f.path + ": SHA-256 differs from the manifest");
+        if (!fs::is_regular_file(file, ec))
+            d.error("manifest.json", f.path + ": missing");
+        else if (fs::file_size(file, ec) != f.size)
+            d.error("manifest.json", f.path + ": size differs from the manifest");
+        else if (sha256_file(file.string()) != f.sha256)
+            d.error("manifest.json", f.path + ": SHA-256 differs from the manifest");
     }
     std::ifstream sig_in(dir / "manifest.json.minisig");
     if (!sig_in) {
-        if (s.require_signature) d.error("manifest.json.minisig", "missing: the kiosk refuses unsigned bundles");
+        if (s.require_signature)
+            d.error("manifest.json.minisig", "missing: the kiosk refuses unsigned bundles");
         return;
     }
     const std::string sig(std::istreambuf_iterator<char>(sig_in), {});
     std::vector<std::string> key_errors;
     const auto keys = keys_of(s, key_errors);
-    for (const auto& e : key_errors) d.error("configuration", e);
-    if (keys.empty()) return d.warning("manifest.json.minisig", "not verified: no trusted keys configured (--config)");
+    for (const auto& e : key_errors)
+        d.error("configuration", e);
+    if (keys.empty())
+        return d.warning("manifest.json.minisig",
+                         "not verified: no trusted keys configured (--config)");
     const auto v = verify_minisign(text, sig, keys);
     if (!v.ok) return d.error("manifest.json.minisig", v.error);
     if (!sequence_from_comment(v.ok->trusted_comment))

@@ -24,8 +24,9 @@ void check_layout(const Deck& deck, const FontSet& fonts, Diagnostics& d) {
         for (std::size_t i = 0; i < deck.slides.size(); ++i) {
             const Scene scene = layout_slide(deck, deck.slides[i], size, fonts);
             if (scene.overflows) {
-                d.error("/slides/" + std::to_string(i), "at " + std::to_string(size.w) + "x" +
-                        std::to_string(size.h) + " the text does not fit even at the smallest size");
+                d.error("/slides/" + std::to_string(i),
+                        "at " + std::to_string(size.w) + "x" + std::to_string(size.h) +
+                            " the text does not fit even at the smallest size");
                 continue;
             }
             if (!scene.below_minimum) continue;
@@ -47,11 +48,14 @@ int run_check(const Settings& settings) {
         SdlSession sdl(0);
         std::string error;
         auto fonts = sdl.ok() ? FontSet::open(settings.font_dir, error) : std::nullopt;
-        if (fonts) check_layout(*loaded.deck, *fonts, d);
-        else d.warning("", "layout not checked: " + (sdl.ok() ? error : std::string(sdl.error())));
+        if (fonts)
+            check_layout(*loaded.deck, *fonts, d);
+        else
+            d.warning("", "layout not checked: " + (sdl.ok() ? error : std::string(sdl.error())));
     }
     check_bundle(settings, settings.content_dir, d);
-    for (const auto& item : d.items) std::cout << to_string(item) << '\n';
+    for (const auto& item : d.items)
+        std::cout << to_string(item) << '\n';
     const int errors = d.count(Severity::Error);
     const int warnings = d.count(Severity::Warning);
     std::cout << d.file << ": " << errors << " error(s), " << warnings << " warning(s)";

@@ -5,7 +5,7 @@ namespace kiosk {
 
 // Seconds since start, optionally running fast (--time-scale) for previews and tests.
 class ScaledClock {
-public:
+  public:
     explicit ScaledClock(double scale) : scale_(scale) {}
     double now() const {
         const std::chrono::duration<double> d = std::chrono::steady_clock::now() - start_;
@@ -13,7 +13,7 @@ public:
     }
     double scale() const { return scale_; }
 
-private:
+  private:
     double scale_;
     std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };

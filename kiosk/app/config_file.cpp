@@ -23,7 +23,8 @@ void read_keys(JsonFields& f, Settings& s, Diagnostics& d) {
     if (!keys) return;
     s.trusted_keys.clear();
     for (std::size_t i = 0; i < keys->size(); ++i)
-        if (auto k = checked_text((*keys)[i], pointer_join("/trusted_keys", i), d)) s.trusted_keys.push_back(*k);
+        if (auto k = checked_text((*keys)[i], pointer_join("/trusted_keys", i), d))
+            s.trusted_keys.push_back(*k);
 }
 
 void read_behaviour(JsonFields& f, Settings& s, Diagnostics& d) {
@@ -31,13 +32,17 @@ void read_behaviour(JsonFields& f, Settings& s, Diagnostics& d) {
     s.releases_kept = f.whole_number("releases_kept", 2, 20).value_or(s.releases_kept);
     if (auto v = f.number("idle_return_s", 5, 3600)) s.idle_return_s = *v;
     if (auto r = f.whole_number("rotation", 0, 270)) {
-        if (*r % 90 == 0) s.rotation = *r;
-        else d.error("/rotation", "must be 0, 90, 180 or 270");
+        if (*r % 90 == 0)
+            s.rotation = *r;
+        else
+            d.error("/rotation", "must be 0, 90, 180 or 270");
     }
     s.status_hold_s = f.number("status_hold_s", 0.5, 60).value_or(s.status_hold_s);
     if (auto c = f.text("status_corner"); !c.empty()) {
-        if (auto corner = parse_corner(c)) s.status_corner = *corner;
-        else d.error("/status_corner", "must be top-left, top-right, bottom-left or bottom-right");
+        if (auto corner = parse_corner(c))
+            s.status_corner = *corner;
+        else
+            d.error("/status_corner", "must be top-left, top-right, bottom-left or bottom-right");
     }
 }
 
@@ -49,18 +54,22 @@ void read_schedule(const nlohmann::json& object, Settings& s, Diagnostics& d) {
         const std::string where = pointer_join("/schedule", days);
         const auto indexes = parse_days(days);
         if (!indexes) return d.error(where, "name days as mon..sun, \"mon-fri\" or \"sat,sun\"");
-        if (!value.is_string()) return d.error(where, "must be \"HH:MM-HH:MM\" (several with commas) or \"closed\"");
+        if (!value.is_string())
+            return d.error(where, "must be \"HH:MM-HH:MM\" (several with commas) or \"closed\"");
         const std::string text = value.get<std::string>();
         std::vector<OpeningSpan> spans;
         for (std::size_t start = 0; text != "closed" && start <= text.size();) {
             const auto comma = text.find(',', start);
             const auto span = parse_span(text.substr(start, comma - start));
-            if (!span) return d.error(where, "\"" + text + "\" is not \"HH:MM-HH:MM\" with the end after the start");
+            if (!span)
+                return d.error(where, "\"" + text +
+                                          "\" is not \"HH:MM-HH:MM\" with the end after the start");
             spans.push_back(*span);
             if (comma == std::string::npos) break;
             start = comma + 1;
         }
-        for (int day : *indexes) schedule.days[static_cast<std::size_t>(day)] = spans;
+        for (int day : *indexes)
+            schedule.days[static_cast<std::size_t>(day)] = spans;
     }
     s.schedule = schedule;
 }
@@ -82,7 +91,8 @@ std::vector<std::string> apply_config_file(const std::filesystem::path& file, Se
     read_keys(f, settings, d);
     read_behaviour(f, settings, d);
     if (const auto* schedule = f.object("schedule")) read_schedule(*schedule, settings, d);
-    settings.wake_on_touch_s = f.number("wake_on_touch_s", 5, 3600).value_or(settings.wake_on_touch_s);
+    settings.wake_on_touch_s =
+        f.number("wake_on_touch_s", 5, 3600).value_or(settings.wake_on_touch_s);
     settings.burn_in_shift = f.boolean("burn_in_shift", settings.burn_in_shift);
     f.warn_unknown();
     std::vector<std::string> problems;

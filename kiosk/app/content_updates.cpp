@@ -41,7 +41,9 @@ ContentUpdates::~ContentUpdates() {
     if (loading_.valid()) loading_.wait();
 }
 
-void ContentUpdates::changed(double now) { due_ = std::min(due_, now + settle_s); }
+void ContentUpdates::changed(double now) {
+    due_ = std::min(due_, now + settle_s);
+}
 
 double ContentUpdates::seconds_until_due(double now) const {
     return due_ == never ? never : std::max(0.0, due_ - now);

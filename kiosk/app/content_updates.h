@@ -15,7 +15,7 @@
 namespace kiosk {
 
 class ContentUpdates {
-public:
+  public:
     // wake: called from the loading thread when a load finishes, to wake the main loop.
     ContentUpdates(const Settings& settings, std::string shown_origin, std::function<void()> wake);
     ~ContentUpdates();
@@ -27,7 +27,7 @@ public:
 
     static constexpr double settle_s = 0.3;
 
-private:
+  private:
     struct Loaded {
         LoadResult result;
         std::string origin;
@@ -37,7 +37,7 @@ private:
     void take_loaded(KioskApp& app, double now);
 
     Settings settings_;
-    std::string shown_;      // origin of the deck on screen (a release folder, or a file)
+    std::string shown_; // origin of the deck on screen (a release folder, or a file)
     std::string last_status_;
     std::function<void()> wake_;
     std::future<Loaded> loading_;

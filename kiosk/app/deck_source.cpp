@@ -7,10 +7,13 @@ namespace kiosk {
 extern const char builtin_deck_data[];
 extern const std::size_t builtin_deck_size;
 
-std::string_view builtin_deck_json() { return {builtin_deck_data, builtin_deck_size}; }
+std::string_view builtin_deck_json() {
+    return {builtin_deck_data, builtin_deck_size};
+}
 
 void log_diagnostics(const Diagnostics& d, std::ostream& log) {
-    for (const auto& item : d.items) log << "kiosk: " << to_string(item) << '\n';
+    for (const auto& item : d.items)
+        log << "kiosk: " << to_string(item) << '\n';
 }
 
 namespace {
@@ -53,10 +56,13 @@ StartupDeck from_releases(const std::filesystem::path& root, std::ostream& log) 
         log_diagnostics(loaded.diagnostics, log);
         if (loaded.deck && !loaded.diagnostics.has_errors()) {
             const bool is_current = current && release == *current;
-            if (!is_current) log << "kiosk: falling back to release " << release.filename().string() << '\n';
-            return {std::move(*loaded.deck), "release " + release.filename().string(), !is_current, problem};
+            if (!is_current)
+                log << "kiosk: falling back to release " << release.filename().string() << '\n';
+            return {std::move(*loaded.deck), "release " + release.filename().string(), !is_current,
+                    problem};
         }
-        if (problem.empty()) problem = "release " + release.filename().string() + ": " + first_error(loaded);
+        if (problem.empty())
+            problem = "release " + release.filename().string() + ": " + first_error(loaded);
     }
     return builtin(problem.empty() ? "no release in " + root.string() : problem, log);
 }

@@ -3,9 +3,9 @@
 #include "app/run_kiosk.h"
 
 #include "content/loader.h"
+#include "layout/slide_layout.h"
 #include "render/font_set.h"
 #include "render/sdl_canvas.h"
-#include "layout/slide_layout.h"
 #include "view/frame.h"
 
 #include <SDL_image.h>
@@ -24,21 +24,26 @@ std::string png_name(std::size_t index) {
 
 bool export_slides(const Deck& deck, const FontSet& fonts, Size size,
                    const std::filesystem::path& dir) {
-    SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, size.w, size.h, 32, SDL_PIXELFORMAT_ARGB8888));
-    if (!surface) return std::cerr << "kiosk: cannot make a surface: " << SDL_GetError() << '\n', false;
+    SurfacePtr surface(
+        SDL_CreateRGBSurfaceWithFormat(0, size.w, size.h, 32, SDL_PIXELFORMAT_ARGB8888));
+    if (!surface)
+        return std::cerr << "kiosk: cannot make a surface: " << SDL_GetError() << '\n', false;
     RendererPtr renderer(SDL_CreateSoftwareRenderer(surface.get()));
-    if (!renderer) return std::cerr << "kiosk: no software renderer: " << SDL_GetError() << '\n', false;
+    if (!renderer)
+        return std::cerr << "kiosk: no software renderer: " << SDL_GetError() << '\n', false;
     SdlCanvas canvas(renderer.get(), fonts, size);
     for (std::size_t i = 0; i < deck.slides.size(); ++i) {
         Scene scene = layout_slide(deck, deck.slides[i], size, fonts);
         FrameState state;
         state.slide = static_cast<int>(i);
         state.count = static_cast<int>(deck.slides.size());
-        draw_frame(canvas, deck, [&](int) -> const Scene& { return scene; }, state, fonts);
+        draw_frame(
+            canvas, deck, [&](int) -> const Scene& { return scene; }, state, fonts);
         SDL_RenderPresent(renderer.get());
         const auto path = (dir / png_name(i)).string();
         if (IMG_SavePNG(surface.get(), path.c_str()) != 0)
-            return std::cerr << "kiosk: cannot write " << path << ": " << IMG_GetError() << '\n', false;
+            return std::cerr << "kiosk: cannot write " << path << ": " << IMG_GetError() << '\n',
+                   false;
         std::cout << path << '\n';
     }
     return true;
@@ -48,11 +53,15 @@ bool export_slides(const Deck& deck, const FontSet& fonts, Size size,
 
 int run_export(const Settings& settings) {
     auto loaded = load_content_dir(settings.content_dir);
-    for (const auto& d : loaded.diagnostics.items) std::cerr << "kiosk: " << to_string(d) << '\n';
+    for (const auto& d : loaded.diagnostics.items)
+        std::cerr << "kiosk: " << to_string(d) << '\n';
     if (!loaded.deck) return 1;
     std::error_code ec;
     std::filesystem::create_directories(settings.export_dir, ec);
-    if (ec) return std::cerr << "kiosk: cannot create " << settings.export_dir << ": " << ec.message() << '\n', 1;
+    if (ec)
+        return std::cerr << "kiosk: cannot create " << settings.export_dir << ": " << ec.message()
+                         << '\n',
+               1;
     SdlSession sdl(0);
     if (!sdl.ok()) return std::cerr << "kiosk: cannot start SDL: " << sdl.error() << '\n', 1;
     std::string error;

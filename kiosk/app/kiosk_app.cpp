@@ -23,22 +23,32 @@ GestureSettings gesture_settings(const Settings& s) {
 
 const char* view_name(View v) {
     switch (v) {
-    case View::Slides: return "slides";
-    case View::Overview: return "overview";
-    case View::Reading: return "reading";
+    case View::Slides:
+        return "slides";
+    case View::Overview:
+        return "overview";
+    case View::Reading:
+        return "reading";
     }
     return "?";
 }
 
 const char* action_name(Action a) {
     switch (a) {
-    case Action::Previous: return "previous";
-    case Action::Next: return "next";
-    case Action::Overview: return "overview";
-    case Action::ReadMore: return "read_more";
-    case Action::Close: return "close";
-    case Action::OpenFinding: return "finding";
-    case Action::None: break;
+    case Action::Previous:
+        return "previous";
+    case Action::Next:
+        return "next";
+    case Action::Overview:
+        return "overview";
+    case Action::ReadMore:
+        return "read_more";
+    case Action::Close:
+        return "close";
+    case Action::OpenFinding:
+        return "finding";
+    case Action::None:
+        break;
     }
     return "none";
 }
@@ -50,15 +60,16 @@ KioskApp::KioskApp(const Settings& settings, Deck deck, const TextMeasure& measu
     : settings_(settings), deck_(std::move(deck)), measure_(measure), screen_(screen),
       target_px_(touch_target_px(screen, 0)),
       browser_(durations(), finding_slides(), nav_settings(settings, deck_), now),
-      gestures_(gesture_settings(settings), static_cast<float>(screen.w), static_cast<float>(screen.h)),
-      scenes_(deck_.slides.size()), chromes_(deck_.slides.size()), trace_(trace),
-      started_at_(now) {
+      gestures_(gesture_settings(settings), static_cast<float>(screen.w),
+                static_cast<float>(screen.h)),
+      scenes_(deck_.slides.size()), chromes_(deck_.slides.size()), trace_(trace), started_at_(now) {
     trace_state(now);
 }
 
 std::vector<double> KioskApp::durations() const {
     std::vector<double> out;
-    for (const auto& s : deck_.slides) out.push_back(slide_duration_s(deck_, s));
+    for (const auto& s : deck_.slides)
+        out.push_back(slide_duration_s(deck_, s));
     return out;
 }
 
@@ -82,8 +93,10 @@ std::vector<int> KioskApp::finding_slides() const {
 }
 
 void KioskApp::invalidate_layouts() {
-    for (auto& s : scenes_) s.reset();
-    for (auto& c : chromes_) c.reset();
+    for (auto& s : scenes_)
+        s.reset();
+    for (auto& c : chromes_)
+        c.reset();
     overview_.reset();
     reading_.reset();
     dirty_ = true;
@@ -132,9 +145,12 @@ const ReadingLayout& KioskApp::reading() {
 const std::vector<Button>& KioskApp::buttons() {
     static const std::vector<Button> none;
     switch (browser_.view()) {
-    case View::Overview: return overview().buttons;
-    case View::Reading: return reading().fixed.buttons;
-    case View::Slides: break;
+    case View::Overview:
+        return overview().buttons;
+    case View::Reading:
+        return reading().fixed.buttons;
+    case View::Slides:
+        break;
     }
     if (browser_.mode() == Mode::Attract) return none;
     return chrome(browser_.slides().current()).buttons;
@@ -177,9 +193,11 @@ void KioskApp::offer_deck(Deck deck, std::string origin, double now) {
 // A couple of slides per wake-up, so laying out a new deck never stalls an animation.
 void KioskApp::prepare_pending(double now) {
     if (!pending_) return;
-    for (int i = 0; i < 2 && pending_->laid_out < pending_->scenes.size(); ++i, ++pending_->laid_out) {
+    for (int i = 0; i < 2 && pending_->laid_out < pending_->scenes.size();
+         ++i, ++pending_->laid_out) {
         const auto k = pending_->laid_out;
-        pending_->scenes[k] = layout_slide(pending_->deck, pending_->deck.slides[k], screen_, measure_);
+        pending_->scenes[k] =
+            layout_slide(pending_->deck, pending_->deck.slides[k], screen_, measure_);
     }
     const bool ready = pending_->laid_out == pending_->scenes.size();
     // An author editing a folder wants to see the change now; a visitor is never interrupted.
@@ -201,12 +219,15 @@ void KioskApp::switch_to_pending(double now) {
     overview_.reset();
     reading_.reset();
     browser_ = Browser(durations(), finding_slides(), nav_settings(settings_, deck_), now);
-    if (keep_place && slide > 0) browser_.go_to_slide(std::min<int>(slide, deck_.slides.size() - 1), now);
+    if (keep_place && slide > 0)
+        browser_.go_to_slide(std::min<int>(slide, deck_.slides.size() - 1), now);
     gestures_.reset();
     scroller_ = KineticScroller();
     problem_.clear();
     dirty_ = true;
-    if (trace_) *trace_ << "t=" << now << " deck " << origin_ << " " << deck_.slides.size() << " slides" << std::endl;
+    if (trace_)
+        *trace_ << "t=" << now << " deck " << origin_ << " " << deck_.slides.size() << " slides"
+                << std::endl;
     trace_state(now);
 }
 
@@ -216,7 +237,8 @@ void KioskApp::notify(std::vector<std::string> lines, double now, double seconds
     dirty_ = true;
     if (!trace_) return;
     *trace_ << "t=" << now << " notice:";
-    for (const auto& l : notice_) *trace_ << " " << l;
+    for (const auto& l : notice_)
+        *trace_ << " " << l;
     *trace_ << std::endl;
 }
 

@@ -20,7 +20,7 @@
 namespace kiosk {
 
 class KioskApp {
-public:
+  public:
     KioskApp(const Settings& settings, Deck deck, const TextMeasure& measure, Size screen,
              double now, std::ostream* trace = nullptr);
 
@@ -62,7 +62,7 @@ public:
     // The buttons a tap can hit in the current view.
     const std::vector<Button>& buttons();
 
-private:
+  private:
     void on_key(Key key, double now);
     void on_reading_key(Key key, double now);
     void on_pointer(const InputEvent& e, double now);

@@ -54,19 +54,26 @@ std::vector<std::string> KioskApp::status_lines(double now) const {
 void KioskApp::draw_views(Canvas& canvas, double now) {
     const auto change = browser_.view_change(now);
     const View view = browser_.view();
-    const double chrome = browser_.mode() == Mode::Browsing ? opacity_of(View::Slides, view, change) : 0;
-    if (chrome > 0) draw_layer(canvas, this->chrome(browser_.slides().current()), deck_.theme, alpha_of(chrome));
+    const double chrome =
+        browser_.mode() == Mode::Browsing ? opacity_of(View::Slides, view, change) : 0;
+    if (chrome > 0)
+        draw_layer(canvas, this->chrome(browser_.slides().current()), deck_.theme,
+                   alpha_of(chrome));
     if (const double o = opacity_of(View::Overview, view, change); o > 0) {
         draw_backdrop(canvas, deck_.theme, alpha_of(o));
         draw_layer(canvas, overview(), deck_.theme, alpha_of(o));
     }
-    if (const double o = opacity_of(View::Reading, view, change); o > 0 && browser_.reading_finding() >= 0) {
+    if (const double o = opacity_of(View::Reading, view, change);
+        o > 0 && browser_.reading_finding() >= 0) {
         const auto& r = reading();
         draw_reading(canvas, r, deck_.theme,
-                     {scroller_.offset(), scroller_.thumb_start(), scroller_.thumb_size()}, alpha_of(o));
+                     {scroller_.offset(), scroller_.thumb_start(), scroller_.thumb_size()},
+                     alpha_of(o));
     }
-    if (!notice_.empty()) draw_layer(canvas, text_panel(notice_, screen_, measure_, true), deck_.theme, 255);
-    if (status_open_) draw_layer(canvas, text_panel(status_lines(now), screen_, measure_), deck_.theme, 255);
+    if (!notice_.empty())
+        draw_layer(canvas, text_panel(notice_, screen_, measure_, true), deck_.theme, 255);
+    if (status_open_)
+        draw_layer(canvas, text_panel(status_lines(now), screen_, measure_), deck_.theme, 255);
 }
 
 void KioskApp::draw(Canvas& canvas, double now) {
@@ -89,10 +96,12 @@ void KioskApp::draw(Canvas& canvas, double now) {
     state.drag_dx = state.transition || browser_.view() != View::Slides ? 0.f : gestures_.drag_dx();
     state.slide_s = current_duration();
     state.show_hint = nav.current() % 2 == 1;
-    draw_frame(canvas, deck_, [this](int i) -> const Scene& { return scene(i); }, state, measure_);
+    draw_frame(
+        canvas, deck_, [this](int i) -> const Scene& { return scene(i); }, state, measure_);
     if (outgoing_) {
         // Just after a deck switch the old slide fades out over the new one.
-        const double t = (now - switched_at_) / std::max(0.001, deck_.timing.transition_ms / 1000.0);
+        const double t =
+            (now - switched_at_) / std::max(0.001, deck_.timing.transition_ms / 1000.0);
         const auto fading = alpha_of(1 - ease_in_out(t));
         draw_backdrop(canvas, outgoing_theme_, fading);
         draw_scene(canvas, *outgoing_, outgoing_theme_, 0, fading);

@@ -26,8 +26,10 @@ void KioskApp::handle(const InputEvent& e, double now) {
         woken_until_ = now + settings_.wake_on_touch_s;
         set_open(false, now);
         if (was_dark) return;
-        if (e.type == T::KeyPress) on_key(e.key, now);
-        else on_pointer(e, now);
+        if (e.type == T::KeyPress)
+            on_key(e.key, now);
+        else
+            on_pointer(e, now);
     } else if (e.type == T::KeyPress) {
         on_key(e.key, now);
     } else {
@@ -41,13 +43,25 @@ void KioskApp::on_key(Key key, double now) {
     if (key == Key::Escape && browser_.view() != View::Slides) return browser_.close(now);
     if (browser_.view() == View::Reading) return on_reading_key(key, now);
     switch (key) {
-    case Key::Next: browser_.next(now); break;
-    case Key::Previous: browser_.previous(now); break;
-    case Key::First: browser_.go_to_slide(0, now); break;
-    case Key::Last: browser_.go_to_slide(browser_.slides().count() - 1, now); break;
+    case Key::Next:
+        browser_.next(now);
+        break;
+    case Key::Previous:
+        browser_.previous(now);
+        break;
+    case Key::First:
+        browser_.go_to_slide(0, now);
+        break;
+    case Key::Last:
+        browser_.go_to_slide(browser_.slides().count() - 1, now);
+        break;
     // A visitor's keyboard cannot close a fullscreen kiosk; in a window, Escape is expected.
-    case Key::Escape: quit_ = quit_ || settings_.windowed; break;
-    case Key::Other: browser_.activity(now); break;
+    case Key::Escape:
+        quit_ = quit_ || settings_.windowed;
+        break;
+    case Key::Other:
+        browser_.activity(now);
+        break;
     }
 }
 
@@ -55,11 +69,20 @@ void KioskApp::on_reading_key(Key key, double now) {
     browser_.activity(now);
     const double page = reading().viewport.h * 0.8;
     switch (key) {
-    case Key::Next: scroller_.scroll_by(page, now); break;
-    case Key::Previous: scroller_.scroll_by(-page, now); break;
-    case Key::First: scroller_.scroll_by(-scroller_.max_offset(), now); break;
-    case Key::Last: scroller_.scroll_by(scroller_.max_offset(), now); break;
-    default: break;
+    case Key::Next:
+        scroller_.scroll_by(page, now);
+        break;
+    case Key::Previous:
+        scroller_.scroll_by(-page, now);
+        break;
+    case Key::First:
+        scroller_.scroll_by(-scroller_.max_offset(), now);
+        break;
+    case Key::Last:
+        scroller_.scroll_by(scroller_.max_offset(), now);
+        break;
+    default:
+        break;
     }
 }
 
@@ -75,11 +98,15 @@ void KioskApp::on_pointer(const InputEvent& e, double now) {
     if (browser_.view() == View::Reading) {
         reading(); // lays out and sets the scroller's extent
         if (gestures_.tracking(e.pointer)) {
-            if (e.type == T::PointerDown) scroller_.press(e.y, now);
-            else if (e.type == T::PointerMove) scroller_.drag(e.y, now);
+            if (e.type == T::PointerDown)
+                scroller_.press(e.y, now);
+            else if (e.type == T::PointerMove)
+                scroller_.drag(e.y, now);
         } else if (scroller_.dragging()) {
-            if (e.type == T::PointerUp && !gestures_.active()) scroller_.release(now);
-            else scroller_.cancel();
+            if (e.type == T::PointerUp && !gestures_.active())
+                scroller_.release(now);
+            else
+                scroller_.cancel();
         }
     }
     if (gesture) on_gesture(*gesture, now);
@@ -91,7 +118,8 @@ void KioskApp::on_gesture(const Gesture& g, double now) {
         return;
     }
     switch (g.type) {
-    case Gesture::Type::Tap: return on_tap(g.x, g.y, now);
+    case Gesture::Type::Tap:
+        return on_tap(g.x, g.y, now);
     case Gesture::Type::SwipeLeft:
         if (browser_.view() == View::Slides) browser_.next(now);
         return;
@@ -111,20 +139,35 @@ void KioskApp::on_tap(float x, float y, double now) {
     const int slop = target_px_ / 5;
     if (const Button* b = hit_test(buttons(), x, y, slop)) return perform(*b, now);
     if (browser_.view() != View::Slides) return;
-    if (x < screen_.w / 2.0f) browser_.previous(now);
-    else browser_.next(now);
+    if (x < screen_.w / 2.0f)
+        browser_.previous(now);
+    else
+        browser_.next(now);
 }
 
 void KioskApp::perform(const Button& b, double now) {
     const int slide = browser_.slides().current();
     switch (b.action) {
-    case Action::Previous: browser_.previous(now); break;
-    case Action::Next: browser_.next(now); break;
-    case Action::Overview: browser_.open_overview(now); break;
-    case Action::ReadMore: open_reading(deck_.slides[slide].finding_index, now); break;
-    case Action::Close: browser_.close(now); break;
-    case Action::OpenFinding: browser_.choose_finding(b.index, now); break;
-    case Action::None: break;
+    case Action::Previous:
+        browser_.previous(now);
+        break;
+    case Action::Next:
+        browser_.next(now);
+        break;
+    case Action::Overview:
+        browser_.open_overview(now);
+        break;
+    case Action::ReadMore:
+        open_reading(deck_.slides[slide].finding_index, now);
+        break;
+    case Action::Close:
+        browser_.close(now);
+        break;
+    case Action::OpenFinding:
+        browser_.choose_finding(b.index, now);
+        break;
+    case Action::None:
+        break;
     }
 }
 
@@ -141,15 +184,21 @@ bool KioskApp::in_status_corner(float x, float y) const {
     const bool left = x <= size, right = x >= screen_.w - size;
     const bool top = y <= size, bottom = y >= screen_.h - size;
     switch (settings_.status_corner) {
-    case Corner::TopLeft: return left && top;
-    case Corner::TopRight: return right && top;
-    case Corner::BottomLeft: return left && bottom;
-    case Corner::BottomRight: return right && bottom;
+    case Corner::TopLeft:
+        return left && top;
+    case Corner::TopRight:
+        return right && top;
+    case Corner::BottomLeft:
+        return left && bottom;
+    case Corner::BottomRight:
+        return right && bottom;
     }
     return false;
 }
 
-double KioskApp::browser_seconds(double now) const { return browser_.seconds_until_change(now); }
+double KioskApp::browser_seconds(double now) const {
+    return browser_.seconds_until_change(now);
+}
 
 void KioskApp::update(double now) {
     const bool was_browsing = browser_.mode() == Mode::Browsing;
@@ -194,15 +243,17 @@ void KioskApp::update(double now) {
     const int step = progress_step(nav.elapsed_fraction(now), screen_, current_duration());
     // After an animated frame one more is drawn, so the final position is always on screen even
     // when the last frame of an animation fell just before its end.
-    if (drawn_animating_ || nav.transition(now) || browser_.view_change(now) || nav.current() != drawn_slide_ ||
-        step != drawn_step_ || nav.mode() != drawn_mode_ || browser_.view() != drawn_view_)
+    if (drawn_animating_ || nav.transition(now) || browser_.view_change(now) ||
+        nav.current() != drawn_slide_ || step != drawn_step_ || nav.mode() != drawn_mode_ ||
+        browser_.view() != drawn_view_)
         dirty_ = true;
     trace_state(now);
 }
 
 double KioskApp::seconds_until_wake(double now) const {
     if (dirty_ || scroller_.moving() || outgoing_) return 0;
-    if (pending_ && (pending_->laid_out < pending_->scenes.size() || browser_.mode() == Mode::Attract))
+    if (pending_ &&
+        (pending_->laid_out < pending_->scenes.size() || browser_.mode() == Mode::Attract))
         return 0.02; // keep laying out the waiting deck, a little at a time
     if (!notice_.empty()) return std::min(std::max(0.0, notice_until_ - now), browser_seconds(now));
     double wake = browser_seconds(now);

@@ -7,17 +7,17 @@
 #include "platform/content_watcher.h"
 #include "platform/display.h"
 #include "platform/screen_output.h"
-#include "platform/service_notifier.h"
 #include "platform/sdl_input.h"
+#include "platform/service_notifier.h"
 #include "platform/signal_watcher.h"
 #include "render/font_set.h"
 #include "render/sdl_canvas.h"
 
 #include <algorithm>
-#include <ctime>
-#include <limits>
 #include <cmath>
+#include <ctime>
 #include <iostream>
+#include <limits>
 
 namespace kiosk {
 namespace {
@@ -85,7 +85,8 @@ struct Loop {
         SDL_Event e;
         if (SDL_WaitEventTimeout(&e, wait_ms)) {
             dispatch(e);
-            while (SDL_PollEvent(&e)) dispatch(e);
+            while (SDL_PollEvent(&e))
+                dispatch(e);
         }
     }
 
@@ -101,7 +102,8 @@ struct Loop {
             app.draw(canvas, clock.now());
             output.end_frame();
             service.ready(); // the first frame is on screen
-            if (settings.exit_after_frames > 0 && app.frames_drawn() >= settings.exit_after_frames) break;
+            if (settings.exit_after_frames > 0 && app.frames_drawn() >= settings.exit_after_frames)
+                break;
             last_frame = std::chrono::steady_clock::now();
         }
     }
@@ -165,7 +167,9 @@ int run_kiosk(const Settings& settings) {
     ContentWatcher watcher(watched_folders(settings), content_event);
     SdlCanvas canvas(display->renderer(), *fonts, output.logical());
     ServiceNotifier service;
-    Loop{settings, *display, output, app, canvas, clock, signal_event, content_event, updates, service}.run();
+    Loop{settings, *display,     output,        app,     canvas,
+         clock,    signal_event, content_event, updates, service}
+        .run();
     service.stopping();
     std::cerr << "kiosk: stopped after " << app.frames_drawn() << " frames\n";
     return 0;

@@ -42,7 +42,8 @@ std::optional<std::vector<int>> parse_days(const std::string& text) {
         const auto first = day_index(part.substr(0, dash));
         const auto last = dash == std::string::npos ? first : day_index(part.substr(dash + 1));
         if (!first || !last || *last < *first) return std::nullopt;
-        for (int d = *first; d <= *last; ++d) out.push_back(d);
+        for (int d = *first; d <= *last; ++d)
+            out.push_back(d);
         if (comma == std::string::npos) break;
         start = comma + 1;
     }
@@ -69,7 +70,8 @@ int minutes_until_change(const Schedule& s, LocalTime t) {
 PixelShift burn_in_shift(double seconds, int amplitude_px, double period_s) {
     // A slow walk round a small square: eight positions, one per period. Seconds are wall-clock
     // seconds since start, so a restart starts the walk again: harmless.
-    static constexpr int pattern[8][2] = {{0, 0}, {1, 0}, {1, 1}, {0, 1}, {-1, 1}, {-1, 0}, {-1, -1}, {0, -1}};
+    static constexpr int pattern[8][2] = {{0, 0},  {1, 0},  {1, 1},   {0, 1},
+                                          {-1, 1}, {-1, 0}, {-1, -1}, {0, -1}};
     const auto step = static_cast<long long>(seconds / period_s) % 8;
     // Offsets from 0 to 2 * amplitude, never negative: the picture moves into its own margins.
     return {(pattern[step][0] + 1) * amplitude_px, (pattern[step][1] + 1) * amplitude_px};

@@ -63,16 +63,19 @@ bool parse_option(ArgCursor& c, Settings& s) {
         auto v = c.value(a);
         if (!v) return false;
         auto size = parse_size(*v);
-        if (!size) c.error = a + ": expected WIDTHxHEIGHT between 64 and 8192, got \"" + *v + "\"";
-        else out = *size;
+        if (!size)
+            c.error = a + ": expected WIDTHxHEIGHT between 64 and 8192, got \"" + *v + "\"";
+        else
+            out = *size;
         return size.has_value();
     };
     auto number_value = [&](double min, double max) -> std::optional<double> {
         auto v = c.value(a);
         if (!v) return std::nullopt;
         auto n = parse_number(*v, min, max);
-        if (!n) c.error = a + ": expected a number from " + std::to_string(min) + " to " +
-                          std::to_string(max) + ", got \"" + *v + "\"";
+        if (!n)
+            c.error = a + ": expected a number from " + std::to_string(min) + " to " +
+                      std::to_string(max) + ", got \"" + *v + "\"";
         return n;
     };
     auto path_value = [&](std::filesystem::path& out) {
@@ -121,8 +124,10 @@ bool parse_option(ArgCursor& c, Settings& s) {
     if (a == "--rotation") {
         auto n = number_value(0, 270);
         const int deg = n ? static_cast<int>(*n) : -1;
-        if (n && (deg % 90 != 0 || deg != *n)) c.error = "--rotation: expected 0, 90, 180 or 270";
-        else if (n) s.rotation = deg;
+        if (n && (deg % 90 != 0 || deg != *n))
+            c.error = "--rotation: expected 0, 90, 180 or 270";
+        else if (n)
+            s.rotation = deg;
         return c.error.empty() && n.has_value();
     }
     if (a == "--status-hold") {
@@ -134,8 +139,10 @@ bool parse_option(ArgCursor& c, Settings& s) {
         auto v = c.value(a);
         if (!v) return false;
         auto corner = parse_corner(*v);
-        if (!corner) c.error = "--status-corner: expected top-left, top-right, bottom-left or bottom-right";
-        else s.status_corner = *corner;
+        if (!corner)
+            c.error = "--status-corner: expected top-left, top-right, bottom-left or bottom-right";
+        else
+            s.status_corner = *corner;
         return corner.has_value();
     }
     c.error = "unknown option \"" + a + "\"";
@@ -151,7 +158,8 @@ ParsedArgs parse_args(const std::vector<std::string>& args) {
         if (args[i] != "--config") continue;
         const auto problems = apply_config_file(args[i + 1], out.settings);
         if (!problems.empty()) {
-            for (const auto& p : problems) out.error += (out.error.empty() ? "" : "\n") + p;
+            for (const auto& p : problems)
+                out.error += (out.error.empty() ? "" : "\n") + p;
             return out;
         }
     }

@@ -20,12 +20,12 @@ struct Settings {
     std::filesystem::path config_file;  // JSON with any of the fields below (README: Configuration)
     std::filesystem::path content_dir;  // a plain folder: watched and reloaded on save
     std::filesystem::path content_root; // releases from USB imports: ROOT/current, ROOT/releases/
-    std::string bundle_folder = "kiosk"; // the folder on a stick that holds a bundle
+    std::string bundle_folder = "kiosk";   // the folder on a stick that holds a bundle
     std::vector<std::string> trusted_keys; // minisign public keys (base64), current and spare
-    bool require_signature = true;       // only a development setup turns this off
+    bool require_signature = true;         // only a development setup turns this off
     int releases_kept = 3;
-    std::filesystem::path bundle_dir;    // --bundle: the content folder to make a manifest for
-    std::uint64_t bundle_sequence = 0;   // --seq for --bundle
+    std::filesystem::path bundle_dir;  // --bundle: the content folder to make a manifest for
+    std::uint64_t bundle_sequence = 0; // --seq for --bundle
     bool windowed = false;
     Size window{1280, 720};
     std::filesystem::path export_dir;
@@ -39,10 +39,10 @@ struct Settings {
     int rotation = 0;                    // 0, 90, 180, 270: the picture turned clockwise
     double status_hold_s = 4;            // long press that opens the status overlay
     Corner status_corner = Corner::TopLeft;
-    double status_visible_s = 20;        // the overlay closes itself after this long
-    Schedule schedule;                   // opening hours; dark outside them (always open by default)
-    double wake_on_touch_s = 120;        // a touch outside opening hours lights the screen this long
-    bool burn_in_shift = true;           // move the whole picture a few pixels every 10 minutes
+    double status_visible_s = 20; // the overlay closes itself after this long
+    Schedule schedule;            // opening hours; dark outside them (always open by default)
+    double wake_on_touch_s = 120; // a touch outside opening hours lights the screen this long
+    bool burn_in_shift = true;    // move the whole picture a few pixels every 10 minutes
 };
 
 struct ParsedArgs {

@@ -22,7 +22,8 @@ int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--size" && i + 1 < argc) {
-            if (std::sscanf(argv[++i], "%dx%d", &o.size.w, &o.size.h) != 2) return std::cerr << "bad --size\n", 2;
+            if (std::sscanf(argv[++i], "%dx%d", &o.size.w, &o.size.h) != 2)
+                return std::cerr << "bad --size\n", 2;
         } else if (a == "--json" && i + 1 < argc) {
             o.json_file = argv[++i];
         } else if (a == "--kiosk" && i + 1 < argc) {
@@ -30,7 +31,8 @@ int main(int argc, char** argv) {
         } else if (a == "--one-frame") {
             o.one_frame = true;
         } else {
-            std::cerr << "usage: kiosk-bench [--size WxH] [--json FILE] [--kiosk PATH] [--one-frame]\n";
+            std::cerr
+                << "usage: kiosk-bench [--size WxH] [--json FILE] [--kiosk PATH] [--one-frame]\n";
             return 2;
         }
     }

@@ -1,6 +1,6 @@
 // How each figure of the benchmark is measured. Frames are timed around draw + present on SDL's
-// software renderer (the Pi-class worst case) on the dummy video driver, with the kiosk's own app state driven by a
-// simulated 60 Hz clock, so the work per frame is real and the waiting is not.
+// software renderer (the Pi-class worst case) on the dummy video driver, with the kiosk's own app
+// state driven by a simulated 60 Hz clock, so the work per frame is real and the waiting is not.
 #include "bench/measure.h"
 
 #include "app/kiosk_app.h"
@@ -15,9 +15,9 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstring>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -26,7 +26,8 @@ namespace kiosk {
 namespace {
 
 double wall_s() {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
 }
 
 double cpu_s() {
@@ -39,7 +40,8 @@ double status_mb(const char* field) {
     std::ifstream in("/proc/self/status");
     std::string line;
     while (std::getline(in, line))
-        if (line.rfind(field, 0) == 0) return std::stod(line.substr(std::strlen(field) + 1)) / 1024.0;
+        if (line.rfind(field, 0) == 0)
+            return std::stod(line.substr(std::strlen(field) + 1)) / 1024.0;
     return 0;
 }
 
@@ -121,7 +123,8 @@ std::vector<double> scroll_frames(Rig& rig) {
                 rig.t += 0.05;
                 rig.pointer(InputEvent::Type::PointerUp, b.rect.x + 5.f, b.rect.y + 5.f);
             }
-        for (int f = 0; f < 60; ++f) rig.tick();
+        for (int f = 0; f < 60; ++f)
+            rig.tick();
     }
     const float x = rig.canvas->size().w / 2.f, y0 = rig.canvas->size().h * 0.7f;
     for (int fling = 0; fling < 5; ++fling) {
@@ -155,7 +158,8 @@ std::pair<double, double> attract_minute(Size size) {
 std::pair<double, double> idle_wakeups(Size size) {
     Rig rig(size);
     rig.key(Key::Next);
-    for (int f = 0; f < 60; ++f) rig.tick();
+    for (int f = 0; f < 60; ++f)
+        rig.tick();
     int wakeups = 0, frames = 0;
     const double start = rig.t;
     while (rig.t - start < 30) {
@@ -170,7 +174,8 @@ double deck_switch_ms(Rig& rig) {
     const double start = wall_s();
     auto loaded = load_content_dir(KIOSK_SOURCE_CONTENT_DIR);
     rig.app->offer_deck(std::move(*loaded.deck), "bench", rig.t);
-    while (rig.app->deck_pending()) rig.tick(0.001);
+    while (rig.app->deck_pending())
+        rig.tick(0.001);
     rig.tick(0.001);
     return (wall_s() - start) * 1000;
 }
@@ -185,13 +190,14 @@ double startup_ms(const std::string& kiosk, Size size) {
             setenv("SDL_VIDEODRIVER", "dummy", 0);
             setenv("SDL_RENDER_DRIVER", "software", 0);
             const std::string geometry = std::to_string(size.w) + "x" + std::to_string(size.h);
-            execl(kiosk.c_str(), kiosk.c_str(), "--windowed", geometry.c_str(), "--exit-after-frames", "1",
-                  static_cast<char*>(nullptr));
+            execl(kiosk.c_str(), kiosk.c_str(), "--windowed", geometry.c_str(),
+                  "--exit-after-frames", "1", static_cast<char*>(nullptr));
             _exit(127);
         }
         int status = 0;
         waitpid(pid, &status, 0);
-        if (WIFEXITED(status) && WEXITSTATUS(status) == 0) runs.push_back((wall_s() - start) * 1000);
+        if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+            runs.push_back((wall_s() - start) * 1000);
     }
     return percentile(runs, 0.5);
 }
@@ -206,7 +212,8 @@ BenchReport run_bench(const BenchOptions& o) {
     BenchReport r{o.size, {}};
     Rig rig(o.size);
     if (!rig.ok()) {
-        std::fprintf(stderr, "kiosk-bench: cannot start: %s %s\n", SDL_GetError(), rig.error.c_str());
+        std::fprintf(stderr, "kiosk-bench: cannot start: %s %s\n", SDL_GetError(),
+                     rig.error.c_str());
         return r;
     }
     if (o.one_frame) { // one transition frame, for an instruction count under callgrind
@@ -214,7 +221,8 @@ BenchReport run_bench(const BenchOptions& o) {
         rig.tick(0.35);
         return r;
     }
-    if (!o.kiosk_binary.empty()) add(r, "start to first frame", startup_ms(o.kiosk_binary, o.size), "ms", 100);
+    if (!o.kiosk_binary.empty())
+        add(r, "start to first frame", startup_ms(o.kiosk_binary, o.size), "ms", 100);
     const auto tr = transition_frames(rig, 60);
     add(r, "transition frame p50", percentile(tr, 0.5), "ms", 0);
     add(r, "transition frame p95", percentile(tr, 0.95), "ms", 0);
@@ -249,9 +257,10 @@ std::string report_table(const BenchReport& r) {
     out << "kiosk-bench at " << r.size.w << "x" << r.size.h << " (software renderer, no GPU)\n";
     char line[160];
     for (const auto& f : r.figures) {
-        const std::string budget = f.budget > 0 ? "<= " + std::to_string(f.budget).substr(0, 5) : "";
-        std::snprintf(line, sizeof line, "  %-42s %9.2f %-3s %-10s %s\n", f.name.c_str(), f.value, f.unit.c_str(),
-                      budget.c_str(), f.over() ? "OVER BUDGET" : "");
+        const std::string budget =
+            f.budget > 0 ? "<= " + std::to_string(f.budget).substr(0, 5) : "";
+        std::snprintf(line, sizeof line, "  %-42s %9.2f %-3s %-10s %s\n", f.name.c_str(), f.value,
+                      f.unit.c_str(), budget.c_str(), f.over() ? "OVER BUDGET" : "");
         out << line;
     }
     return out.str();
@@ -261,7 +270,11 @@ std::string report_json(const BenchReport& r) {
     nlohmann::ordered_json j;
     j["size"] = std::to_string(r.size.w) + "x" + std::to_string(r.size.h);
     for (const auto& f : r.figures)
-        j["figures"].push_back({{"name", f.name}, {"value", f.value}, {"unit", f.unit}, {"budget", f.budget}, {"over", f.over()}});
+        j["figures"].push_back({{"name", f.name},
+                                {"value", f.value},
+                                {"unit", f.unit},
+                                {"budget", f.budget},
+                                {"over", f.over()}});
     return j.dump(2) + "\n";
 }
 

@@ -42,7 +42,8 @@ std::string sha256_file(const std::string& path) {
     if (!in) return {};
     Sha256 h;
     char buf[64 * 1024];
-    while (in.read(buf, sizeof buf) || in.gcount() > 0) h.update(buf, static_cast<std::size_t>(in.gcount()));
+    while (in.read(buf, sizeof buf) || in.gcount() > 0)
+        h.update(buf, static_cast<std::size_t>(in.gcount()));
     return h.hex();
 }
 

@@ -24,10 +24,11 @@ int slide_word_count(const Deck& deck, const Slide& slide) {
     int words = count_words(slide.title) + count_words(slide.subtitle) + count_words(slide.note) +
                 count_words(slide.text) + count_words(slide.attribution) +
                 count_words(slide.caption);
-    for (const auto& p : slide.points) words += count_words(p);
+    for (const auto& p : slide.points)
+        words += count_words(p);
     for (const auto& c : slide.contacts)
-        words += count_words(c.name) + count_words(c.phone) + count_words(c.email) +
-                 count_words(c.role);
+        words +=
+            count_words(c.name) + count_words(c.phone) + count_words(c.email) + count_words(c.role);
     if (slide.kind == SlideKind::Finding && slide.finding_index >= 0 &&
         slide.finding_index < static_cast<int>(deck.findings.size()))
         words += count_words(deck.findings[slide.finding_index].title);
@@ -37,7 +38,8 @@ int slide_word_count(const Deck& deck, const Slide& slide) {
 double slide_duration_s(const Deck& deck, const Slide& slide) {
     if (slide.duration_s) return *slide.duration_s;
     // A glance, then reading at the deck's pace: a visitor looks up before starting to read.
-    const double reading = 3.0 + 60.0 * slide_word_count(deck, slide) / deck.timing.words_per_minute;
+    const double reading =
+        3.0 + 60.0 * slide_word_count(deck, slide) / deck.timing.words_per_minute;
     return std::clamp(reading, deck.timing.min_slide_s, deck.timing.max_slide_s);
 }
 
@@ -54,14 +56,22 @@ std::string fill_template(std::string text,
 
 const char* slide_kind_name(SlideKind kind) {
     switch (kind) {
-    case SlideKind::Title: return "title";
-    case SlideKind::Paragraph: return "paragraph";
-    case SlideKind::Points: return "points";
-    case SlideKind::Finding: return "finding";
-    case SlideKind::Quote: return "quote";
-    case SlideKind::Closing: return "closing";
-    case SlideKind::Image: return "image";
-    case SlideKind::Qr: return "qr";
+    case SlideKind::Title:
+        return "title";
+    case SlideKind::Paragraph:
+        return "paragraph";
+    case SlideKind::Points:
+        return "points";
+    case SlideKind::Finding:
+        return "finding";
+    case SlideKind::Quote:
+        return "quote";
+    case SlideKind::Closing:
+        return "closing";
+    case SlideKind::Image:
+        return "image";
+    case SlideKind::Qr:
+        return "qr";
     }
     return "?";
 }

@@ -59,8 +59,8 @@ enum class SlideKind { Title, Paragraph, Points, Finding, Quote, Closing, Image,
 enum class ImageFit { Contain, Cover };
 
 struct SlideImage {
-    std::string src;    // as written in the deck, relative to the content folder
-    std::string path;   // resolved file path, set by the loader when the file checks out
+    std::string src;           // as written in the deck, relative to the content folder
+    std::string path;          // resolved file path, set by the loader when the file checks out
     int width = 0, height = 0; // from the file's header
     ImageFit fit = ImageFit::Contain;
 };
@@ -68,13 +68,13 @@ struct SlideImage {
 struct Slide {
     SlideKind kind = SlideKind::Paragraph;
     std::string title, subtitle, note, text, attribution, caption;
-    std::string url;                  // qr slides
-    std::optional<SlideImage> image;  // image slides; dropped when the file is missing or bad
+    std::string url;                 // qr slides
+    std::optional<SlideImage> image; // image slides; dropped when the file is missing or bad
     std::vector<std::string> points;
     bool numbered = false;
     std::vector<Contact> contacts;
-    std::string finding_id;  // empty when the slide belongs to no finding
-    int finding_index = -1;  // resolved by the loader
+    std::string finding_id; // empty when the slide belongs to no finding
+    int finding_index = -1; // resolved by the loader
     std::optional<double> duration_s;
 };
 
@@ -95,7 +95,8 @@ int slide_word_count(const Deck& deck, const Slide& slide);
 double slide_duration_s(const Deck& deck, const Slide& slide);
 
 // Replaces {name} in a UI template, e.g. fill_template("{n} / {total}", {{"n","3"},{"total","9"}}).
-std::string fill_template(std::string text, const std::vector<std::pair<std::string, std::string>>& values);
+std::string fill_template(std::string text,
+                          const std::vector<std::pair<std::string, std::string>>& values);
 
 const char* slide_kind_name(SlideKind kind);
 

@@ -17,24 +17,31 @@ constexpr int supported_schema = 1;
 
 void read_theme(const json& object, const std::string& where, Theme& theme, Diagnostics& d) {
     JsonFields f(object, where, d);
-    const std::pair<const char*, Color*> colors[] = {
-        {"background", &theme.background}, {"surface", &theme.surface}, {"text", &theme.text},
-        {"muted", &theme.muted},           {"accent", &theme.accent},   {"emphasis", &theme.emphasis}};
+    const std::pair<const char*, Color*> colors[] = {{"background", &theme.background},
+                                                     {"surface", &theme.surface},
+                                                     {"text", &theme.text},
+                                                     {"muted", &theme.muted},
+                                                     {"accent", &theme.accent},
+                                                     {"emphasis", &theme.emphasis}};
     for (auto [key, color] : colors) {
         const std::string text = f.text(key);
         if (text.empty()) continue;
-        if (auto c = parse_hex_color(text)) *color = *c;
-        else d.error(pointer_join(where, key), "must be a colour like \"#1A2B3C\", not \"" + text + "\"");
+        if (auto c = parse_hex_color(text))
+            *color = *c;
+        else
+            d.error(pointer_join(where, key),
+                    "must be a colour like \"#1A2B3C\", not \"" + text + "\"");
     }
     f.warn_unknown();
     // Readable from a few metres means high contrast; the author may still choose otherwise.
-    for (auto [name, color] : {std::pair{"text", theme.text}, std::pair{"muted", theme.muted},
-                               std::pair{"emphasis", theme.emphasis}, std::pair{"accent", theme.accent}}) {
+    for (auto [name, color] :
+         {std::pair{"text", theme.text}, std::pair{"muted", theme.muted},
+          std::pair{"emphasis", theme.emphasis}, std::pair{"accent", theme.accent}}) {
         const double ratio = contrast_ratio(color, theme.background);
         if (ratio < 7.0)
-            d.warning(pointer_join(where, name),
-                      "contrast against background is " + std::to_string(ratio).substr(0, 4) +
-                          ":1; at least 7:1 reads well from a distance");
+            d.warning(pointer_join(where, name), "contrast against background is " +
+                                                     std::to_string(ratio).substr(0, 4) +
+                                                     ":1; at least 7:1 reads well from a distance");
     }
 }
 
@@ -52,15 +59,21 @@ void read_timing(const json& object, const std::string& where, Timing& t, Diagno
 
 void read_ui(const json& object, const std::string& where, UiStrings& ui, Diagnostics& d) {
     JsonFields f(object, where, d);
-    const std::pair<const char*, std::string*> strings[] = {
-        {"slide_counter", &ui.slide_counter}, {"touch_hint", &ui.touch_hint},
-        {"read_more", &ui.read_more},         {"overview", &ui.overview},
-        {"overview_title", &ui.overview_title},
-        {"back", &ui.back},                   {"next", &ui.next},
-        {"previous", &ui.previous},           {"finding_label", &ui.finding_label},
-        {"close", &ui.close},                 {"import_busy", &ui.import_busy},
-        {"import_done", &ui.import_done},     {"import_refused", &ui.import_refused}};
-    for (auto [key, target] : strings) *target = f.text(key, false, *target);
+    const std::pair<const char*, std::string*> strings[] = {{"slide_counter", &ui.slide_counter},
+                                                            {"touch_hint", &ui.touch_hint},
+                                                            {"read_more", &ui.read_more},
+                                                            {"overview", &ui.overview},
+                                                            {"overview_title", &ui.overview_title},
+                                                            {"back", &ui.back},
+                                                            {"next", &ui.next},
+                                                            {"previous", &ui.previous},
+                                                            {"finding_label", &ui.finding_label},
+                                                            {"close", &ui.close},
+                                                            {"import_busy", &ui.import_busy},
+                                                            {"import_done", &ui.import_done},
+                                                            {"import_refused", &ui.import_refused}};
+    for (auto [key, target] : strings)
+        *target = f.text(key, false, *target);
     f.warn_unknown();
 }
 

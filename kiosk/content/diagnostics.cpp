@@ -25,7 +25,9 @@ void Diagnostics::warning(std::string pointer, std::string message) {
     items.push_back({Severity::Warning, file, std::move(pointer), 0, 0, std::move(message)});
 }
 
-bool Diagnostics::has_errors() const { return count(Severity::Error) > 0; }
+bool Diagnostics::has_errors() const {
+    return count(Severity::Error) > 0;
+}
 
 int Diagnostics::count(Severity s) const {
     return static_cast<int>(

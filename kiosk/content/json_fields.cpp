@@ -14,9 +14,12 @@ namespace {
 std::string escape_pointer_token(const std::string& key) {
     std::string out;
     for (char c : key) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
     }
     return out;
 }
@@ -31,8 +34,10 @@ bool blank(const std::string& text) {
 std::string printable(const std::string& key) {
     std::string out;
     for (unsigned char c : key) {
-        if (c < 0x20 || c == 0x7F) out += "\\x" + std::string(1, "0123456789abcdef"[c >> 4]) + "0123456789abcdef"[c & 15];
-        else out += static_cast<char>(c);
+        if (c < 0x20 || c == 0x7F)
+            out += "\\x" + std::string(1, "0123456789abcdef"[c >> 4]) + "0123456789abcdef"[c & 15];
+        else
+            out += static_cast<char>(c);
     }
     return out;
 }
@@ -106,7 +111,8 @@ std::optional<int> JsonFields::whole_number(const char* key, int min, int max, b
     const auto v = number(key, min, max, required);
     if (!v) return std::nullopt;
     if (*v != static_cast<int>(*v)) {
-        diagnostics_.error(pointer_join(pointer_, key), "must be a whole number, not " + format_number(*v));
+        diagnostics_.error(pointer_join(pointer_, key),
+                           "must be a whole number, not " + format_number(*v));
         return std::nullopt;
     }
     return static_cast<int>(*v);
@@ -153,8 +159,8 @@ const nlohmann::json* JsonFields::array(const char* key, std::size_t min_items,
         return nullptr;
     }
     if (value->size() > max_items) {
-        diagnostics_.error(where, "has " + std::to_string(value->size()) +
-                                      " items; the limit is " + std::to_string(max_items));
+        diagnostics_.error(where, "has " + std::to_string(value->size()) + " items; the limit is " +
+                                      std::to_string(max_items));
         return nullptr;
     }
     return value;
@@ -175,7 +181,8 @@ void JsonFields::warn_unknown(const std::string& context) const {
     for (const auto& [key, value] : object_.items()) {
         if (seen_.count(key)) continue;
         diagnostics_.warning(pointer_join(pointer_, key),
-                             "unknown field, ignored" + (context.empty() ? "" : " (" + context + ")"));
+                             "unknown field, ignored" +
+                                 (context.empty() ? "" : " (" + context + ")"));
     }
 }
 

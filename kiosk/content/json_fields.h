@@ -15,7 +15,7 @@ std::string pointer_join(const std::string& base, const std::string& key);
 std::string pointer_join(const std::string& base, std::size_t index);
 
 class JsonFields {
-public:
+  public:
     JsonFields(const nlohmann::json& object, std::string pointer, Diagnostics& diagnostics);
 
     std::string text(const char* key, bool required = false, const std::string& fallback = {});
@@ -33,7 +33,7 @@ public:
     void warn_unknown(const std::string& context = {}) const;
     const std::string& pointer() const { return pointer_; }
 
-private:
+  private:
     const nlohmann::json* find(const char* key, bool required);
 
     const nlohmann::json& object_;

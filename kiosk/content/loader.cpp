@@ -27,8 +27,10 @@ std::optional<std::size_t> find_excess_depth(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (in_string) {
-            if (c == '\\') ++i;
-            else if (c == '"') in_string = false;
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                in_string = false;
         } else if (c == '"') {
             in_string = true;
         } else if (c == '{' || c == '[') {
@@ -71,12 +73,14 @@ std::optional<std::string> read_head(const std::filesystem::path& file, std::siz
     std::error_code ec;
     const auto status = std::filesystem::symlink_status(file, ec);
     if (ec || !std::filesystem::exists(status)) return error = "file not found", std::nullopt;
-    if (!std::filesystem::is_regular_file(status)) return error = "not a regular file", std::nullopt;
+    if (!std::filesystem::is_regular_file(status))
+        return error = "not a regular file", std::nullopt;
     const auto size = std::filesystem::file_size(file, ec);
     if (ec) return error = "cannot read the file", std::nullopt;
     if (size > limits::max_image_file_bytes)
         return error = "file is " + std::to_string(size) + " bytes; the limit is " +
-                       std::to_string(limits::max_image_file_bytes), std::nullopt;
+                       std::to_string(limits::max_image_file_bytes),
+               std::nullopt;
     std::ifstream in(file, std::ios::binary);
     std::string head(std::min<std::size_t>(max, size), '\0');
     if (!in.read(head.data(), static_cast<std::streamsize>(head.size())))

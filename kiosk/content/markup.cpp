@@ -39,7 +39,8 @@ std::vector<TextRun> parse_markup(std::string_view text) {
 
 std::string strip_markup(std::string_view text) {
     std::string out;
-    for (const auto& run : parse_markup(text)) out += run.text;
+    for (const auto& run : parse_markup(text))
+        out += run.text;
     return out;
 }
 

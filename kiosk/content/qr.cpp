@@ -16,7 +16,8 @@ std::optional<QrMatrix> make_qr(std::string_view text) {
     m.size = code->width;
     m.dark.resize(static_cast<std::size_t>(m.size) * m.size);
     // libqrencode marks a dark module with the lowest bit of each byte.
-    for (std::size_t i = 0; i < m.dark.size(); ++i) m.dark[i] = (code->data[i] & 1) != 0;
+    for (std::size_t i = 0; i < m.dark.size(); ++i)
+        m.dark[i] = (code->data[i] & 1) != 0;
     return m;
 }
 

@@ -9,8 +9,8 @@
 namespace kiosk {
 
 struct QrMatrix {
-    int size = 0;                 // modules a side, without the quiet zone
-    std::vector<bool> dark;       // size*size, row by row
+    int size = 0;           // modules a side, without the quiet zone
+    std::vector<bool> dark; // size*size, row by row
     bool at(int x, int y) const { return dark[static_cast<std::size_t>(y) * size + x]; }
 };
 

@@ -34,7 +34,8 @@ std::optional<SlideKind> kind_from_name(const std::string& name) {
 
 std::string kind_list() {
     std::string out;
-    for (auto [n, k] : kinds) out += (out.empty() ? "" : ", ") + std::string(n);
+    for (auto [n, k] : kinds)
+        out += (out.empty() ? "" : ", ") + std::string(n);
     return out;
 }
 
@@ -70,8 +71,8 @@ void read_contacts(JsonFields& f, Slide& s, Diagnostics& d) {
     const auto* contacts = f.array("contacts", 0, limits::max_contacts, false);
     if (!contacts) return;
     for (std::size_t i = 0; i < contacts->size(); ++i)
-        s.contacts.push_back(
-            read_contact((*contacts)[i], pointer_join(pointer_join(f.pointer(), "contacts"), i), d));
+        s.contacts.push_back(read_contact(
+            (*contacts)[i], pointer_join(pointer_join(f.pointer(), "contacts"), i), d));
 }
 
 // A content-relative file name that cannot leave the content folder or mean different files on
@@ -81,8 +82,8 @@ std::optional<std::string> unsafe_path_reason(const std::string& src) {
     if (src.size() > 200) return "is longer than 200 characters";
     if (src.front() == '/') return "must be relative to the content folder";
     for (char c : src) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                        c == '.' || c == '_' || c == '-' || c == '/';
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                        (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-' || c == '/';
         if (!ok) return std::string("may only use letters, digits, '.', '_', '-' and '/'");
     }
     if (src == ".." || src.rfind("../", 0) == 0 || src.find("/../") != std::string::npos ||
@@ -103,8 +104,10 @@ void read_image(JsonFields& f, Slide& s, Diagnostics& d) {
     SlideImage image;
     image.src = img.text("src", true);
     const std::string fit = img.text("fit", false, "contain");
-    if (fit == "cover") image.fit = ImageFit::Cover;
-    else if (fit != "contain") d.error(pointer_join(where, "fit"), "must be \"contain\" or \"cover\"");
+    if (fit == "cover")
+        image.fit = ImageFit::Cover;
+    else if (fit != "contain")
+        d.error(pointer_join(where, "fit"), "must be \"contain\" or \"cover\"");
     img.warn_unknown();
     // Like a missing file, a bad name costs the slide its picture, not the deck its slides.
     if (auto why = unsafe_path_reason(image.src))
@@ -151,9 +154,10 @@ void read_kind_fields(JsonFields& f, Slide& s, Diagnostics& d) {
         s.text = f.text("text");
         s.url = f.text("url", true);
         if (s.url.size() > limits::max_qr_bytes)
-            d.error(pointer_join(f.pointer(), "url"), "is " + std::to_string(s.url.size()) +
-                    " bytes; a QR code that phones scan from a metre holds at most " +
-                    std::to_string(limits::max_qr_bytes));
+            d.error(pointer_join(f.pointer(), "url"),
+                    "is " + std::to_string(s.url.size()) +
+                        " bytes; a QR code that phones scan from a metre holds at most " +
+                        std::to_string(limits::max_qr_bytes));
         break;
     }
 }
@@ -205,7 +209,8 @@ void read_slides(const json* array, const std::string& where, Deck& deck, Diagno
         if (!slide) continue;
         const int words = slide_word_count(deck, *slide);
         if (words > static_cast<int>(limits::loop_words_advice))
-            d.warning(at, std::to_string(words) + " words; a slide read at a glance carries at most " +
+            d.warning(at, std::to_string(words) +
+                              " words; a slide read at a glance carries at most " +
                               std::to_string(limits::loop_words_advice) +
                               " (move the rest to the finding's details)");
         deck.slides.push_back(std::move(*slide));

@@ -5,7 +5,9 @@
 namespace kiosk {
 namespace {
 
-bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+bool is_continuation(unsigned char c) {
+    return (c & 0xC0) == 0x80;
+}
 
 // Decodes one code point at text[pos]; on failure sets reason and returns false.
 bool decode(std::string_view text, std::size_t pos, char32_t& cp, std::size_t& len,
@@ -30,9 +32,12 @@ bool decode(std::string_view text, std::size_t pos, char32_t& cp, std::size_t& l
         cp = (cp << 6) | (c & 0x3F);
     }
     static constexpr char32_t min_for_length[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < min_for_length[len]) reason = "overlong encoding";
-    else if (cp >= 0xD800 && cp <= 0xDFFF) reason = "UTF-16 surrogate";
-    else if (cp > 0x10FFFF) reason = "code point above U+10FFFF";
+    if (cp < min_for_length[len])
+        reason = "overlong encoding";
+    else if (cp >= 0xD800 && cp <= 0xDFFF)
+        reason = "UTF-16 surrogate";
+    else if (cp > 0x10FFFF)
+        reason = "code point above U+10FFFF";
     return reason.empty();
 }
 

@@ -31,13 +31,15 @@ ImportResult refused(std::string code, std::string message) {
     return r;
 }
 
-bool write_staged(const fs::path& staging, const std::string& name, const std::string& bytes, std::string& error) {
+bool write_staged(const fs::path& staging, const std::string& name, const std::string& bytes,
+                  std::string& error) {
     const int dir = ::open(staging.c_str(), O_DIRECTORY | O_RDONLY | O_CLOEXEC);
     if (dir < 0) return error = staging.string() + ": cannot open", false;
     UniqueFd fd = create_below(dir, name, error);
     ::close(dir);
     if (!fd.valid()) return false;
-    if (::write(fd.get(), bytes.data(), bytes.size()) != static_cast<ssize_t>(bytes.size()) || ::fsync(fd.get()) != 0)
+    if (::write(fd.get(), bytes.data(), bytes.size()) != static_cast<ssize_t>(bytes.size()) ||
+        ::fsync(fd.get()) != 0)
         return error = name + ": cannot write to the kiosk's disk (full?)", false;
     return true;
 }
@@ -58,13 +60,15 @@ std::vector<PublicKey> parse_keys(const std::vector<std::string>& texts) {
 }
 
 // Stage 1: the signed manifest, copied then checked on the copy. Sets sequence on success.
-std::optional<Manifest> staged_manifest(const UntrustedDir& stick, const fs::path& staging, const ImportOptions& o,
-                                        std::uint64_t last_seq, ImportResult& r) {
+std::optional<Manifest> staged_manifest(const UntrustedDir& stick, const fs::path& staging,
+                                        const ImportOptions& o, std::uint64_t last_seq,
+                                        ImportResult& r) {
     std::string error;
     const auto manifest_text = stick.read_small("manifest.json", max_manifest_bytes, error);
     if (!manifest_text) return r = refused("no_manifest", error), std::nullopt;
     const auto sig_text = stick.read_small("manifest.json.minisig", max_signature_bytes, error);
-    if (!sig_text && o.require_signature) return r = refused("unsigned", "no signature: " + error), std::nullopt;
+    if (!sig_text && o.require_signature)
+        return r = refused("unsigned", "no signature: " + error), std::nullopt;
     if (!write_staged(staging, "manifest.json", *manifest_text, error) ||
         (sig_text && !write_staged(staging, "manifest.json.minisig", *sig_text, error)))
         return r = refused("io_error", error), std::nullopt;
@@ -74,11 +78,20 @@ std::optional<Manifest> staged_manifest(const UntrustedDir& stick, const fs::pat
     r.manifest_sha256 = sha256_hex(*manifest);
     if (sig) {
         const auto v = verify_minisign(*manifest, *sig, parse_keys(o.trusted_keys));
-        if (!v.ok) return r = refused(v.error.find("does not trust") != std::string::npos ? "unknown_key" : "bad_signature", v.error), std::nullopt;
+        if (!v.ok)
+            return r = refused(v.error.find("does not trust") != std::string::npos
+                                   ? "unknown_key"
+                                   : "bad_signature",
+                               v.error),
+                   std::nullopt;
         const auto seq = sequence_from_comment(v.ok->trusted_comment);
-        if (!seq) return r = refused("bad_signature", "the signature's trusted comment has no \"seq=N\""), std::nullopt;
+        if (!seq)
+            return r = refused("bad_signature", "the signature's trusted comment has no \"seq=N\""),
+                   std::nullopt;
         if (*seq <= last_seq)
-            return r = refused("replay", "sequence " + std::to_string(*seq) + " is not newer than " + std::to_string(last_seq)), std::nullopt;
+            return r = refused("replay", "sequence " + std::to_string(*seq) +
+                                             " is not newer than " + std::to_string(last_seq)),
+                   std::nullopt;
         r.sequence = *seq;
     } else {
         r.sequence = last_seq + 1; // unsigned bundles are allowed only in a development setup
@@ -89,18 +102,22 @@ std::optional<Manifest> staged_manifest(const UntrustedDir& stick, const fs::pat
 }
 
 // Stage 2: every listed file copied with its exact size, then hashed on the copy.
-bool stage_files(const UntrustedDir& stick, const fs::path& staging, const Manifest& m, ImportResult& r) {
+bool stage_files(const UntrustedDir& stick, const fs::path& staging, const Manifest& m,
+                 ImportResult& r) {
     const int dir = ::open(staging.c_str(), O_DIRECTORY | O_RDONLY | O_CLOEXEC);
     UniqueFd staging_fd(dir);
     std::string error;
     for (const auto& f : m.files) {
         UniqueFd out = create_below(staging_fd.get(), f.path, error);
         if (!out.valid()) return r = refused("io_error", error), false;
-        if (!stick.copy_file(f.path, f.size, out.get(), error)) return r = refused("unsafe_file", error), false;
+        if (!stick.copy_file(f.path, f.size, out.get(), error))
+            return r = refused("unsafe_file", error), false;
     }
     for (const auto& f : m.files)
         if (sha256_file((staging / f.path).string()) != f.sha256)
-            return r = refused("file_mismatch", f.path + ": its SHA-256 differs from the manifest's"), false;
+            return r = refused("file_mismatch",
+                               f.path + ": its SHA-256 differs from the manifest's"),
+                   false;
     if (!fsync_path(staging.string(), error)) return r = refused("io_error", error), false;
     return true;
 }
@@ -111,7 +128,10 @@ bool check_deck(const fs::path& staging, ImportResult& r) {
     if (loaded.diagnostics.has_errors() || !loaded.deck) {
         std::string first;
         for (const auto& d : loaded.diagnostics.items)
-            if (d.severity == Severity::Error) { first = to_string(d); break; }
+            if (d.severity == Severity::Error) {
+                first = to_string(d);
+                break;
+            }
         r = refused("invalid_deck", first.empty() ? "the deck does not load" : first);
         return false;
     }
@@ -141,13 +161,15 @@ ImportResult import_bundle(const ImportOptions& o) {
     set_status(store, "importing", r);
     const auto staging = store.new_staging(error);
     if (!staging) r = refused("io_error", error);
-    const auto manifest = staging ? staged_manifest(*stick, *staging, o, store.last_sequence(), r) : std::nullopt;
+    const auto manifest =
+        staging ? staged_manifest(*stick, *staging, o, store.last_sequence(), r) : std::nullopt;
     if (manifest && stage_files(*stick, *staging, *manifest, r) && check_deck(*staging, r)) {
         const ReleaseName name{r.sequence, r.manifest_sha256.substr(0, 16)};
         if (store.publish(*staging, name, o.releases_kept, error)) {
             r.outcome = ImportOutcome::Accepted;
             r.release = name.folder();
-            r.message = std::to_string(r.slides) + " slides, sequence " + std::to_string(r.sequence);
+            r.message =
+                std::to_string(r.slides) + " slides, sequence " + std::to_string(r.sequence);
         } else {
             r = refused("io_error", error);
         }
@@ -169,7 +191,9 @@ std::string receipt_text(const ImportResult& r, std::time_t when) {
         out += "REFUSED: " + refusal_text(r.code) + "\n" + "Reason: " + r.message + "\n" +
                "The slides that were showing stay.\n";
         break;
-    case ImportOutcome::NoBundle: out += "No content on this stick: " + r.message + "\n"; break;
+    case ImportOutcome::NoBundle:
+        out += "No content on this stick: " + r.message + "\n";
+        break;
     }
     if (r.sequence) out += "Sequence: " + std::to_string(r.sequence) + "\n";
     if (!r.manifest_sha256.empty()) out += "Manifest SHA-256: " + r.manifest_sha256 + "\n";
@@ -180,17 +204,24 @@ bool write_receipt(const fs::path& mount, const std::string& text, std::string& 
     const int dir = ::open(mount.c_str(), O_DIRECTORY | O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
     if (dir < 0) return error = mount.string() + ": cannot open", false;
     UniqueFd dir_fd(dir);
-    UniqueFd fd(::openat(dir, "kiosk-receipt.txt", O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0644));
+    UniqueFd fd(::openat(dir, "kiosk-receipt.txt",
+                         O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0644));
     if (!fd.valid()) return error = "cannot write kiosk-receipt.txt (read-only stick?)", false;
-    const bool ok = ::write(fd.get(), text.data(), text.size()) == static_cast<ssize_t>(text.size());
+    const bool ok =
+        ::write(fd.get(), text.data(), text.size()) == static_cast<ssize_t>(text.size());
     ::fsync(fd.get());
     if (!ok) error = "kiosk-receipt.txt: write failed (stick full?)";
     return ok;
 }
 
 std::string status_json(const std::string& state, const ImportResult& r) {
-    nlohmann::json j{{"state", state}, {"code", r.code}, {"message", r.message}, {"slides", r.slides},
-                     {"sequence", r.sequence}, {"release", r.release}, {"time", static_cast<long long>(std::time(nullptr))}};
+    nlohmann::json j{{"state", state},
+                     {"code", r.code},
+                     {"message", r.message},
+                     {"slides", r.slides},
+                     {"sequence", r.sequence},
+                     {"release", r.release},
+                     {"time", static_cast<long long>(std::time(nullptr))}};
     return j.dump() + "\n";
 }
 

@@ -8,8 +8,8 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 #include <charconv>
+#include <cstring>
 #include <fstream>
 #include <random>
 
@@ -26,7 +26,8 @@ bool fail(std::string& error, std::string message) {
 // Read-only, so nothing (including the kiosk) changes a release after it was verified.
 void make_read_only(const fs::path& dir) {
     std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    for (auto it = fs::recursive_directory_iterator(dir, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         if (it->is_symlink(ec)) continue;
         const bool folder = it->is_directory(ec);
         fs::permissions(it->path(), folder ? fs::perms(0555) : fs::perms(0444), ec);
@@ -37,8 +38,10 @@ void make_read_only(const fs::path& dir) {
 void remove_tree(const fs::path& dir) {
     std::error_code ec;
     // Folders were made read-only; their owner may make them writable again to delete them.
-    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-        if (!it->is_symlink(ec) && it->is_directory(ec)) fs::permissions(it->path(), fs::perms(0755), ec);
+    for (auto it = fs::recursive_directory_iterator(dir, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+        if (!it->is_symlink(ec) && it->is_directory(ec))
+            fs::permissions(it->path(), fs::perms(0755), ec);
     fs::permissions(dir, fs::perms(0755), ec);
     fs::remove_all(dir, ec);
 }
@@ -52,16 +55,20 @@ std::string random_id() {
 
 } // namespace
 
-std::string ReleaseName::folder() const { return std::to_string(sequence) + "-" + hash; }
+std::string ReleaseName::folder() const {
+    return std::to_string(sequence) + "-" + hash;
+}
 
 std::optional<ReleaseName> ReleaseName::parse(const std::string& folder) {
     const auto dash = folder.find('-');
     if (dash == std::string::npos || dash == 0) return std::nullopt;
     ReleaseName n;
     const auto r = std::from_chars(folder.data(), folder.data() + dash, n.sequence);
-    if (r.ec != std::errc{} || r.ptr != folder.data() + dash || n.sequence == 0) return std::nullopt;
+    if (r.ec != std::errc{} || r.ptr != folder.data() + dash || n.sequence == 0)
+        return std::nullopt;
     n.hash = folder.substr(dash + 1);
-    if (n.hash.empty() || n.hash.find_first_not_of("0123456789abcdef") != std::string::npos) return std::nullopt;
+    if (n.hash.empty() || n.hash.find_first_not_of("0123456789abcdef") != std::string::npos)
+        return std::nullopt;
     return n;
 }
 
@@ -73,7 +80,8 @@ bool ReleaseStore::prepare(std::string& error) {
         fs::create_directories(root_ / sub, ec);
         if (ec) return fail(error, (root_ / sub).string() + ": " + ec.message());
     }
-    for (const auto& entry : fs::directory_iterator(root_ / "staging", ec)) remove_tree(entry.path());
+    for (const auto& entry : fs::directory_iterator(root_ / "staging", ec))
+        remove_tree(entry.path());
     // A release renamed into place whose switch never happened: newer than current, not shown.
     const auto cur = current();
     const auto cur_name = cur ? ReleaseName::parse(cur->filename().string()) : std::nullopt;
@@ -82,7 +90,8 @@ bool ReleaseStore::prepare(std::string& error) {
         if (n && cur_name && n->sequence > cur_name->sequence) remove_tree(release);
     }
     for (const auto& entry : fs::directory_iterator(root_, ec))
-        if (entry.path().filename().string().rfind("current.tmp-", 0) == 0) fs::remove(entry.path(), ec);
+        if (entry.path().filename().string().rfind("current.tmp-", 0) == 0)
+            fs::remove(entry.path(), ec);
     return true;
 }
 
@@ -111,11 +120,14 @@ std::vector<fs::path> ReleaseStore::releases() const {
     std::vector<std::pair<std::uint64_t, fs::path>> found;
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(root_ / "releases", ec))
-        if (auto n = ReleaseName::parse(entry.path().filename().string()); n && entry.is_directory(ec))
+        if (auto n = ReleaseName::parse(entry.path().filename().string());
+            n && entry.is_directory(ec))
             found.emplace_back(n->sequence, entry.path());
-    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::sort(found.begin(), found.end(),
+              [](const auto& a, const auto& b) { return a.first > b.first; });
     std::vector<fs::path> out;
-    for (auto& f : found) out.push_back(std::move(f.second));
+    for (auto& f : found)
+        out.push_back(std::move(f.second));
     return out;
 }
 
@@ -137,7 +149,8 @@ bool ReleaseStore::publish(const fs::path& staging, const ReleaseName& name, int
     make_read_only(staging);
     const fs::path release = root_ / "releases" / name.folder();
     std::error_code ec;
-    if (fs::exists(release, ec)) remove_tree(release); // the same bundle again after a failed switch
+    if (fs::exists(release, ec))
+        remove_tree(release); // the same bundle again after a failed switch
     fs::rename(staging, release, ec);
     if (ec) return fail(error, "cannot move the release into place: " + ec.message());
     if (!fsync_path((root_ / "releases").string(), error)) return false;
@@ -166,10 +179,12 @@ void ReleaseStore::prune(int keep) {
 }
 
 bool write_file_atomically(const fs::path& file, const std::string& content, std::string& error) {
-    const fs::path tmp = file.parent_path() / ("." + file.filename().string() + ".tmp-" + random_id());
+    const fs::path tmp =
+        file.parent_path() / ("." + file.filename().string() + ".tmp-" + random_id());
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
     if (fd < 0) return fail(error, tmp.string() + ": " + std::strerror(errno));
-    const bool written = ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size());
+    const bool written =
+        ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size());
     const bool synced = ::fsync(fd) == 0;
     ::close(fd);
     std::error_code ec;

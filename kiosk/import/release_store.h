@@ -23,7 +23,7 @@ struct ReleaseName {
 };
 
 class ReleaseStore {
-public:
+  public:
     explicit ReleaseStore(std::filesystem::path root);
 
     // Creates the folders if needed and removes what an interrupted import left behind.
@@ -44,7 +44,7 @@ public:
     const std::filesystem::path& root() const { return root_; }
     std::filesystem::path status_file() const { return root_ / "import-status.json"; }
 
-private:
+  private:
     void prune(int keep);
     bool write_last_sequence(std::uint64_t seq, std::string& error);
 

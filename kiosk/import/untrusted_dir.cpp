@@ -29,32 +29,40 @@ std::vector<std::string> split(std::string_view path) {
 
 // Defence in depth: the manifest was already checked, but this layer trusts nobody.
 bool plain_relative(std::string_view path, std::string& error) {
-    if (path.empty() || path.front() == '/') return error = std::string(path) + ": not a relative path", false;
+    if (path.empty() || path.front() == '/')
+        return error = std::string(path) + ": not a relative path", false;
     for (const auto& p : split(path))
-        if (p.empty() || p == "." || p == "..") return error = std::string(path) + ": leaves the folder", false;
+        if (p.empty() || p == "." || p == "..")
+            return error = std::string(path) + ": leaves the folder", false;
     return true;
 }
 
 std::string open_error(std::string_view path, int err) {
     const std::string name(path);
     switch (err) {
-    case ELOOP: return name + ": is (or goes through) a symbolic link";
-    case EXDEV: return name + ": leaves the folder";
-    case ENOENT: return name + ": no such file";
-    case ENOTDIR: return name + ": a folder in its path is not a folder";
-    default: return name + ": " + std::strerror(err);
+    case ELOOP:
+        return name + ": is (or goes through) a symbolic link";
+    case EXDEV:
+        return name + ": leaves the folder";
+    case ENOENT:
+        return name + ": no such file";
+    case ENOTDIR:
+        return name + ": a folder in its path is not a folder";
+    default:
+        return name + ": " + std::strerror(err);
     }
 }
 
 // Anything but a regular file is refused after opening, by what the open file really is.
 bool regular(int fd, std::string_view path, std::string& error) {
-    struct stat st{};
+    struct stat st {};
     if (fstat(fd, &st) != 0) return error = open_error(path, errno), false;
     if (S_ISREG(st.st_mode)) return true;
-    const char* what = S_ISFIFO(st.st_mode) ? "is a FIFO"
+    const char* what = S_ISFIFO(st.st_mode)                         ? "is a FIFO"
                        : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "is a device"
-                       : S_ISDIR(st.st_mode) ? "is a directory"
-                       : S_ISSOCK(st.st_mode) ? "is a socket" : "is not a regular file";
+                       : S_ISDIR(st.st_mode)                        ? "is a directory"
+                       : S_ISSOCK(st.st_mode)                       ? "is a socket"
+                                                                    : "is not a regular file";
     error = std::string(path) + ": " + what;
     return false;
 }
@@ -72,7 +80,8 @@ std::optional<UntrustedDir> UntrustedDir::open(const std::string& path, std::str
     UniqueFd fd(::open(path.c_str(), O_DIRECTORY | O_NOFOLLOW | O_RDONLY | O_CLOEXEC | O_NONBLOCK));
     if (!fd.valid()) {
         // O_DIRECTORY | O_NOFOLLOW on a symlink fails with ENOTDIR on Linux, not ELOOP.
-        error = errno == ENOTDIR ? path + ": is a symbolic link or not a folder" : open_error(path, errno);
+        error = errno == ENOTDIR ? path + ": is a symbolic link or not a folder"
+                                 : open_error(path, errno);
         return std::nullopt;
     }
     return UntrustedDir(std::move(fd));
@@ -81,22 +90,24 @@ std::optional<UntrustedDir> UntrustedDir::open(const std::string& path, std::str
 UniqueFd open_beneath_walk(int dir_fd, std::string_view rel_path, std::string& error) {
     if (!plain_relative(rel_path, error)) return UniqueFd();
     const auto parts = split(rel_path);
-    struct stat root{};
+    struct stat root {};
     fstat(dir_fd, &root);
     UniqueFd current(::dup(dir_fd));
     for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
-        UniqueFd next(::openat(current.get(), parts[i].c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+        UniqueFd next(::openat(current.get(), parts[i].c_str(),
+                               O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
         if (!next.valid()) {
             // A symlinked folder fails with ENOTDIR here (O_DIRECTORY | O_NOFOLLOW on Linux).
-            error = errno == ENOTDIR ? std::string(rel_path) + ": is (or goes through) a symbolic link or a file"
-                                     : open_error(rel_path, errno);
+            error = errno == ENOTDIR
+                        ? std::string(rel_path) + ": is (or goes through) a symbolic link or a file"
+                        : open_error(rel_path, errno);
             return UniqueFd();
         }
         current = std::move(next);
     }
     UniqueFd file(::openat(current.get(), parts.back().c_str(), read_flags));
     if (!file.valid()) error = open_error(rel_path, errno);
-    struct stat st{};
+    struct stat st {};
     // Like RESOLVE_NO_XDEV: nothing mounted below the stick's folder counts as on the stick.
     if (file.valid() && fstat(file.get(), &st) == 0 && st.st_dev != root.st_dev) {
         error = std::string(rel_path) + ": leaves the folder";
@@ -108,13 +119,16 @@ UniqueFd open_beneath_walk(int dir_fd, std::string_view rel_path, std::string& e
 UniqueFd UntrustedDir::open_file(std::string_view rel_path, std::string& error) const {
     if (!plain_relative(rel_path, error)) return UniqueFd();
     UniqueFd fd(openat2_beneath(fd_.get(), std::string(rel_path)));
-    if (!fd.valid() && errno == ENOSYS) fd = open_beneath_walk(fd_.get(), rel_path, error);
-    else if (!fd.valid()) error = open_error(rel_path, errno);
+    if (!fd.valid() && errno == ENOSYS)
+        fd = open_beneath_walk(fd_.get(), rel_path, error);
+    else if (!fd.valid())
+        error = open_error(rel_path, errno);
     if (fd.valid() && !regular(fd.get(), rel_path, error)) return UniqueFd();
     return fd;
 }
 
-std::optional<std::string> UntrustedDir::read_small(std::string_view rel_path, std::size_t max_bytes,
+std::optional<std::string> UntrustedDir::read_small(std::string_view rel_path,
+                                                    std::size_t max_bytes,
                                                     std::string& error) const {
     UniqueFd fd = open_file(rel_path, error);
     if (!fd.valid()) return std::nullopt;
@@ -127,7 +141,9 @@ std::optional<std::string> UntrustedDir::read_small(std::string_view rel_path, s
         if (n == 0) return out;
         out.append(buf, static_cast<std::size_t>(n));
         if (out.size() > max_bytes)
-            return error = std::string(rel_path) + ": larger than " + std::to_string(max_bytes) + " bytes", std::nullopt;
+            return error = std::string(rel_path) + ": larger than " + std::to_string(max_bytes) +
+                           " bytes",
+                   std::nullopt;
     }
 }
 
@@ -142,17 +158,24 @@ bool UntrustedDir::copy_file(std::string_view rel_path, std::uint64_t expected_s
         // Never ask for more than one byte past what the manifest promises.
         const std::uint64_t want = std::min<std::uint64_t>(sizeof buf, expected_size + 1 - copied);
         const ssize_t n = ::read(fd.get(), buf, want);
-        if (n < 0 && (errno == EINTR || (errno == EAGAIN && ++again < 50))) { usleep(10000); continue; }
+        if (n < 0 && (errno == EINTR || (errno == EAGAIN && ++again < 50))) {
+            usleep(10000);
+            continue;
+        }
         if (n < 0) return error = open_error(rel_path, errno), false;
         if (n == 0) break;
         copied += static_cast<std::uint64_t>(n);
         if (copied > expected_size)
-            return error = name + ": is larger than the manifest says (more than " + std::to_string(expected_size) + " bytes)", false;
+            return error = name + ": is larger than the manifest says (more than " +
+                           std::to_string(expected_size) + " bytes)",
+                   false;
         if (::write(dest_fd, buf, static_cast<std::size_t>(n)) != n)
             return error = name + ": cannot write the copy (disk full?)", false;
     }
     if (copied < expected_size)
-        return error = name + ": is smaller than the manifest says (" + std::to_string(copied) + " of " + std::to_string(expected_size) + " bytes)", false;
+        return error = name + ": is smaller than the manifest says (" + std::to_string(copied) +
+                       " of " + std::to_string(expected_size) + " bytes)",
+               false;
     if (::fsync(dest_fd) != 0) return error = name + ": cannot fsync the copy", false;
     return true;
 }
@@ -163,13 +186,18 @@ UniqueFd create_below(int staging_dir_fd, std::string_view rel_path, std::string
     UniqueFd current(::dup(staging_dir_fd));
     for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
         if (::mkdirat(current.get(), parts[i].c_str(), 0755) != 0 && errno != EEXIST)
-            return error = std::string(rel_path) + ": cannot create its folder: " + std::strerror(errno), UniqueFd();
-        UniqueFd next(::openat(current.get(), parts[i].c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+            return error = std::string(rel_path) +
+                           ": cannot create its folder: " + std::strerror(errno),
+                   UniqueFd();
+        UniqueFd next(::openat(current.get(), parts[i].c_str(),
+                               O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
         if (!next.valid()) return error = open_error(rel_path, errno), UniqueFd();
         current = std::move(next);
     }
-    UniqueFd fd(::openat(current.get(), parts.back().c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
-    if (!fd.valid()) error = std::string(rel_path) + ": cannot create the copy: " + std::strerror(errno);
+    UniqueFd fd(::openat(current.get(), parts.back().c_str(),
+                         O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
+    if (!fd.valid())
+        error = std::string(rel_path) + ": cannot create the copy: " + std::strerror(errno);
     return fd;
 }
 

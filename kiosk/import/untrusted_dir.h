@@ -12,7 +12,7 @@
 namespace kiosk {
 
 class UntrustedDir {
-public:
+  public:
     // The folder itself must not be a symlink either.
     static std::optional<UntrustedDir> open(const std::string& path, std::string& error);
 
@@ -27,7 +27,7 @@ public:
                    std::string& error) const;
     int fd() const { return fd_.get(); }
 
-private:
+  private:
     explicit UntrustedDir(UniqueFd fd) : fd_(std::move(fd)) {}
     UniqueFd fd_;
 };

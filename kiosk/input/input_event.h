@@ -8,7 +8,15 @@ enum class Key { Next, Previous, First, Last, Escape, Other };
 
 struct InputEvent {
     // CancelAll: every finger is gone (the window lost focus, the touch device went away).
-    enum class Type { PointerDown, PointerMove, PointerUp, PointerCancel, CancelAll, KeyPress, Quit };
+    enum class Type {
+        PointerDown,
+        PointerMove,
+        PointerUp,
+        PointerCancel,
+        CancelAll,
+        KeyPress,
+        Quit
+    };
     Type type = Type::Quit;
     long long pointer = 0; // finger id, or mouse_pointer
     float x = 0, y = 0;    // window pixels

@@ -6,7 +6,9 @@
 namespace kiosk {
 namespace {
 
-int scaled(int px, double scale) { return std::max(4, static_cast<int>(std::lround(px * scale))); }
+int scaled(int px, double scale) {
+    return std::max(4, static_cast<int>(std::lround(px * scale)));
+}
 
 // Markers hang in the left gutter, so wrapped lines align with the first line's text.
 int gutter_for(const Block& b, int px) {

@@ -15,9 +15,9 @@ enum class Marker { None, Bullet, Number, Rule };
 
 struct Block {
     std::vector<TextRun> runs;
-    TextStyle style;    // px is the nominal size, before scaling
+    TextStyle style; // px is the nominal size, before scaling
     Marker marker = Marker::None;
-    std::string label;  // the number for Marker::Number
+    std::string label;     // the number for Marker::Number
     double gap_before = 0; // in lines of this block's nominal size
 };
 

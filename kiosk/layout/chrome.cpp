@@ -62,22 +62,22 @@ bool add_dots(Layer& layer, int slide, int count, int left, int right, int cy, i
     const int start = left + (space - pitch * count) / 2;
     for (int i = 0; i < count; ++i) {
         const int d = i == slide ? std::max(4, pitch * 2 / 3) : std::max(2, pitch / 3);
-        layer.scene.rects.push_back(
-            {{start + i * pitch + (pitch - d) / 2, cy - d / 2, d, d}, i == slide ? Ink::Accent : Ink::Muted});
+        layer.scene.rects.push_back({{start + i * pitch + (pitch - d) / 2, cy - d / 2, d, d},
+                                     i == slide ? Ink::Accent : Ink::Muted});
     }
     return true;
 }
 
 void add_counter(Layer& layer, const Deck& deck, int slide, int left, int right, int cy, int px,
                  const TextMeasure& measure) {
-    const std::string text = fill_template(
-        deck.ui.slide_counter,
-        {{"n", std::to_string(slide + 1)}, {"total", std::to_string(deck.slides.size())}});
+    const std::string text =
+        fill_template(deck.ui.slide_counter, {{"n", std::to_string(slide + 1)},
+                                              {"total", std::to_string(deck.slides.size())}});
     const int w = measure.text_width(text, FontStyle::Regular, px);
     const int lh = measure.line_height(px);
     if (w > right - left) return;
-    layer.scene.texts.push_back(
-        {text, FontStyle::Regular, px, left + (right - left - w) / 2, cy - lh / 2, w, lh, Ink::Muted});
+    layer.scene.texts.push_back({text, FontStyle::Regular, px, left + (right - left - w) / 2,
+                                 cy - lh / 2, w, lh, Ink::Muted});
 }
 
 bool has_details(const Deck& deck, const Slide& s) {
@@ -100,12 +100,19 @@ Layer chrome_with(const Deck& deck, int slide, Size screen, int target_px, bool 
     const std::string next = compact ? "\u203A" : deck.ui.next + " \u203A";
     int left = m.margin_x() / 2;
     int right = screen.w - m.margin_x() / 2;
-    left = add_button(layer, {prev, Action::Previous}, left, bar.y, bar.h, false, measure).right() + gap;
-    left = add_button(layer, {deck.ui.overview, Action::Overview}, left, bar.y, bar.h, false, measure).right() + gap;
+    left = add_button(layer, {prev, Action::Previous}, left, bar.y, bar.h, false, measure).right() +
+           gap;
+    left =
+        add_button(layer, {deck.ui.overview, Action::Overview}, left, bar.y, bar.h, false, measure)
+            .right() +
+        gap;
     right = add_button(layer, {next, Action::Next}, right, bar.y, bar.h, true, measure).x - gap;
     const Slide& s = deck.slides.at(static_cast<std::size_t>(slide));
     if (has_details(deck, s))
-        right = add_button(layer, {deck.ui.read_more, Action::ReadMore, true}, right, bar.y, bar.h, true, measure).x - gap;
+        right = add_button(layer, {deck.ui.read_more, Action::ReadMore, true}, right, bar.y, bar.h,
+                           true, measure)
+                    .x -
+                gap;
     fits = left <= right;
     const int cy = bar.y + bar.h / 2;
     const int count = static_cast<int>(deck.slides.size());

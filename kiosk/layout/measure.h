@@ -8,7 +8,7 @@ namespace kiosk {
 enum class FontStyle { Regular, Bold, Italic };
 
 class TextMeasure {
-public:
+  public:
     virtual ~TextMeasure() = default;
     // Advance width in pixels of a single line of UTF-8 text at the given pixel size.
     virtual int text_width(std::string_view utf8, FontStyle style, int px) const = 0;

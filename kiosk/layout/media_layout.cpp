@@ -30,16 +30,19 @@ Stacked fit_blocks(const std::vector<Block>& blocks, Rect box, double floor, con
 }
 
 void append(Scene& into, Scene&& from) {
-    for (auto& r : from.rects) into.rects.push_back(r);
-    for (auto& t : from.texts) into.texts.push_back(std::move(t));
+    for (auto& r : from.rects)
+        into.rects.push_back(r);
+    for (auto& t : from.texts)
+        into.texts.push_back(std::move(t));
 }
 
 } // namespace
 
 Rect contain(int picture_w, int picture_h, Rect area) {
-    if (picture_w <= 0 || picture_h <= 0 || area.w <= 0 || area.h <= 0) return {area.x, area.y, 0, 0};
-    const double scale = std::min(static_cast<double>(area.w) / picture_w,
-                                  static_cast<double>(area.h) / picture_h);
+    if (picture_w <= 0 || picture_h <= 0 || area.w <= 0 || area.h <= 0)
+        return {area.x, area.y, 0, 0};
+    const double scale =
+        std::min(static_cast<double>(area.w) / picture_w, static_cast<double>(area.h) / picture_h);
     const int w = std::max(1, static_cast<int>(picture_w * scale));
     const int h = std::max(1, static_cast<int>(picture_h * scale));
     return {area.x + (area.w - w) / 2, area.y + (area.h - h) / 2, w, h};
@@ -54,9 +57,12 @@ int qr_side(int modules, int max_side) {
 Scene layout_image_slide(const Slide& slide, const ScreenMetrics& m, const TextMeasure& measure) {
     const Rect box = m.content_box();
     std::vector<Block> top;
-    if (!slide.title.empty()) top.push_back(block(slide.title, m.heading_px(), FontStyle::Bold, Ink::Text, 0));
+    if (!slide.title.empty())
+        top.push_back(block(slide.title, m.heading_px(), FontStyle::Bold, Ink::Text, 0));
     std::vector<Block> bottom;
-    if (!slide.caption.empty()) bottom.push_back(block(slide.caption, m.body_px() * 4 / 5, FontStyle::Regular, Ink::Muted, 0));
+    if (!slide.caption.empty())
+        bottom.push_back(
+            block(slide.caption, m.body_px() * 4 / 5, FontStyle::Regular, Ink::Muted, 0));
     // Text gets at most a third of the box; the picture takes the rest.
     Stacked head = fit_blocks(top, {box.x, box.y, box.w, box.h / 3}, 0.3, measure);
     Stacked foot = fit_blocks(bottom, {box.x, box.y, box.w, box.h / 4}, 0.3, measure);
@@ -72,7 +78,8 @@ Scene layout_image_slide(const Slide& slide, const ScreenMetrics& m, const TextM
         const Rect r = cover ? area : contain(img.width, img.height, area);
         scene.images.push_back({r, img.path, cover});
     }
-    for (auto& t : foot.scene.texts) t.y += bottom_y + gap - box.y;
+    for (auto& t : foot.scene.texts)
+        t.y += bottom_y + gap - box.y;
     append(scene, std::move(foot.scene));
     return scene;
 }
@@ -88,13 +95,16 @@ Scene layout_qr_slide(const Slide& slide, const ScreenMetrics& m, const TextMeas
     const Rect text_box = landscape ? Rect{box.x, box.y, box.w - side - gap, box.h}
                                     : Rect{box.x, box.y, box.w, box.h - side - gap};
     std::vector<Block> blocks;
-    if (!slide.title.empty()) blocks.push_back(block(slide.title, m.heading_px(), FontStyle::Bold, Ink::Text, 0));
-    if (!slide.text.empty()) blocks.push_back(block(slide.text, m.body_px(), FontStyle::Regular, Ink::Text, 0.8));
+    if (!slide.title.empty())
+        blocks.push_back(block(slide.title, m.heading_px(), FontStyle::Bold, Ink::Text, 0));
+    if (!slide.text.empty())
+        blocks.push_back(block(slide.text, m.body_px(), FontStyle::Regular, Ink::Text, 0.8));
     Stacked text = fit_blocks(blocks, text_box, m.min_scale() * 0.8, measure);
     Scene scene = std::move(text.scene);
     if (side > 0) {
-        const Rect r = landscape ? Rect{box.right() - side, box.y + (box.h - side) / 2, side, side}
-                                 : Rect{box.x + (box.w - side) / 2, box.y + text.height + gap, side, side};
+        const Rect r =
+            landscape ? Rect{box.right() - side, box.y + (box.h - side) / 2, side, side}
+                      : Rect{box.x + (box.w - side) / 2, box.y + text.height + gap, side, side};
         scene.images.push_back({r, "qr:" + slide.url, false});
     }
     return scene;

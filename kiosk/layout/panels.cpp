@@ -53,15 +53,18 @@ TileParts tile_parts(Rect r, const TextMeasure& measure) {
     return p;
 }
 
-void add_tile(Layer& layer, const Deck& deck, int i, Rect r, int title_px, const TextMeasure& measure) {
+void add_tile(Layer& layer, const Deck& deck, int i, Rect r, int title_px,
+              const TextMeasure& measure) {
     const Finding& f = deck.findings[i];
     layer.scene.rects.push_back({r, Ink::Surface});
     layer.buttons.push_back({r, Action::OpenFinding, i});
     const TileParts p = tile_parts(r, measure);
     const std::string number = std::to_string(f.number);
     const int num_w = measure.text_width(number, FontStyle::Bold, p.num_px);
-    layer.scene.texts.push_back({number, FontStyle::Bold, p.num_px, r.x + p.pad, r.y + p.pad, num_w, p.num_h, Ink::Accent});
-    const auto w = fit_text(f.short_title, title_px, p.text_box, FontStyle::Bold, Ink::Text, measure);
+    layer.scene.texts.push_back(
+        {number, FontStyle::Bold, p.num_px, r.x + p.pad, r.y + p.pad, num_w, p.num_h, Ink::Accent});
+    const auto w =
+        fit_text(f.short_title, title_px, p.text_box, FontStyle::Bold, Ink::Text, measure);
     add_wrapped(layer.scene, w, p.text_box.x, p.text_box.y);
 }
 
@@ -100,8 +103,9 @@ Layer overview_layer(const Deck& deck, Size screen, int target_px, const TextMea
     const ScreenMetrics m(screen);
     const Rect box = m.content_box();
     const int heading_px = m.heading_px() * 3 / 4;
-    const auto heading = fit_text(deck.ui.overview_title, heading_px, {box.x, box.y, box.w, box.h / 4},
-                                  FontStyle::Bold, Ink::Text, measure);
+    const auto heading =
+        fit_text(deck.ui.overview_title, heading_px, {box.x, box.y, box.w, box.h / 4},
+                 FontStyle::Bold, Ink::Text, measure);
     add_wrapped(layer.scene, heading, box.x, box.y);
     const int gap = std::max(6, m.unit / 50);
     const Rect area{box.x, box.y + heading.height + gap, box.w, box.h - heading.height - gap};
@@ -116,7 +120,8 @@ Layer overview_layer(const Deck& deck, Size screen, int target_px, const TextMea
         add_tile(layer, deck, i, r, title_px, measure);
     }
     const auto bar = bottom_bar(screen, target_px);
-    add_button(layer, {"\u2039 " + deck.ui.back, Action::Close}, m.margin_x() / 2, bar.y, bar.h, false, measure);
+    add_button(layer, {"\u2039 " + deck.ui.back, Action::Close}, m.margin_x() / 2, bar.y, bar.h,
+               false, measure);
     return layer;
 }
 
@@ -126,12 +131,15 @@ ReadingLayout reading_layout(const Deck& deck, int finding, Size screen, int tar
     const ScreenMetrics m(screen);
     const Rect box = m.content_box();
     const Finding& f = deck.findings.at(static_cast<std::size_t>(finding));
-    const std::string label = fill_template(deck.ui.finding_label, {{"n", std::to_string(f.number)}});
-    const auto kicker = fit_text(label, m.label_px(), {box.x, box.y, box.w, box.h / 8}, FontStyle::Bold, Ink::Accent, measure);
+    const std::string label =
+        fill_template(deck.ui.finding_label, {{"n", std::to_string(f.number)}});
+    const auto kicker = fit_text(label, m.label_px(), {box.x, box.y, box.w, box.h / 8},
+                                 FontStyle::Bold, Ink::Accent, measure);
     add_wrapped(out.fixed.scene, kicker, box.x, box.y);
     const int title_top = box.y + kicker.height;
-    const auto title = fit_text(f.title, m.heading_px() * 3 / 4, {box.x, title_top, box.w, box.h / 3},
-                                FontStyle::Bold, Ink::Text, measure);
+    const auto title =
+        fit_text(f.title, m.heading_px() * 3 / 4, {box.x, title_top, box.w, box.h / 3},
+                 FontStyle::Bold, Ink::Text, measure);
     add_wrapped(out.fixed.scene, title, box.x, title_top);
     const int gap = m.unit / 40;
     const int top = title_top + title.height + gap;
@@ -143,13 +151,15 @@ ReadingLayout reading_layout(const Deck& deck, int finding, Size screen, int tar
                         std::max(4, m.unit / 120), out.viewport.h};
     int y = 0;
     for (const auto& paragraph : f.details) {
-        const auto w = wrap_text(parse_markup(paragraph), style_of(body_px, FontStyle::Regular, Ink::Text), width, measure);
+        const auto w = wrap_text(parse_markup(paragraph),
+                                 style_of(body_px, FontStyle::Regular, Ink::Text), width, measure);
         add_wrapped(out.body, w, out.viewport.x, y);
         y += w.height + measure.line_height(body_px) / 2;
     }
     out.body_height = y;
     const auto bar = bottom_bar(screen, target_px);
-    add_button(out.fixed, {"\u2039 " + deck.ui.back, Action::Close}, m.margin_x() / 2, bar.y, bar.h, false, measure);
+    add_button(out.fixed, {"\u2039 " + deck.ui.back, Action::Close}, m.margin_x() / 2, bar.y, bar.h,
+               false, measure);
     return out;
 }
 
@@ -160,7 +170,8 @@ Layer text_panel(const std::vector<std::string>& lines, Size screen, const TextM
     const int px = std::max(10, m.unit / 32);
     const int lh = measure.line_height(px);
     int w = 0;
-    for (const auto& l : lines) w = std::max(w, measure.text_width(l, FontStyle::Regular, px));
+    for (const auto& l : lines)
+        w = std::max(w, measure.text_width(l, FontStyle::Regular, px));
     const int pad = px;
     w = std::min(w + 2 * pad, screen.w - 2 * pad);
     const int h = std::min(static_cast<int>(lines.size()) * lh + 2 * pad, screen.h - 2 * pad);

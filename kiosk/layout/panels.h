@@ -19,11 +19,11 @@ struct Grid {
 Grid grid_for(int items, Rect area);
 
 struct ReadingLayout {
-    Layer fixed;        // heading and the back button; does not scroll
-    Scene body;         // the finding's text, y from 0 at the top of the viewport
-    Rect viewport;      // where the body shows
+    Layer fixed;   // heading and the back button; does not scroll
+    Scene body;    // the finding's text, y from 0 at the top of the viewport
+    Rect viewport; // where the body shows
     int body_height = 0;
-    Rect scroll_track;  // the scroll position indicator's track
+    Rect scroll_track; // the scroll position indicator's track
 };
 
 ReadingLayout reading_layout(const Deck& deck, int finding, Size screen, int target_px,

@@ -42,7 +42,7 @@ struct Scene {
     // nothing is clipped, and --check reports it.
     bool below_minimum = false;
     bool overflows = false; // does not fit even at the smallest size: parts are off screen
-    double scale = 1.0; // the common shrink factor applied to the slide's text
+    double scale = 1.0;     // the common shrink factor applied to the slide's text
 };
 
 } // namespace kiosk

@@ -80,7 +80,8 @@ std::vector<Block> finding_blocks(const Deck& deck, const Slide& s, const Screen
     std::vector<Block> out;
     const Finding* f = finding_of(deck, s);
     if (!f) return out;
-    out.push_back(text_block(finding_label(deck, *f), m.heading_px(), FontStyle::Bold, Ink::Accent));
+    out.push_back(
+        text_block(finding_label(deck, *f), m.heading_px(), FontStyle::Bold, Ink::Accent));
     out.push_back(text_block(f->title, m.title_px() * 4 / 5, FontStyle::Bold, Ink::Text, 0.3));
     if (!s.text.empty())
         out.push_back(text_block(s.text, m.body_px(), FontStyle::Regular, Ink::Muted, 0.7));
@@ -100,7 +101,8 @@ std::vector<Block> quote_blocks(const Slide& s, const ScreenMetrics& m) {
 // A phone number wraps as a whole: its spaces become no-break spaces.
 std::string keep_together(const std::string& text) {
     std::string out;
-    for (char c : text) out += c == ' ' ? std::string("\u00A0") : std::string(1, c);
+    for (char c : text)
+        out += c == ' ' ? std::string("\u00A0") : std::string(1, c);
     return out;
 }
 
@@ -114,9 +116,10 @@ std::vector<Block> closing_blocks(const Slide& s, const ScreenMetrics& m) {
         // The name may wrap; role, phone and email each stay whole, after a middle dot.
         std::string line = "**" + c.name + "**";
         for (const auto* part : {&c.role, &c.phone, &c.email})
-            if (!part->empty()) line += "\u00A0\u00B7 " + (part == &c.phone ? keep_together(*part) : *part);
-        out.push_back(text_block(line, m.body_px(), FontStyle::Regular, Ink::Text,
-                                 i == 0 ? 0.9 : 0.35));
+            if (!part->empty())
+                line += "\u00A0\u00B7 " + (part == &c.phone ? keep_together(*part) : *part);
+        out.push_back(
+            text_block(line, m.body_px(), FontStyle::Regular, Ink::Text, i == 0 ? 0.9 : 0.35));
     }
     return out;
 }
@@ -126,19 +129,31 @@ std::vector<Block> blocks_for(const Deck& deck, const Slide& s, const ScreenMetr
     add_kicker(out, deck, s, m);
     std::vector<Block> body;
     switch (s.kind) {
-    case SlideKind::Title: body = title_blocks(s, m); break;
+    case SlideKind::Title:
+        body = title_blocks(s, m);
+        break;
     case SlideKind::Paragraph:
         add_heading(body, s.title, m);
         body.push_back(text_block(s.text, m.body_px(), FontStyle::Regular, Ink::Text, 0.8));
         break;
-    case SlideKind::Points: body = points_blocks(s, m); break;
-    case SlideKind::Finding: body = finding_blocks(deck, s, m); break;
-    case SlideKind::Quote: body = quote_blocks(s, m); break;
-    case SlideKind::Closing: body = closing_blocks(s, m); break;
+    case SlideKind::Points:
+        body = points_blocks(s, m);
+        break;
+    case SlideKind::Finding:
+        body = finding_blocks(deck, s, m);
+        break;
+    case SlideKind::Quote:
+        body = quote_blocks(s, m);
+        break;
+    case SlideKind::Closing:
+        body = closing_blocks(s, m);
+        break;
     case SlideKind::Image:
-    case SlideKind::Qr: break; // media_layout.cpp
+    case SlideKind::Qr:
+        break; // media_layout.cpp
     }
-    for (auto& b : body) out.push_back(std::move(b));
+    for (auto& b : body)
+        out.push_back(std::move(b));
     return out;
 }
 
@@ -169,8 +184,10 @@ Stacked fit(const std::vector<Block>& blocks, Rect box, double floor, const Text
 }
 
 void shift(Scene& scene, int dy) {
-    for (auto& t : scene.texts) t.y += dy;
-    for (auto& r : scene.rects) r.rect.y += dy;
+    for (auto& t : scene.texts)
+        t.y += dy;
+    for (auto& r : scene.rects)
+        r.rect.y += dy;
 }
 
 } // namespace
@@ -190,7 +207,8 @@ Scene layout_slide(const Deck& deck, const Slide& slide, Size screen, const Text
         result.scene.below_minimum = true;
         result.scene.overflows = !result.fits;
     }
-    if (centred(slide.kind) && result.height < box.h) shift(result.scene, (box.h - result.height) / 2);
+    if (centred(slide.kind) && result.height < box.h)
+        shift(result.scene, (box.h - result.height) / 2);
     return std::move(result.scene);
 }
 

@@ -49,7 +49,7 @@ std::vector<Token> tokenize(const std::vector<TextRun>& runs) {
 }
 
 class LineBuilder {
-public:
+  public:
     LineBuilder(const TextStyle& style, int max_width, const TextMeasure& m)
         : style_(style), max_width_(max_width), m_(m) {}
 
@@ -82,19 +82,22 @@ public:
         return std::move(out_);
     }
 
-private:
+  private:
     FontStyle font(bool emphasis) const { return emphasis ? style_.emphasis : style_.regular; }
 
     int width(const Word& word) const {
         int w = 0;
-        for (const auto& f : word) w += m_.text_width(f.text, font(f.emphasis), style_.px);
+        for (const auto& f : word)
+            w += m_.text_width(f.text, font(f.emphasis), style_.px);
         return w;
     }
 
     static void append_to(std::vector<Fragment>& line, const Word& word) {
         for (const auto& f : word) {
-            if (!line.empty() && line.back().emphasis == f.emphasis) line.back().text += f.text;
-            else line.push_back(f);
+            if (!line.empty() && line.back().emphasis == f.emphasis)
+                line.back().text += f.text;
+            else
+                line.push_back(f);
         }
     }
 
@@ -120,7 +123,8 @@ private:
     std::size_t fitting_prefix(std::string_view text, bool emphasis) const {
         std::vector<std::size_t> ends; // byte offset after each character
         for (std::size_t pos = 0; pos < text.size();) {
-            pos = std::min(text.size(), pos + utf8_sequence_length(static_cast<unsigned char>(text[pos])));
+            pos = std::min(text.size(),
+                           pos + utf8_sequence_length(static_cast<unsigned char>(text[pos])));
             ends.push_back(pos);
         }
         auto fits = [&](std::size_t chars) {
@@ -176,8 +180,10 @@ WrappedText wrap_text(const std::vector<TextRun>& runs, const TextStyle& style, 
                       const TextMeasure& measure) {
     LineBuilder lines(style, std::max(1, max_width), measure);
     for (const auto& token : tokenize(runs)) {
-        if (token.line_break) lines.end_line();
-        else lines.add_word(token.word, token.glued);
+        if (token.line_break)
+            lines.end_line();
+        else
+            lines.add_word(token.word, token.glued);
     }
     return lines.finish();
 }

@@ -58,7 +58,9 @@ void Browser::close(double now) {
     switch_view(View::Slides, now);
 }
 
-void Browser::activity(double now) { nav_.activity(now); }
+void Browser::activity(double now) {
+    nav_.activity(now);
+}
 
 void Browser::update(double now) {
     const bool was_browsing = nav_.mode() == Mode::Browsing;

@@ -18,10 +18,10 @@ struct ViewChange {
 };
 
 class Browser {
-public:
+  public:
     // finding_slides[i]: index of the slide that opens finding i (its headline), or -1.
-    Browser(std::vector<double> durations_s, std::vector<int> finding_slides,
-            NavSettings settings, double now);
+    Browser(std::vector<double> durations_s, std::vector<int> finding_slides, NavSettings settings,
+            double now);
 
     void next(double now);
     void previous(double now);
@@ -44,7 +44,7 @@ public:
 
     static constexpr double view_fade_s = 0.25;
 
-private:
+  private:
     void switch_view(View to, double now);
     bool valid_finding(int finding) const;
 

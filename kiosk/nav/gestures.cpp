@@ -17,8 +17,12 @@ void GestureRecognizer::resize(float screen_w, float screen_h) {
 std::optional<Gesture> GestureRecognizer::feed(const InputEvent& e) {
     using T = InputEvent::Type;
     switch (e.type) {
-    case T::PointerDown: press(e); return std::nullopt;
-    case T::CancelAll: reset(); return std::nullopt;
+    case T::PointerDown:
+        press(e);
+        return std::nullopt;
+    case T::CancelAll:
+        reset();
+        return std::nullopt;
     case T::PointerMove:
         if (auto it = down_.find(e.pointer); it != down_.end()) it->second = e.t;
         if (tracking_ && e.pointer == pointer_) {
@@ -37,11 +41,14 @@ std::optional<Gesture> GestureRecognizer::feed(const InputEvent& e) {
         if (down_.empty()) tracking_ = false;
         return g;
     }
-    default: return std::nullopt;
+    default:
+        return std::nullopt;
     }
 }
 
-float GestureRecognizer::slop() const { return s_.tap_slop_fraction * std::max(w_, h_); }
+float GestureRecognizer::slop() const {
+    return s_.tap_slop_fraction * std::max(w_, h_);
+}
 
 std::optional<Gesture> GestureRecognizer::poll(double now) {
     if (now < hold_deadline()) return std::nullopt;

@@ -24,7 +24,7 @@ struct Gesture {
 };
 
 class GestureRecognizer {
-public:
+  public:
     GestureRecognizer(GestureSettings settings, float screen_w, float screen_h);
     void resize(float screen_w, float screen_h);
 
@@ -43,9 +43,11 @@ public:
     float drag_dx() const { return tracking_ && !cancelled_ ? last_x_ - start_x_ : 0.f; }
     bool active() const { return !down_.empty(); }
     // The finger being followed, for views that track it themselves (scrolling).
-    bool tracking(long long pointer) const { return tracking_ && !cancelled_ && pointer == pointer_; }
+    bool tracking(long long pointer) const {
+        return tracking_ && !cancelled_ && pointer == pointer_;
+    }
 
-private:
+  private:
     std::optional<Gesture> finish(const InputEvent& e);
     void press(const InputEvent& e);
     float slop() const;
@@ -58,7 +60,7 @@ private:
     long long pointer_ = 0;
     float start_x_ = 0, start_y_ = 0, last_x_ = 0;
     double start_t_ = 0;
-    bool moved_ = false;      // left the tap slop at some point
+    bool moved_ = false; // left the tap slop at some point
     bool hold_fired_ = false;
 };
 

@@ -68,8 +68,10 @@ void Navigator::update(double now) {
     }
     if (now - shown_at_ < durations_[current_]) return;
     if (current_ == count() - 1) ++loops_;
-    if (count() == 1) shown_at_ = now;
-    else show(current_ + 1, +1, true, now);
+    if (count() == 1)
+        shown_at_ = now;
+    else
+        show(current_ + 1, +1, true, now);
 }
 
 std::optional<Transition> Navigator::transition(double now) const {
@@ -85,9 +87,8 @@ double Navigator::elapsed_fraction(double now) const {
 
 double Navigator::seconds_until_change(double now) const {
     if (transition(now)) return 0;
-    const double until =
-        mode_ == Mode::Browsing ? last_activity_ + settings_.idle_return_s - now
-                                : shown_at_ + durations_[current_] - now;
+    const double until = mode_ == Mode::Browsing ? last_activity_ + settings_.idle_return_s - now
+                                                 : shown_at_ + durations_[current_] - now;
     return std::max(0.0, until);
 }
 

@@ -16,13 +16,13 @@ enum class Mode { Attract, Browsing };
 
 struct Transition {
     int from = 0, to = 0;
-    int direction = 1;  // +1: the new slide comes from the right
-    bool fade = false;  // the loop fades; a visitor's move slides
+    int direction = 1;   // +1: the new slide comes from the right
+    bool fade = false;   // the loop fades; a visitor's move slides
     double progress = 0; // 0..1, linear
 };
 
 class Navigator {
-public:
+  public:
     Navigator(std::vector<double> durations_s, NavSettings settings, double now);
 
     // A new deck: start its loop from the first slide.
@@ -46,7 +46,7 @@ public:
     // Seconds until the state changes by itself (slide timer, idle return, end of a transition).
     double seconds_until_change(double now) const;
 
-private:
+  private:
     void show(int index, int direction, bool fade, double now);
     int wrap(int index) const;
 

@@ -7,7 +7,9 @@ namespace kiosk {
 
 namespace {
 
-bool finite(double v) { return std::isfinite(v); }
+bool finite(double v) {
+    return std::isfinite(v);
+}
 
 // Samples spanning less than this give no velocity: over 5 ms a single pixel of jitter already
 // reads as 200 px/s.

@@ -10,7 +10,7 @@
 namespace kiosk {
 
 class KineticScroller {
-public:
+  public:
     // max_offset = max(0, content_h - viewport_h); the offset is clamped to it.
     void set_extent(double content_h, double viewport_h);
     // Finger down: catches the content, stopping any momentum where it is at time t.
@@ -50,7 +50,7 @@ public:
     // still this long before lifting leaves no samples, and so no momentum.
     static constexpr double velocity_window_s = 0.1;
 
-private:
+  private:
     struct Sample {
         double y = 0, t = 0;
     };

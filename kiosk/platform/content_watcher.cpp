@@ -9,7 +9,8 @@
 
 namespace kiosk {
 
-ContentWatcher::ContentWatcher(const std::vector<std::filesystem::path>& folders, Uint32 event_type) {
+ContentWatcher::ContentWatcher(const std::vector<std::filesystem::path>& folders,
+                               Uint32 event_type) {
     inotify_ = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
     if (inotify_ < 0 || pipe(stop_pipe_) != 0) {
         SDL_Log("content: cannot watch for changes: %s", strerror(errno));
@@ -33,7 +34,8 @@ void ContentWatcher::run(Uint32 event_type) {
         }
         if (fds[1].revents) return;
         bool any = false;
-        while (read(inotify_, buffer, sizeof buffer) > 0) any = true;
+        while (read(inotify_, buffer, sizeof buffer) > 0)
+            any = true;
         if (!any) continue;
         SDL_Event e{};
         e.type = event_type;

@@ -11,7 +11,7 @@
 namespace kiosk {
 
 class ContentWatcher {
-public:
+  public:
     // Watches each folder (not recursively); failures are logged and leave the kiosk without
     // live reloading, never without slides.
     ContentWatcher(const std::vector<std::filesystem::path>& folders, Uint32 event_type);
@@ -19,7 +19,7 @@ public:
     ContentWatcher(const ContentWatcher&) = delete;
     ContentWatcher& operator=(const ContentWatcher&) = delete;
 
-private:
+  private:
     void run(Uint32 event_type);
     int inotify_ = -1;
     int stop_pipe_[2] = {-1, -1};

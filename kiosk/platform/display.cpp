@@ -18,8 +18,8 @@ std::optional<Display> Display::open(const Settings& settings, std::string& erro
             h = mode.h;
         }
     }
-    d.window_.reset(SDL_CreateWindow("Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
-                                     flags));
+    d.window_.reset(
+        SDL_CreateWindow("Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags));
     if (!d.window_) {
         error = std::string("cannot create the window: ") + SDL_GetError();
         return std::nullopt;

@@ -12,7 +12,7 @@ namespace kiosk {
 struct Settings;
 
 class Display {
-public:
+  public:
     static std::optional<Display> open(const Settings& settings, std::string& error);
 
     SDL_Renderer* renderer() const { return renderer_.get(); }
@@ -23,7 +23,7 @@ public:
     // Diagonal DPI as SDL reports it, 0 when it cannot tell (then touch targets use a default).
     double dpi() const;
 
-private:
+  private:
     WindowPtr window_;
     RendererPtr renderer_;
     bool vsync_ = false;

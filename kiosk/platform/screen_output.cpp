@@ -10,7 +10,8 @@ bool ScreenOutput::resize(Size physical, std::string& error) {
     target_.reset();
     if (rotation_ == Rotation::R0) return true;
     const Size l = logical();
-    target_.reset(SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, l.w, l.h));
+    target_.reset(
+        SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, l.w, l.h));
     if (!target_) error = std::string("cannot make the rotation texture: ") + SDL_GetError();
     return target_ != nullptr;
 }

@@ -10,7 +10,7 @@
 namespace kiosk {
 
 class ScreenOutput {
-public:
+  public:
     ScreenOutput(SDL_Renderer* renderer, Size physical, Rotation rotation);
 
     // The picture's size as the kiosk lays it out.
@@ -21,7 +21,7 @@ public:
     void end_frame();
     PointF to_logical(float x, float y) const;
 
-private:
+  private:
     SDL_Renderer* renderer_;
     Size physical_;
     Rotation rotation_;

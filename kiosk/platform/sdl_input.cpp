@@ -9,15 +9,21 @@ Key map_key(SDL_Keycode k) {
     case SDLK_DOWN:
     case SDLK_PAGEDOWN:
     case SDLK_SPACE:
-    case SDLK_RETURN: return Key::Next;
+    case SDLK_RETURN:
+        return Key::Next;
     case SDLK_LEFT:
     case SDLK_UP:
     case SDLK_PAGEUP:
-    case SDLK_BACKSPACE: return Key::Previous;
-    case SDLK_HOME: return Key::First;
-    case SDLK_END: return Key::Last;
-    case SDLK_ESCAPE: return Key::Escape;
-    default: return Key::Other;
+    case SDLK_BACKSPACE:
+        return Key::Previous;
+    case SDLK_HOME:
+        return Key::First;
+    case SDLK_END:
+        return Key::Last;
+    case SDLK_ESCAPE:
+        return Key::Escape;
+    default:
+        return Key::Other;
     }
 }
 
@@ -66,7 +72,8 @@ std::optional<InputEvent> map_sdl_event(const SDL_Event& e, Size window, double 
     switch (e.type) {
     case SDL_FINGERDOWN:
     case SDL_FINGERUP:
-    case SDL_FINGERMOTION: return map_finger(e, window, now);
+    case SDL_FINGERMOTION:
+        return map_finger(e, window, now);
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:
     case SDL_MOUSEMOTION:

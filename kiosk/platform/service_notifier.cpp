@@ -29,6 +29,8 @@ double ServiceNotifier::max_sleep_s() const {
     return interval_s_ > 0 ? interval_s_ / 3 : std::numeric_limits<double>::infinity();
 }
 
-void ServiceNotifier::stopping() { sd_notify(0, "STOPPING=1"); }
+void ServiceNotifier::stopping() {
+    sd_notify(0, "STOPPING=1");
+}
 
 } // namespace kiosk

@@ -7,7 +7,7 @@
 namespace kiosk {
 
 class ServiceNotifier {
-public:
+  public:
     ServiceNotifier();
     void ready();
     // Call once per loop iteration; sends a keep-alive when half the watchdog interval has passed.
@@ -16,7 +16,7 @@ public:
     double max_sleep_s() const;
     void stopping();
 
-private:
+  private:
     bool sent_ready_ = false;
     double interval_s_ = 0; // 0: no watchdog
     std::chrono::steady_clock::time_point last_ping_{};

@@ -13,14 +13,14 @@ namespace kiosk {
 // Blocks the signals for this thread and every thread started after it: construct it before
 // SDL_Init so SDL's own threads inherit the mask.
 class BlockedSignals {
-public:
+  public:
     BlockedSignals();
 };
 
 // Delivers the blocked signals as an SDL event. Construct it after SDL_Init and destroy it
 // before SDL_Quit (declare it after the SdlSession), so it never pushes into a dead queue.
 class SignalWatcher {
-public:
+  public:
     explicit SignalWatcher(const BlockedSignals&);
     ~SignalWatcher();
     SignalWatcher(const SignalWatcher&) = delete;
@@ -28,7 +28,7 @@ public:
 
     Uint32 event_type() const { return event_type_; }
 
-private:
+  private:
     Uint32 event_type_;
     std::atomic<bool> stopping_{false};
     std::thread thread_;

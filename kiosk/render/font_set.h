@@ -12,7 +12,7 @@
 namespace kiosk {
 
 class FontSet : public TextMeasure {
-public:
+  public:
     // Opens Inter-Regular.otf, Inter-Bold.otf and Inter-Italic.otf from dir; on failure, error says
     // which file and why.
     static std::optional<FontSet> open(const std::filesystem::path& dir, std::string& error);
@@ -22,7 +22,7 @@ public:
     // The face set to px, ready for TTF_Render*.
     TTF_Font* at(FontStyle style, int px) const;
 
-private:
+  private:
     std::array<FontPtr, 3> faces_;
     mutable std::array<int, 3> sizes_{};
 };

@@ -57,7 +57,8 @@ SDL_Texture* ImageCache::get(const SceneImage& image) {
         return it->second.texture.get();
     }
     TexturePtr texture = make(image);
-    const std::size_t bytes = texture ? static_cast<std::size_t>(image.rect.w) * image.rect.h * 4 : 0;
+    const std::size_t bytes =
+        texture ? static_cast<std::size_t>(image.rect.w) * image.rect.h * 4 : 0;
     while (bytes_ + bytes > budget_ && !ages_.empty()) {
         auto old = map_.find(ages_.back());
         bytes_ -= old->second.bytes;
@@ -73,9 +74,11 @@ SDL_Texture* ImageCache::get(const SceneImage& image) {
 
 TexturePtr ImageCache::make(const SceneImage& image) {
     const bool qr = image.source.rfind("qr:", 0) == 0;
-    SurfacePtr source(qr ? qr_surface(image.source.substr(3)).release() : IMG_Load(image.source.c_str()));
+    SurfacePtr source(qr ? qr_surface(image.source.substr(3)).release()
+                         : IMG_Load(image.source.c_str()));
     if (!source) {
-        SDL_Log("image: cannot load %s: %s", image.source.c_str(), qr ? "QR encoding failed" : IMG_GetError());
+        SDL_Log("image: cannot load %s: %s", image.source.c_str(),
+                qr ? "QR encoding failed" : IMG_GetError());
         return nullptr;
     }
     return scaled(source.get(), image, !qr);
@@ -85,8 +88,8 @@ TexturePtr ImageCache::make(const SceneImage& image) {
 // for QR modules so their edges stay sharp.
 TexturePtr ImageCache::scaled(SDL_Surface* source, const SceneImage& image, bool smooth) {
     TexturePtr full(SDL_CreateTextureFromSurface(renderer_, source));
-    TexturePtr target(SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
-                                        image.rect.w, image.rect.h));
+    TexturePtr target(SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888,
+                                        SDL_TEXTUREACCESS_TARGET, image.rect.w, image.rect.h));
     if (!full || !target) {
         SDL_Log("image: cannot make a texture for %s: %s", image.source.c_str(), SDL_GetError());
         return nullptr;

@@ -13,13 +13,13 @@ namespace kiosk {
 struct SceneImage;
 
 class ImageCache {
-public:
+  public:
     ImageCache(SDL_Renderer* renderer, std::size_t budget_bytes);
     // The texture for this picture at its rectangle's size, or nullptr when it cannot be made.
     SDL_Texture* get(const SceneImage& image);
     std::size_t entries() const { return map_.size(); }
 
-private:
+  private:
     TexturePtr make(const SceneImage& image);
     TexturePtr scaled(SDL_Surface* source, const SceneImage& image, bool smooth);
 

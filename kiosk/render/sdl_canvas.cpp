@@ -8,8 +8,9 @@ SdlCanvas::SdlCanvas(SDL_Renderer* renderer, const FontSet& fonts, Size size,
                      std::size_t text_budget_bytes)
     : renderer_(renderer), fonts_(fonts), size_(size),
       cache_(renderer, fonts,
-             text_budget_bytes ? text_budget_bytes
-                               : std::max<std::size_t>(6u << 20, std::size_t(size.w) * size.h * 4 * 3 / 2)),
+             text_budget_bytes
+                 ? text_budget_bytes
+                 : std::max<std::size_t>(6u << 20, std::size_t(size.w) * size.h * 4 * 3 / 2)),
       images_(renderer, 32u << 20) {}
 
 void SdlCanvas::clear(Color c) {

@@ -8,7 +8,7 @@ namespace kiosk {
 
 // Canvas on an SDL_Renderer: a window's, or a software renderer on a surface for export.
 class SdlCanvas : public Canvas {
-public:
+  public:
     // The text budget defaults to one and a half screenfuls of pixels: text covers well under
     // half of a slide, so both slides of a transition and the chrome stay cached, at any
     // resolution, while memory stays bounded (the bench measures both).
@@ -26,7 +26,7 @@ public:
     void resize(Size size) { size_ = size; }
     TextCache& text_cache() { return cache_; }
 
-private:
+  private:
     SDL_Renderer* renderer_;
     const FontSet& fonts_;
     Size size_;

@@ -25,7 +25,7 @@ using FontPtr = std::unique_ptr<TTF_Font, SdlDeleter>;
 // SDL_Init / TTF_Init paired with their Quit. Subsystems: SDL_INIT_VIDEO for a window, 0 for
 // export and --check, which need fonts and surfaces only.
 class SdlSession {
-public:
+  public:
     explicit SdlSession(Uint32 subsystems);
     ~SdlSession();
     SdlSession(const SdlSession&) = delete;
@@ -33,7 +33,7 @@ public:
     bool ok() const { return ok_; }
     const char* error() const { return error_; }
 
-private:
+  private:
     bool ok_ = false;
     bool sdl_ = false;
     bool ttf_ = false;

@@ -16,7 +16,9 @@ std::string make_key(const std::string& text, FontStyle style, int px, Color c) 
     return key;
 }
 
-std::size_t texture_bytes(int w, int h) { return static_cast<std::size_t>(w) * h * 4; }
+std::size_t texture_bytes(int w, int h) {
+    return static_cast<std::size_t>(w) * h * 4;
+}
 
 } // namespace
 

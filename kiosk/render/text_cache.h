@@ -14,7 +14,7 @@
 namespace kiosk {
 
 class TextCache {
-public:
+  public:
     TextCache(SDL_Renderer* renderer, const FontSet& fonts, std::size_t budget_bytes);
 
     struct Entry {
@@ -29,7 +29,7 @@ public:
     std::size_t entries() const { return map_.size(); }
     void clear();
 
-private:
+  private:
     using Key = std::string;
     struct Slot {
         Entry entry;

@@ -11,7 +11,7 @@
 namespace kiosk {
 
 class Canvas {
-public:
+  public:
     virtual ~Canvas() = default;
     virtual Size size() const = 0;
     virtual void clear(Color color) = 0;

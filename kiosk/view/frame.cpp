@@ -9,12 +9,18 @@ namespace kiosk {
 
 Color ink_color(const Theme& theme, Ink ink) {
     switch (ink) {
-    case Ink::Text: return theme.text;
-    case Ink::Muted: return theme.muted;
-    case Ink::Accent: return theme.accent;
-    case Ink::Emphasis: return theme.emphasis;
-    case Ink::Surface: return theme.surface;
-    case Ink::Background: return theme.background;
+    case Ink::Text:
+        return theme.text;
+    case Ink::Muted:
+        return theme.muted;
+    case Ink::Accent:
+        return theme.accent;
+    case Ink::Emphasis:
+        return theme.emphasis;
+    case Ink::Surface:
+        return theme.surface;
+    case Ink::Background:
+        return theme.background;
     }
     return theme.text;
 }
@@ -24,7 +30,8 @@ double ease_in_out(double t) {
     return t < 0.5 ? 4 * t * t * t : 1 - std::pow(-2 * t + 2, 3) / 2;
 }
 
-void draw_scene(Canvas& canvas, const Scene& scene, const Theme& theme, int dx, std::uint8_t alpha) {
+void draw_scene(Canvas& canvas, const Scene& scene, const Theme& theme, int dx,
+                std::uint8_t alpha) {
     const Size size = canvas.size();
     for (const auto& r : scene.rects) {
         if (r.rect.right() + dx < 0 || r.rect.x + dx > size.w) continue;
@@ -33,7 +40,8 @@ void draw_scene(Canvas& canvas, const Scene& scene, const Theme& theme, int dx, 
         canvas.fill_rect({r.rect.x + dx, r.rect.y, r.rect.w, r.rect.h}, c);
     }
     for (const auto& image : scene.images)
-        if (image.rect.right() + dx >= 0 && image.rect.x + dx <= size.w) canvas.draw_image(image, dx, alpha);
+        if (image.rect.right() + dx >= 0 && image.rect.x + dx <= size.w)
+            canvas.draw_image(image, dx, alpha);
     for (const auto& t : scene.texts) {
         if (t.x + t.w + dx < 0 || t.x + dx > size.w) continue; // off screen mid-transition
         canvas.draw_text(t, ink_color(theme, t.ink), dx, 0, alpha);
@@ -66,7 +74,8 @@ void draw_hint(Canvas& canvas, const Deck& deck, int px, int y, const TextMeasur
     const ScreenMetrics m(canvas.size());
     const int w = measure.text_width(deck.ui.touch_hint, FontStyle::Bold, px);
     if (w > canvas.size().w / 2) return;
-    SceneText hint{deck.ui.touch_hint, FontStyle::Bold, px, m.margin_x(), y, w, measure.line_height(px), Ink::Accent};
+    SceneText hint{deck.ui.touch_hint,      FontStyle::Bold, px, m.margin_x(), y, w,
+                   measure.line_height(px), Ink::Accent};
     canvas.draw_text(hint, deck.theme.accent, 0, 0, 255);
 }
 
@@ -86,7 +95,9 @@ void draw_footer(Canvas& canvas, const Deck& deck, const FrameState& state,
     counter.h = measure.line_height(px);
     counter.x = track.x - px - counter.w;
     counter.y = track.y + track.h / 2 - counter.h / 2;
-    if (counter.x >= screen.w / 2) canvas.draw_text(counter, deck.theme.muted, 0, 0, 255); // a long template is left out, never drawn off screen
+    if (counter.x >= screen.w / 2)
+        canvas.draw_text(counter, deck.theme.muted, 0, 0,
+                         255); // a long template is left out, never drawn off screen
     if (state.show_hint) draw_hint(canvas, deck, px * 6 / 5, counter.y - px / 10, measure);
     canvas.fill_rect(track, deck.theme.surface);
     // The bar empties as the slide's time runs out.
@@ -103,10 +114,12 @@ void draw_frame(Canvas& canvas, const Deck& deck, const SceneFor& scene_for,
     const int w = canvas.size().w;
     const auto& tr = state.transition;
     if (!tr) {
-        draw_scene(canvas, scene_for(state.slide), deck.theme, static_cast<int>(state.drag_dx), 255);
+        draw_scene(canvas, scene_for(state.slide), deck.theme, static_cast<int>(state.drag_dx),
+                   255);
     } else if (tr->fade) {
         const double e = ease_in_out(tr->progress);
-        draw_scene(canvas, scene_for(tr->from), deck.theme, 0, static_cast<std::uint8_t>(255 * (1 - e)));
+        draw_scene(canvas, scene_for(tr->from), deck.theme, 0,
+                   static_cast<std::uint8_t>(255 * (1 - e)));
         draw_scene(canvas, scene_for(tr->to), deck.theme, 0, static_cast<std::uint8_t>(255 * e));
     } else {
         const double e = ease_in_out(tr->progress);

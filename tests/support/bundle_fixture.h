@@ -29,7 +29,8 @@ inline void write_file(const fs::path& p, const std::string& bytes) {
 inline std::string png_bytes(std::uint32_t w, std::uint32_t h, std::size_t padding = 0) {
     std::string s("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR", 16);
     for (std::uint32_t v : {w, h})
-        for (int shift = 24; shift >= 0; shift -= 8) s += static_cast<char>((v >> shift) & 0xFF);
+        for (int shift = 24; shift >= 0; shift -= 8)
+            s += static_cast<char>((v >> shift) & 0xFF);
     s += std::string("\x08\x06\0\0\0\0\0\0\0", 9);
     return s + std::string(padding, 'p');
 }
@@ -49,7 +50,8 @@ struct BundleFixture {
     }
     ~BundleFixture() {
         std::error_code ec;
-        for (auto it = fs::recursive_directory_iterator(base, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+        for (auto it = fs::recursive_directory_iterator(base, ec);
+             !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
             fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, ec);
         fs::remove_all(base, ec);
     }
@@ -59,7 +61,8 @@ struct BundleFixture {
     // A key pair without a password; returns the public key's base64 line.
     std::string make_key(const std::string& name) const {
         const auto pub = keys / (name + ".pub"), sec = keys / (name + ".key");
-        const std::string cmd = "minisign -G -W -f -p '" + pub.string() + "' -s '" + sec.string() + "' >/dev/null 2>&1";
+        const std::string cmd =
+            "minisign -G -W -f -p '" + pub.string() + "' -s '" + sec.string() + "' >/dev/null 2>&1";
         if (std::system(cmd.c_str()) != 0) return {};
         const std::string text = read_file(pub);
         const auto nl = text.find('\n');
@@ -68,8 +71,10 @@ struct BundleFixture {
 
     void write_deck(const std::string& title, std::size_t image_padding) const {
         write_file(bundle / "images/foto.png", png_bytes(640, 480, image_padding));
-        write_file(bundle / "deck.json", R"({"schema": 1, "id": "usb", "title": "USB", "version": "1", "language": "nl",
-          "slides": [{"kind": "title", "title": ")" + title + R"("},
+        write_file(bundle / "deck.json",
+                   R"({"schema": 1, "id": "usb", "title": "USB", "version": "1", "language": "nl",
+          "slides": [{"kind": "title", "title": ")" +
+                       title + R"("},
                      {"kind": "image", "title": "Foto", "image": {"src": "images/foto.png"}}]})");
     }
 
@@ -87,8 +92,9 @@ struct BundleFixture {
 
     bool sign(std::uint64_t seq, const std::string& key = "kiosk") const {
         const std::string cmd = "minisign -S -s '" + (keys / (key + ".key")).string() + "' -m '" +
-                                (bundle / "manifest.json").string() + "' -t 'kiosk-bundle seq=" +
-                                std::to_string(seq) + "' >/dev/null 2>&1";
+                                (bundle / "manifest.json").string() +
+                                "' -t 'kiosk-bundle seq=" + std::to_string(seq) +
+                                "' >/dev/null 2>&1";
         return std::system(cmd.c_str()) == 0;
     }
 

@@ -19,7 +19,9 @@ inline nlohmann::json minimal_deck_json() {
       ]})");
 }
 
-inline LoadResult load_json(const nlohmann::json& j) { return load_deck_text(j.dump(), "deck.json"); }
+inline LoadResult load_json(const nlohmann::json& j) {
+    return load_deck_text(j.dump(), "deck.json");
+}
 
 // The first diagnostic's text, or "" when there is none.
 inline std::string first_message(const LoadResult& r) {

@@ -7,10 +7,11 @@
 namespace kiosk::test {
 
 class FakeMeasure : public TextMeasure {
-public:
+  public:
     int text_width(std::string_view s, FontStyle style, int px) const override {
         int chars = 0;
-        for (std::size_t i = 0; i < s.size(); i += utf8_sequence_length(static_cast<unsigned char>(s[i])))
+        for (std::size_t i = 0; i < s.size();
+             i += utf8_sequence_length(static_cast<unsigned char>(s[i])))
             ++chars;
         const int per_char = style == FontStyle::Bold ? px * 6 / 10 : px / 2;
         return chars * per_char;
