@@ -201,7 +201,9 @@ Scan skip_prolog(string_view t) {
     }
 }
 
+// The name after '<' at lt; empty when the text ends first (a prolog with nothing after it).
 string_view element_name(string_view t, size_t lt) {
+    if (lt >= t.size()) return {};
     const auto rest = t.substr(lt + 1);
     return rest.substr(0, rest.find_first_of(" \t\r\n/>"));
 }

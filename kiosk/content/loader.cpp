@@ -125,8 +125,15 @@ LoadResult load_deck_text(std::string_view text, const std::string& file_label,
         syntax_error(result.diagnostics, text, offset, "JSON syntax: " + parse_message(e));
         return result;
     }
-    Deck deck = read_deck(doc, result.diagnostics);
-    if (!result.diagnostics.has_errors()) check_images(deck, base_dir, result.diagnostics);
+    Deck deck;
+    try {
+        deck = read_deck(doc, result.diagnostics);
+        if (!result.diagnostics.has_errors()) check_images(deck, base_dir, result.diagnostics);
+    } catch (const std::exception& e) {
+        // A bug of ours must cost this deck, not the kiosk: report it like any content error.
+        result.diagnostics.error("", std::string("internal error while reading the deck: ") + e.what());
+        return result;
+    }
     if (!result.diagnostics.has_fatal_errors()) result.deck = std::move(deck);
     return result;
 }
