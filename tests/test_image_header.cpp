@@ -275,7 +275,8 @@ TEST_CASE("image headers: garbage and every prefix of a valid image stay within 
 
 // Found by the fuzzer (tests/fuzz/run.sh): a prolog with nothing after it read past the end.
 TEST_CASE("image headers: an SVG prolog that ends the file is refused, not a crash") {
-    for (const char* text : {"<!DOCTYPEG\r>\n", "<?xml version=\"1.0\"?>", "<!-- x -->  ", "<!DOCTYPE svg>"}) {
+    for (const char* text :
+         {"<!DOCTYPEG\r>\n", "<?xml version=\"1.0\"?>", "<!-- x -->  ", "<!DOCTYPE svg>"}) {
         INFO(text);
         const auto r = kiosk::check_image_header(text);
         CHECK_FALSE(r.info);

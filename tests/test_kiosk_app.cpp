@@ -397,3 +397,11 @@ TEST_CASE_METHOD(Fixture, "the picture moves a few pixels every ten minutes agai
     still.draw(canvas, 601);
     CHECK(canvas.offset == std::pair<int, int>{0, 0});
 }
+
+TEST_CASE_METHOD(Fixture, "a notice on screen does not stop the time-left bar from moving") {
+    KioskApp app(settings, deck, measure, canvas.sz, 0);
+    app.draw(canvas, 0);
+    app.notify({"Nieuwe inhoud wordt gecontroleerd"}, 0, 60);
+    app.draw(canvas, 0);
+    CHECK(app.seconds_until_wake(0.01) < 1.0); // the bar steps twice a second, the notice lasts 60 s
+}

@@ -1,5 +1,6 @@
 #include "content/limits.h"
 #include "content/loader.h"
+#include "support/bundle_fixture.h"
 #include "support/deck_builder.h"
 
 #include <catch2/catch.hpp>
@@ -234,16 +235,7 @@ struct TempContent {
     }
 };
 
-// The first bytes of a PNG: signature and IHDR with the given size (enough for the header check).
-std::string png_header(std::uint32_t w, std::uint32_t h) {
-    std::string s("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR", 16);
-    for (std::uint32_t v : {w, h})
-        for (int shift = 24; shift >= 0; shift -= 8)
-            s += static_cast<char>((v >> shift) & 0xFF);
-    s += std::string("\x08\x06\0\0\0", 5);
-    s += std::string(4, '\0');
-    return s;
-}
+using kiosk::test::png_bytes; // the first bytes of a PNG: enough for the header check
 
 nlohmann::json deck_with_image(const std::string& src) {
     auto j = test::minimal_deck_json();
@@ -256,7 +248,7 @@ nlohmann::json deck_with_image(const std::string& src) {
 
 TEST_CASE("an image slide reads its picture's size from the file header") {
     TempContent c("image-ok");
-    c.write("images/a.png", png_header(640, 480));
+    c.write("images/a.png", png_bytes(640, 480));
     const auto r = c.load(deck_with_image("images/a.png"));
     INFO(all_messages(r));
     REQUIRE(r.deck);
@@ -270,7 +262,7 @@ TEST_CASE("an image slide reads its picture's size from the file header") {
 
 TEST_CASE("a missing, oversized or unsafe image costs the slide its picture, not the deck") {
     TempContent c("image-bad");
-    c.write("images/huge.png", png_header(8193, 100));
+    c.write("images/huge.png", png_bytes(8193, 100));
     c.write("images/garbage.png", "not an image at all");
     struct Case {
         std::string src, message;

@@ -112,7 +112,7 @@ void ContentUpdates::take_loaded(KioskApp& app, double now) {
     shown_ = loaded.origin;
     const auto n = std::to_string(loaded.result.deck->slides.size());
     app.notify({fill_template(loaded.result.deck->ui.import_done, {{"n", n}})}, now, 8);
-    app.offer_deck(std::move(*loaded.result.deck), loaded.origin, now);
+    app.offer_deck(std::move(*loaded.result.deck), loaded.origin);
 }
 
 } // namespace kiosk

@@ -183,11 +183,10 @@ void KioskApp::trace_state(double now) {
 
 namespace kiosk {
 
-void KioskApp::offer_deck(Deck deck, std::string origin, double now) {
+void KioskApp::offer_deck(Deck deck, std::string origin) {
     const std::size_t n = deck.slides.size();
     pending_ = Pending{std::move(deck), std::move(origin), std::vector<std::optional<Scene>>(n), 0};
     dirty_ = true;
-    (void)now;
 }
 
 // A couple of slides per wake-up, so laying out a new deck never stalls an animation.

@@ -41,7 +41,7 @@ class KioskApp {
 
     // A new deck to show once all its slides are laid out: at the next return to the loop (at
     // once when nobody is browsing), with a fade. Replaces any deck still waiting.
-    void offer_deck(Deck deck, std::string origin, double now);
+    void offer_deck(Deck deck, std::string origin);
     bool deck_pending() const { return pending_.has_value(); }
     // Lines shown at the top of the screen for a while: import progress, a refusal, the errors of
     // a deck being edited.
@@ -80,7 +80,6 @@ class KioskApp {
     void trace_state(double now);
     std::vector<double> durations() const;
     double current_duration() const;
-    double browser_seconds(double now) const;
     std::vector<int> finding_slides() const;
     void invalidate_layouts();
     void prepare_pending(double now);

@@ -196,10 +196,6 @@ bool KioskApp::in_status_corner(float x, float y) const {
     return false;
 }
 
-double KioskApp::browser_seconds(double now) const {
-    return browser_.seconds_until_change(now);
-}
-
 void KioskApp::update(double now) {
     const bool was_browsing = browser_.mode() == Mode::Browsing;
     browser_.update(now);
@@ -255,8 +251,9 @@ double KioskApp::seconds_until_wake(double now) const {
     if (pending_ &&
         (pending_->laid_out < pending_->scenes.size() || browser_.mode() == Mode::Attract))
         return 0.02; // keep laying out the waiting deck, a little at a time
-    if (!notice_.empty()) return std::min(std::max(0.0, notice_until_ - now), browser_seconds(now));
-    double wake = browser_seconds(now);
+    double wake = browser_.seconds_until_change(now);
+    // A notice is one more deadline among the others, not a reason to skip them.
+    if (!notice_.empty()) wake = std::min(wake, std::max(0.0, notice_until_ - now));
     wake = std::min(wake, std::max(0.0, gestures_.hold_deadline() - now));
     if (status_open_) wake = std::min(wake, std::max(0.0, status_until_ - now));
     if (!open_ && !dark_) wake = std::min(wake, std::max(0.0, woken_until_ - now));

@@ -33,11 +33,9 @@ LocalTime local_time() {
     return {(tm.tm_wday + 6) % 7, tm.tm_hour * 60 + tm.tm_min};
 }
 
+// Time zones differ from UTC by whole minutes, so the seconds need no local time.
 double seconds_into_minute() {
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&now, &tm);
-    return tm.tm_sec;
+    return static_cast<double>(std::time(nullptr) % 60);
 }
 
 struct Loop {

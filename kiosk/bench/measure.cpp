@@ -173,7 +173,7 @@ std::pair<double, double> idle_wakeups(Size size) {
 double deck_switch_ms(Rig& rig) {
     const double start = wall_s();
     auto loaded = load_content_dir(KIOSK_SOURCE_CONTENT_DIR);
-    rig.app->offer_deck(std::move(*loaded.deck), "bench", rig.t);
+    rig.app->offer_deck(std::move(*loaded.deck), "bench");
     while (rig.app->deck_pending())
         rig.tick(0.001);
     rig.tick(0.001);

@@ -131,7 +131,8 @@ LoadResult load_deck_text(std::string_view text, const std::string& file_label,
         if (!result.diagnostics.has_errors()) check_images(deck, base_dir, result.diagnostics);
     } catch (const std::exception& e) {
         // A bug of ours must cost this deck, not the kiosk: report it like any content error.
-        result.diagnostics.error("", std::string("internal error while reading the deck: ") + e.what());
+        result.diagnostics.error("",
+                                 std::string("internal error while reading the deck: ") + e.what());
         return result;
     }
     if (!result.diagnostics.has_fatal_errors()) result.deck = std::move(deck);

@@ -13,7 +13,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)kiosk::parse_manifest(text, error);
     (void)kiosk::sequence_from_comment(text);
     (void)kiosk::bundle_path_problem(text);
-    const auto key = kiosk::parse_public_key("RWREiJkw1A1pA4y+msCgU5/a37jLzb0+dlFO3V+kfLZ9M74OIRV0GWn0", error);
+    const auto key =
+        kiosk::parse_public_key("RWREiJkw1A1pA4y+msCgU5/a37jLzb0+dlFO3V+kfLZ9M74OIRV0GWn0", error);
     (void)kiosk::parse_public_key(text, error);
     if (key) (void)kiosk::verify_minisign("message", text, {*key});
     return 0;

@@ -8,6 +8,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     const auto result = kiosk::load_deck_text(text, "fuzz.json");
-    for (const auto& d : result.diagnostics.items) (void)kiosk::to_string(d);
+    for (const auto& d : result.diagnostics.items)
+        (void)kiosk::to_string(d);
     return 0;
 }
