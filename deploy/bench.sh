@@ -11,8 +11,8 @@ for size in 800x480 1920x1080; do
 done
 if command -v valgrind >/dev/null; then
     out=$(mktemp -d)
-    # Only KioskApp::draw is counted: the frame's own work, without start-up or present.
-    valgrind --tool=callgrind --callgrind-out-file="$out/cg" --toggle-collect='*KioskApp::draw*' \
+    # Only one mid-transition frame is counted (draw and present), without start-up.
+    valgrind --tool=callgrind --callgrind-out-file="$out/cg" --toggle-collect='*bench_transition_frame*' \
         "$bench" --one-frame --size 1920x1080 >/dev/null 2>&1
     total=$(callgrind_annotate "$out/cg" 2>/dev/null | sed -n 's/^ *\([0-9,]*\) .*PROGRAM TOTALS.*/\1/p')
     echo "callgrind: one transition frame at 1920x1080 draws in $total instructions"

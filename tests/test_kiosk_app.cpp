@@ -1,6 +1,7 @@
 #include "app/kiosk_app.h"
 #include "support/deck_builder.h"
 #include "support/fake_measure.h"
+#include "support/recording_canvas.h"
 
 #include <catch2/catch.hpp>
 
@@ -9,32 +10,6 @@
 using namespace kiosk;
 
 namespace {
-
-// Records what would be drawn.
-struct RecordingCanvas : Canvas {
-    Size sz{800, 480};
-    int frames = 0;
-    std::vector<std::string> texts;
-    Size size() const override { return sz; }
-    void clear(Color) override {
-        ++frames;
-        texts.clear();
-    }
-    void fill_rect(Rect, Color) override {}
-    void draw_text(const SceneText& t, Color, int, int, std::uint8_t) override {
-        texts.push_back(t.text);
-    }
-    void draw_image(const SceneImage& i, int, std::uint8_t) override { images.push_back(i.source); }
-    void set_clip(std::optional<Rect>) override {}
-    void set_offset(int dx, int dy) override { offset = {dx, dy}; }
-    std::pair<int, int> offset{0, 0};
-    std::vector<std::string> images;
-    bool shows(const std::string& s) const {
-        for (const auto& t : texts)
-            if (t.find(s) != std::string::npos) return true;
-        return false;
-    }
-};
 
 InputEvent tap_at(float x, double t, InputEvent::Type type = InputEvent::Type::PointerDown) {
     InputEvent e;
@@ -62,7 +37,7 @@ struct Fixture {
     test::FakeMeasure measure;
     Settings settings;
     Deck deck = *test::load_json(test::minimal_deck_json()).deck;
-    RecordingCanvas canvas;
+    test::RecordingCanvas canvas;
 };
 
 } // namespace

@@ -90,11 +90,33 @@ TEST_CASE_METHOD(SdlFixture, "the text cache stays within its byte budget") {
     SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, 64, 64, 32, SDL_PIXELFORMAT_ARGB8888));
     RendererPtr renderer(SDL_CreateSoftwareRenderer(surface.get()));
     TextCache cache(renderer.get(), *fonts, 200 * 1024);
-    for (int i = 0; i < 200; ++i)
+    for (int i = 0; i < 200; ++i) {
+        cache.begin_frame(); // one run a frame: earlier frames' runs may go
         REQUIRE(
             cache.get("regel " + std::to_string(i), FontStyle::Regular, 40, {255, 255, 255, 255}));
-    CHECK(cache.bytes() <= 200 * 1024);
+        CHECK(cache.bytes() <= 200 * 1024);
+    }
     CHECK(cache.entries() < 200);
+}
+
+TEST_CASE_METHOD(SdlFixture, "a cached run holds its ink only, placed where TTF put it") {
+    SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, 64, 64, 32, SDL_PIXELFORMAT_ARGB8888));
+    RendererPtr renderer(SDL_CreateSoftwareRenderer(surface.get()));
+    TextCache cache(renderer.get(), *fonts, 1 << 20);
+    const Color white{255, 255, 255, 255};
+    const auto* plain = cache.get("vaststelling", FontStyle::Regular, 40, white);
+    const auto* spaced = cache.get("vaststelling   ", FontStyle::Regular, 40, white);
+    REQUIRE(plain);
+    REQUIRE(spaced);
+    CHECK(spaced->w == plain->w); // trailing spaces cost no texture
+    CHECK(plain->h < plain->box_h); // the font's line box is taller than the ink
+    CHECK(plain->y > 0);
+    CHECK(plain->w <= fonts->text_width("vaststelling", FontStyle::Regular, 40));
+    const auto* blank = cache.get("   ", FontStyle::Regular, 40, white);
+    REQUIRE(blank);
+    CHECK_FALSE(blank->texture); // nothing to show, nothing kept
+    SdlCanvas canvas(renderer.get(), *fonts, {64, 64});
+    canvas.draw_text({"   ", FontStyle::Regular, 40, 0, 0, 0, 0, Ink::Text}, white, 0, 0, 255);
 }
 
 TEST_CASE_METHOD(SdlFixture, "export writes one PNG per slide, each with visible text") {

@@ -99,6 +99,7 @@ void KioskApp::invalidate_layouts() {
         c.reset();
     overview_.reset();
     reading_.reset();
+    prepared_slide_ = -1;
     dirty_ = true;
 }
 
@@ -214,6 +215,7 @@ void KioskApp::switch_to_pending(double now) {
     origin_ = std::move(pending_->origin);
     scenes_ = std::move(pending_->scenes);
     pending_.reset();
+    prepared_slide_ = -1;
     chromes_.assign(deck_.slides.size(), std::nullopt);
     overview_.reset();
     reading_.reset();

@@ -27,6 +27,10 @@ class KioskApp {
     void handle(const InputEvent& event, double now);
     void update(double now);
     void draw(Canvas& canvas, double now);
+    // Idle work between frames: rasterises the next slide's text while the current one stands
+    // still, so the first frame of the next transition only copies textures (at 1080p that
+    // frame would otherwise take two or three frame times). Does nothing while anything moves.
+    void prepare_upcoming(Canvas& canvas, double now);
     void resize(Size screen);
     // The display's DPI as SDL reports it (0 when unknown): sizes touch targets.
     void set_dpi(double dpi);
@@ -77,6 +81,7 @@ class KioskApp {
     const ReadingLayout& reading();
     std::vector<std::string> status_lines(double now) const;
     void draw_views(Canvas& canvas, double now);
+    bool slides_covered(double now) const;
     void trace_state(double now);
     std::vector<double> durations() const;
     double current_duration() const;
@@ -132,6 +137,7 @@ class KioskApp {
     Mode drawn_mode_ = Mode::Attract;
     View drawn_view_ = View::Slides;
     bool drawn_animating_ = false;
+    int prepared_slide_ = -1; // the slide whose text prepare_upcoming rasterised; -1: none
     std::string traced_;
 };
 

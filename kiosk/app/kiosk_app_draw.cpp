@@ -54,26 +54,33 @@ std::vector<std::string> KioskApp::status_lines(double now) const {
 void KioskApp::draw_views(Canvas& canvas, double now) {
     const auto change = browser_.view_change(now);
     const View view = browser_.view();
-    const double chrome =
-        browser_.mode() == Mode::Browsing ? opacity_of(View::Slides, view, change) : 0;
-    if (chrome > 0)
-        draw_layer(canvas, this->chrome(browser_.slides().current()), deck_.theme,
-                   alpha_of(chrome));
-    if (const double o = opacity_of(View::Overview, view, change); o > 0) {
-        draw_backdrop(canvas, deck_.theme, alpha_of(o));
-        draw_layer(canvas, overview(), deck_.theme, alpha_of(o));
+    if (browser_.mode() == Mode::Browsing) {
+        // The chrome belongs to the slides: it goes while a view's backdrop comes.
+        const auto chrome = dip_alpha(opacity_of(View::Slides, view, change)).content;
+        if (chrome > 0)
+            draw_layer(canvas, this->chrome(browser_.slides().current()), deck_.theme, chrome);
     }
-    if (const double o = opacity_of(View::Reading, view, change);
-        o > 0 && browser_.reading_finding() >= 0) {
-        const auto& r = reading();
-        draw_reading(canvas, r, deck_.theme,
-                     {scroller_.offset(), scroller_.thumb_start(), scroller_.thumb_size()},
-                     alpha_of(o));
+    if (const auto a = dip_alpha(opacity_of(View::Overview, view, change)); a.backdrop > 0) {
+        draw_backdrop(canvas, deck_.theme, a.backdrop);
+        if (a.content > 0) draw_layer(canvas, overview(), deck_.theme, a.content);
+    }
+    if (const auto a = dip_alpha(opacity_of(View::Reading, view, change));
+        a.backdrop > 0 && browser_.reading_finding() >= 0) {
+        draw_reading(canvas, reading(), deck_.theme,
+                     {scroller_.offset(), scroller_.thumb_start(), scroller_.thumb_size()}, a);
     }
     if (!notice_.empty())
         draw_layer(canvas, text_panel(notice_, screen_, measure_, true), deck_.theme, 255);
     if (status_open_)
         draw_layer(canvas, text_panel(status_lines(now), screen_, measure_), deck_.theme, 255);
+}
+
+bool KioskApp::slides_covered(double now) const {
+    const auto change = browser_.view_change(now);
+    const View view = browser_.view();
+    for (const View v : {View::Overview, View::Reading})
+        if (dip_alpha(opacity_of(v, view, change)).backdrop == 255) return true;
+    return false;
 }
 
 void KioskApp::draw(Canvas& canvas, double now) {
@@ -96,8 +103,15 @@ void KioskApp::draw(Canvas& canvas, double now) {
     state.drag_dx = state.transition || browser_.view() != View::Slides ? 0.f : gestures_.drag_dx();
     state.slide_s = current_duration();
     state.show_hint = nav.current() % 2 == 1;
-    draw_frame(
-        canvas, deck_, [this](int i) -> const Scene& { return scene(i); }, state, measure_);
+    // An overview or reading view whose backdrop is opaque covers the whole screen: the slide
+    // beneath is not drawn (half the work of a scrolling frame, and its text need not stay
+    // cached).
+    if (slides_covered(now)) {
+        canvas.clear(deck_.theme.background);
+    } else {
+        draw_frame(
+            canvas, deck_, [this](int i) -> const Scene& { return scene(i); }, state, measure_);
+    }
     if (outgoing_) {
         // Just after a deck switch the old slide fades out over the new one.
         const double t =
@@ -118,6 +132,17 @@ void KioskApp::draw(Canvas& canvas, double now) {
     if (!frame_times_.empty() && now - frame_times_.back() > 0.2) frame_times_.clear();
     frame_times_.push_back(now);
     if (frame_times_.size() > 120) frame_times_.pop_front();
+}
+
+void KioskApp::prepare_upcoming(Canvas& canvas, double now) {
+    const auto& nav = browser_.slides();
+    if (dark_ || pending_ || nav.count() < 2 || browser_.view() != View::Slides) return;
+    if (nav.transition(now) || browser_.view_change(now) || gestures_.drag_dx() != 0) return;
+    const int next = (nav.current() + 1) % nav.count();
+    if (next == prepared_slide_) return;
+    prepared_slide_ = next;
+    for (const auto& t : scene(next).texts)
+        canvas.prepare_text(t, ink_color(deck_.theme, t.ink));
 }
 
 } // namespace kiosk

@@ -4,6 +4,7 @@
 #include "app/content_updates.h"
 #include "app/deck_source.h"
 #include "app/kiosk_app.h"
+#include "platform/allocator.h"
 #include "platform/content_watcher.h"
 #include "platform/display.h"
 #include "platform/screen_output.h"
@@ -103,6 +104,7 @@ struct Loop {
             if (settings.exit_after_frames > 0 && app.frames_drawn() >= settings.exit_after_frames)
                 break;
             last_frame = std::chrono::steady_clock::now();
+            app.prepare_upcoming(canvas, clock.now());
         }
     }
 
@@ -133,6 +135,7 @@ std::vector<std::filesystem::path> watched_folders(const Settings& s) {
 } // namespace
 
 int run_kiosk(const Settings& settings) {
+    tune_allocator_for_long_runs();
     BlockedSignals blocked;
     SdlSession sdl(SDL_INIT_VIDEO);
     if (!sdl.ok()) return std::cerr << "kiosk: cannot start SDL: " << sdl.error() << '\n', 1;

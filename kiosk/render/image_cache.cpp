@@ -47,29 +47,18 @@ SDL_Rect cover_crop(int sw, int sh, int tw, int th) {
 } // namespace
 
 ImageCache::ImageCache(SDL_Renderer* renderer, std::size_t budget_bytes)
-    : renderer_(renderer), budget_(budget_bytes) {}
+    : renderer_(renderer), lru_(budget_bytes) {}
 
 SDL_Texture* ImageCache::get(const SceneImage& image) {
     if (image.rect.w <= 0 || image.rect.h <= 0) return nullptr;
     const std::string key = key_of(image);
-    if (auto it = map_.find(key); it != map_.end()) {
-        ages_.splice(ages_.begin(), ages_, it->second.age);
-        return it->second.texture.get();
-    }
+    if (TexturePtr* hit = lru_.find(key)) return hit->get();
+    // Room first, for the size a photo will have, so old and new are not held at once.
+    lru_.make_room(static_cast<std::size_t>(image.rect.w) * image.rect.h * 4);
     TexturePtr texture = make(image);
-    const std::size_t bytes =
-        texture ? static_cast<std::size_t>(image.rect.w) * image.rect.h * 4 : 0;
-    while (bytes_ + bytes > budget_ && !ages_.empty()) {
-        auto old = map_.find(ages_.back());
-        bytes_ -= old->second.bytes;
-        map_.erase(old);
-        ages_.pop_back();
-    }
-    ages_.push_front(key);
-    auto& slot = map_[key];
-    slot = Slot{std::move(texture), bytes, ages_.begin()};
-    bytes_ += bytes;
-    return slot.texture.get();
+    int w = 0, h = 0;
+    if (texture) SDL_QueryTexture(texture.get(), nullptr, nullptr, &w, &h);
+    return lru_.insert(key, std::move(texture), static_cast<std::size_t>(w) * h * 4).get();
 }
 
 TexturePtr ImageCache::make(const SceneImage& image) {
@@ -81,12 +70,26 @@ TexturePtr ImageCache::make(const SceneImage& image) {
                 qr ? "QR encoding failed" : IMG_GetError());
         return nullptr;
     }
-    return scaled(source.get(), image, !qr);
+    if (qr) return modules(source.get());
+    return scaled(source.get(), image);
 }
 
-// Scales once, through a render target, to exactly the size shown: smooth for photos, nearest
-// for QR modules so their edges stay sharp.
-TexturePtr ImageCache::scaled(SDL_Surface* source, const SceneImage& image, bool smooth) {
+// A QR code stays one pixel per module and is scaled as it is drawn, nearest-neighbour: layout
+// makes its side a whole number of modules, so the edges stay sharp, and the texture is a few
+// kilobytes instead of a megabyte or two at 1080p.
+TexturePtr ImageCache::modules(SDL_Surface* source) {
+    TexturePtr texture(SDL_CreateTextureFromSurface(renderer_, source));
+    if (!texture) {
+        SDL_Log("image: cannot make a texture for a QR code: %s", SDL_GetError());
+        return nullptr;
+    }
+    SDL_SetTextureScaleMode(texture.get(), SDL_ScaleModeNearest);
+    SDL_SetTextureBlendMode(texture.get(), SDL_BLENDMODE_BLEND);
+    return texture;
+}
+
+// Scales a photo once, smoothly, through a render target, to exactly the size shown.
+TexturePtr ImageCache::scaled(SDL_Surface* source, const SceneImage& image) {
     TexturePtr full(SDL_CreateTextureFromSurface(renderer_, source));
     TexturePtr target(SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888,
                                         SDL_TEXTUREACCESS_TARGET, image.rect.w, image.rect.h));
@@ -94,7 +97,7 @@ TexturePtr ImageCache::scaled(SDL_Surface* source, const SceneImage& image, bool
         SDL_Log("image: cannot make a texture for %s: %s", image.source.c_str(), SDL_GetError());
         return nullptr;
     }
-    SDL_SetTextureScaleMode(full.get(), smooth ? SDL_ScaleModeLinear : SDL_ScaleModeNearest);
+    SDL_SetTextureScaleMode(full.get(), SDL_ScaleModeLinear);
     SDL_Texture* previous = SDL_GetRenderTarget(renderer_);
     SDL_SetRenderTarget(renderer_, target.get());
     const SDL_Rect crop = image.cover ? cover_crop(source->w, source->h, image.rect.w, image.rect.h)

@@ -1,12 +1,11 @@
 #pragma once
-// Pictures (image files and QR codes) decoded once and scaled once to the size they are shown
-// at, so a frame only copies a texture. A picture that fails to load is remembered as failed and
+// Pictures decoded once and scaled once to the size they are shown at, so a frame only copies a
+// texture (QR codes stay at one pixel a module and are scaled as drawn, nearest-neighbour). A picture that fails to load is remembered as failed and
 // skipped, rather than retried every frame.
 #include "render/sdl_handles.h"
+#include "view/frame_lru.h"
 
-#include <list>
 #include <string>
-#include <unordered_map>
 
 namespace kiosk {
 
@@ -17,22 +16,18 @@ class ImageCache {
     ImageCache(SDL_Renderer* renderer, std::size_t budget_bytes);
     // The texture for this picture at its rectangle's size, or nullptr when it cannot be made.
     SDL_Texture* get(const SceneImage& image);
-    std::size_t entries() const { return map_.size(); }
+    // Called as a frame starts drawing: from then on, the pictures it uses are kept.
+    void begin_frame() { lru_.begin_frame(); }
+    std::size_t entries() const { return lru_.entries(); }
+    std::size_t bytes() const { return lru_.bytes(); }
 
   private:
     TexturePtr make(const SceneImage& image);
-    TexturePtr scaled(SDL_Surface* source, const SceneImage& image, bool smooth);
+    TexturePtr scaled(SDL_Surface* source, const SceneImage& image);
+    TexturePtr modules(SDL_Surface* source);
 
     SDL_Renderer* renderer_;
-    std::size_t budget_;
-    std::size_t bytes_ = 0;
-    std::list<std::string> ages_;
-    struct Slot {
-        TexturePtr texture; // null: failed, do not retry
-        std::size_t bytes = 0;
-        std::list<std::string>::iterator age;
-    };
-    std::unordered_map<std::string, Slot> map_;
+    FrameLru<TexturePtr> lru_; // a null texture: failed, do not retry
 };
 
 } // namespace kiosk

@@ -3,17 +3,25 @@
 #include <algorithm>
 
 namespace kiosk {
+namespace {
+
+std::size_t screen_bytes(Size size) {
+    return static_cast<std::size_t>(size.w) * size.h * 4;
+}
+
+} // namespace
 
 SdlCanvas::SdlCanvas(SDL_Renderer* renderer, const FontSet& fonts, Size size,
                      std::size_t text_budget_bytes)
     : renderer_(renderer), fonts_(fonts), size_(size),
       cache_(renderer, fonts,
-             text_budget_bytes
-                 ? text_budget_bytes
-                 : std::max<std::size_t>(6u << 20, std::size_t(size.w) * size.h * 4 * 3 / 2)),
-      images_(renderer, 32u << 20) {}
+             text_budget_bytes ? text_budget_bytes
+                               : std::max<std::size_t>(2u << 20, screen_bytes(size) / 2)),
+      images_(renderer, std::max<std::size_t>(4u << 20, screen_bytes(size))) {}
 
 void SdlCanvas::clear(Color c) {
+    cache_.begin_frame();
+    images_.begin_frame();
     SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_NONE);
     SDL_SetRenderDrawColor(renderer_, c.r, c.g, c.b, 255);
     SDL_RenderClear(renderer_);
@@ -26,14 +34,18 @@ void SdlCanvas::fill_rect(Rect r, Color c) {
     SDL_RenderFillRect(renderer_, &rect);
 }
 
+void SdlCanvas::prepare_text(const SceneText& t, Color color) {
+    if (!t.text.empty()) cache_.get(t.text, t.style, t.px, color);
+}
+
 void SdlCanvas::draw_text(const SceneText& t, Color color, int dx, int dy, std::uint8_t alpha) {
     if (t.text.empty() || alpha == 0) return;
     const auto* entry = cache_.get(t.text, t.style, t.px, color);
-    if (!entry) return;
+    if (!entry || !entry->texture) return; // nothing to show (a run of spaces)
     SDL_SetTextureAlphaMod(entry->texture.get(), alpha);
     // The glyphs' box is the font height; centre it in the layout's (taller) line box.
-    const int y = t.y + dy + (fonts_.line_height(t.px) - entry->h) / 2;
-    const SDL_Rect dst{t.x + dx, y, entry->w, entry->h};
+    const int y = t.y + dy + (fonts_.line_height(t.px) - entry->box_h) / 2 + entry->y;
+    const SDL_Rect dst{t.x + dx + entry->x, y, entry->w, entry->h};
     SDL_RenderCopy(renderer_, entry->texture.get(), nullptr, &dst);
 }
 

@@ -9,9 +9,9 @@ namespace kiosk {
 // Canvas on an SDL_Renderer: a window's, or a software renderer on a surface for export.
 class SdlCanvas : public Canvas {
   public:
-    // The text budget defaults to one and a half screenfuls of pixels: text covers well under
-    // half of a slide, so both slides of a transition and the chrome stay cached, at any
-    // resolution, while memory stays bounded (the bench measures both).
+    // The text budget defaults to half a screenful of pixels, pictures to one screenful. Both
+    // are soft (see FrameLru): a frame that needs more, two dense slides mid-transition, keeps
+    // what it draws, so no text is rendered twice in a frame; the bench measures the peak.
     SdlCanvas(SDL_Renderer* renderer, const FontSet& fonts, Size size,
               std::size_t text_budget_bytes = 0);
 
@@ -19,6 +19,7 @@ class SdlCanvas : public Canvas {
     void clear(Color color) override;
     void fill_rect(Rect rect, Color color) override;
     void draw_text(const SceneText& text, Color color, int dx, int dy, std::uint8_t alpha) override;
+    void prepare_text(const SceneText& text, Color color) override;
     void set_clip(std::optional<Rect> clip) override;
     void set_offset(int dx, int dy) override;
     void draw_image(const SceneImage& image, int dx, std::uint8_t alpha) override;

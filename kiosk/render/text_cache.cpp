@@ -20,52 +20,70 @@ std::size_t texture_bytes(int w, int h) {
     return static_cast<std::size_t>(w) * h * 4;
 }
 
+bool column_has_ink(const SDL_Surface* s, int x, int top, int bottom) {
+    for (int y = top; y < bottom; ++y) {
+        const auto* row = static_cast<const Uint32*>(s->pixels) + y * (s->pitch / 4);
+        if (row[x] >> 24) return true;
+    }
+    return false;
+}
+
+// The smallest rectangle holding every pixel with any coverage, of an ARGB8888 surface (what
+// TTF_RenderUTF8_Blended returns); empty when nothing shows (a run of spaces).
+SDL_Rect ink_bounds(const SDL_Surface* s) {
+    auto row_has_ink = [s](int y) {
+        const auto* row = static_cast<const Uint32*>(s->pixels) + y * (s->pitch / 4);
+        for (int x = 0; x < s->w; ++x)
+            if (row[x] >> 24) return true;
+        return false;
+    };
+    int top = 0, bottom = s->h;
+    while (top < bottom && !row_has_ink(top)) ++top;
+    while (bottom > top && !row_has_ink(bottom - 1)) --bottom;
+    int left = 0, right = s->w;
+    while (left < right && !column_has_ink(s, left, top, bottom)) ++left;
+    while (right > left && !column_has_ink(s, right - 1, top, bottom)) --right;
+    return {left, top, right - left, bottom - top};
+}
+
 } // namespace
 
 TextCache::TextCache(SDL_Renderer* renderer, const FontSet& fonts, std::size_t budget_bytes)
-    : renderer_(renderer), fonts_(fonts), budget_(budget_bytes) {}
+    : renderer_(renderer), fonts_(fonts), lru_(budget_bytes) {}
 
 const TextCache::Entry* TextCache::get(const std::string& text, FontStyle style, int px,
                                        Color color) {
-    const Key key = make_key(text, style, px, color);
-    if (auto it = map_.find(key); it != map_.end()) {
-        ages_.splice(ages_.begin(), ages_, it->second.age);
-        return &it->second.entry;
-    }
+    const std::string key = make_key(text, style, px, color);
+    if (const Entry* hit = lru_.find(key)) return hit;
     SurfacePtr surface(TTF_RenderUTF8_Blended(fonts_.at(style, px), text.c_str(),
                                               SDL_Color{color.r, color.g, color.b, 255}));
     if (!surface) {
         SDL_Log("text: cannot render \"%.40s\": %s", text.c_str(), TTF_GetError());
         return nullptr;
     }
-    TexturePtr texture(SDL_CreateTextureFromSurface(renderer_, surface.get()));
-    if (!texture) {
-        SDL_Log("text: cannot make a texture: %s", SDL_GetError());
-        return nullptr;
+    if (surface->format->format != SDL_PIXELFORMAT_ARGB8888) {
+        SurfacePtr converted(SDL_ConvertSurfaceFormat(surface.get(), SDL_PIXELFORMAT_ARGB8888, 0));
+        if (!converted) return nullptr;
+        surface = std::move(converted);
     }
-    SDL_SetTextureBlendMode(texture.get(), SDL_BLENDMODE_BLEND);
-    const int w = surface->w, h = surface->h;
-    evict_until(budget_ > texture_bytes(w, h) ? budget_ - texture_bytes(w, h) : 0);
-    ages_.push_front(key);
-    auto& slot = map_[key];
-    slot = Slot{Entry{std::move(texture), w, h}, ages_.begin()};
-    bytes_ += texture_bytes(w, h);
-    return &slot.entry;
-}
-
-void TextCache::evict_until(std::size_t budget) {
-    while (bytes_ > budget && !ages_.empty()) {
-        auto it = map_.find(ages_.back());
-        bytes_ -= texture_bytes(it->second.entry.w, it->second.entry.h);
-        map_.erase(it);
-        ages_.pop_back();
+    const SDL_Rect ink = ink_bounds(surface.get());
+    const int box_h = surface->h;
+    TexturePtr texture;
+    if (ink.w > 0 && ink.h > 0) {
+        // A view of the ink inside the rendered surface, copied into the texture.
+        SurfacePtr cropped(SDL_CreateRGBSurfaceWithFormatFrom(
+            static_cast<Uint8*>(surface->pixels) + ink.y * surface->pitch + ink.x * 4, ink.w,
+            ink.h, 32, surface->pitch, SDL_PIXELFORMAT_ARGB8888));
+        if (cropped) texture.reset(SDL_CreateTextureFromSurface(renderer_, cropped.get()));
+        if (!texture) {
+            SDL_Log("text: cannot make a texture: %s", SDL_GetError());
+            return nullptr;
+        }
+        SDL_SetTextureBlendMode(texture.get(), SDL_BLENDMODE_BLEND);
     }
-}
-
-void TextCache::clear() {
-    map_.clear();
-    ages_.clear();
-    bytes_ = 0;
+    surface.reset(); // before evicting: the peak holds one copy of the run, not two
+    return &lru_.insert(key, Entry{std::move(texture), ink.x, ink.y, ink.w, ink.h, box_h},
+                        texture_bytes(ink.w, ink.h));
 }
 
 } // namespace kiosk

@@ -2,6 +2,7 @@
 
 #include "view/frame.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace kiosk {
@@ -16,9 +17,18 @@ void draw_backdrop(Canvas& canvas, const Theme& theme, std::uint8_t alpha) {
     canvas.fill_rect({0, 0, canvas.size().w, canvas.size().h}, c);
 }
 
+LayerAlpha dip_alpha(double opacity) {
+    auto byte = [](double a) {
+        return static_cast<std::uint8_t>(std::lround(255 * std::clamp(a, 0.0, 1.0)));
+    };
+    return {byte(2 * opacity), byte(2 * opacity - 1)};
+}
+
 void draw_reading(Canvas& canvas, const ReadingLayout& layout, const Theme& theme,
-                  const ScrollState& scroll, std::uint8_t alpha) {
-    draw_backdrop(canvas, theme, alpha);
+                  const ScrollState& scroll, LayerAlpha layer_alpha) {
+    draw_backdrop(canvas, theme, layer_alpha.backdrop);
+    const std::uint8_t alpha = layer_alpha.content;
+    if (alpha == 0) return;
     draw_layer(canvas, layout.fixed, theme, alpha);
     const Rect vp = layout.viewport;
     const int dy = vp.y - static_cast<int>(std::lround(scroll.offset));
