@@ -159,6 +159,7 @@ int run_kiosk(const Settings& settings) {
     app.set_origin(startup.origin);
     app.set_problem(startup.problem);
     app.set_dpi(display->dpi());
+    release_free_memory(); // what parsing the deck left behind
     const Uint32 content_event = SDL_RegisterEvents(1);
     ContentUpdates updates(settings, startup.origin, [content_event] {
         SDL_Event e{};

@@ -22,4 +22,10 @@ void tune_allocator_for_long_runs() {
 #endif
 }
 
+void release_free_memory() {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
+
 } // namespace kiosk

@@ -61,6 +61,9 @@ const TextCache::Entry* TextCache::get(const std::string& text, FontStyle style,
         SDL_Log("text: cannot render \"%.40s\": %s", text.c_str(), TTF_GetError());
         return nullptr;
     }
+    // Room first (the uncropped size bounds the texture), so old runs go before the new one is
+    // copied rather than after.
+    lru_.make_room(texture_bytes(surface->w, surface->h));
     if (surface->format->format != SDL_PIXELFORMAT_ARGB8888) {
         SurfacePtr converted(SDL_ConvertSurfaceFormat(surface.get(), SDL_PIXELFORMAT_ARGB8888, 0));
         if (!converted) return nullptr;
