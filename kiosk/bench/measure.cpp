@@ -3,11 +3,8 @@
 // state driven by a simulated 60 Hz clock, so the work per frame is real and the waiting is not.
 #include "bench/measure.h"
 
-#include "app/kiosk_app.h"
+#include "bench/rig.h"
 #include "content/loader.h"
-#include "platform/allocator.h"
-#include "render/font_set.h"
-#include "render/sdl_canvas.h"
 
 #include <nlohmann/json.hpp>
 
@@ -52,60 +49,6 @@ double percentile(std::vector<double> v, double p) {
     const auto i = static_cast<std::size_t>(p * (v.size() - 1) + 0.5);
     return v[std::min(i, v.size() - 1)];
 }
-
-// A window on SDL's offscreen driver with the software renderer, the fonts and the default deck.
-struct Rig {
-    SdlSession sdl{SDL_INIT_VIDEO};
-    WindowPtr window;
-    RendererPtr renderer;
-    std::string error;
-    std::optional<FontSet> fonts;
-    Settings settings;
-    std::unique_ptr<KioskApp> app;
-    std::unique_ptr<SdlCanvas> canvas;
-    double t = 0;
-
-    explicit Rig(Size size) {
-        tune_allocator_for_long_runs(); // as the kiosk does
-        window.reset(SDL_CreateWindow("bench", 0, 0, size.w, size.h, SDL_WINDOW_HIDDEN));
-        renderer.reset(SDL_CreateRenderer(window.get(), -1, SDL_RENDERER_SOFTWARE));
-        fonts = FontSet::open(settings.font_dir, error);
-        settings.burn_in_shift = false;
-        auto deck = load_content_dir(KIOSK_SOURCE_CONTENT_DIR);
-        app = std::make_unique<KioskApp>(settings, std::move(*deck.deck), *fonts, size, 0.0);
-        canvas = std::make_unique<SdlCanvas>(renderer.get(), *fonts, size);
-    }
-    bool ok() const { return window && renderer && fonts; }
-
-    // Advances the simulated clock one 60 Hz frame; returns the frame's cost in ms, or -1 when
-    // nothing needed drawing.
-    double tick(double dt = 1.0 / 60) {
-        t += dt;
-        app->update(t);
-        if (!app->needs_redraw()) return -1;
-        const double start = wall_s();
-        app->draw(*canvas, t);
-        SDL_RenderPresent(renderer.get());
-        const double ms = (wall_s() - start) * 1000;
-        app->prepare_upcoming(*canvas, t); // between frames, as in the kiosk's loop
-        return ms;
-    }
-    void key(Key k) {
-        InputEvent e;
-        e.type = InputEvent::Type::KeyPress;
-        e.key = k;
-        app->handle(e, t);
-    }
-    void pointer(InputEvent::Type type, float x, float y) {
-        InputEvent e;
-        e.type = type;
-        e.pointer = 1;
-        e.x = x;
-        e.y = y;
-        e.t = t;
-        app->handle(e, t);
-    }
-};
 
 // The frame deploy/bench.sh counts instructions in (callgrind collects inside this function
 // only): mid-transition, with both slides' text already rasterised, as the kiosk's idle

@@ -26,6 +26,7 @@ class SdlCanvas : public Canvas {
 
     void resize(Size size) { size_ = size; }
     TextCache& text_cache() { return cache_; }
+    ImageCache& image_cache() { return images_; }
 
   private:
     SDL_Renderer* renderer_;
