@@ -107,6 +107,25 @@ TEST_CASE("a copy takes exactly the listed bytes, whatever the file really holds
     fs::remove(out);
 }
 
+TEST_CASE("a copy onto a full disk says so, apart from a bad stick") {
+    HostileTree t;
+    std::string error;
+    auto d = UntrustedDir::open(t.dir.string(), error);
+    REQUIRE(d);
+    UniqueFd full(::open("/dev/full", O_WRONLY)); // every write fails with ENOSPC
+    REQUIRE(full.valid());
+    bool disk_full = false;
+    CHECK_FALSE(d->copy_file("good.txt", 5, full.get(), error, &disk_full));
+    CHECK(disk_full);
+    CHECK_THAT(error, Contains("the kiosk's disk is full"));
+    disk_full = true;
+    const auto out = fs::temp_directory_path() / "kiosk-untrusted-copy";
+    UniqueFd fd(::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644));
+    CHECK_FALSE(d->copy_file("good.txt", 4, fd.get(), error, &disk_full));
+    CHECK_FALSE(disk_full); // the stick's fault, not the disk's
+    fs::remove(out);
+}
+
 TEST_CASE("the folder itself may not be a symlink; copies are created below staging only") {
     HostileTree t;
     std::string error;

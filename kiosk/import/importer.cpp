@@ -10,8 +10,11 @@
 #include <nlohmann/json.hpp>
 
 #include <fcntl.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstdio>
 #include <fstream>
 #include <map>
 
@@ -101,17 +104,39 @@ std::optional<Manifest> staged_manifest(const UntrustedDir& stick, const fs::pat
     return parsed;
 }
 
+// Refuses up front when the bundle cannot fit, rather than failing half-way through the copy
+// (which is also handled): the organiser learns the real reason and how much room is missing.
+bool enough_space(const fs::path& staging, const Manifest& m, ImportResult& r) {
+    struct statvfs fs_info {};
+    if (::statvfs(staging.c_str(), &fs_info) != 0) return true; // the copy will tell
+    const std::uint64_t free_bytes = std::uint64_t(fs_info.f_bavail) * fs_info.f_frsize;
+    std::uint64_t needed = 64 * 1024; // the manifest, receipt and directory entries
+    for (const auto& f : m.files)
+        needed += f.size;
+    if (needed <= free_bytes) return true;
+    auto mb = [](std::uint64_t b) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%.1f MB", b / 1e6);
+        return std::string(text);
+    };
+    r = refused("disk_full", "the bundle needs " + mb(needed) + " and the kiosk's disk has " +
+                                 mb(free_bytes) + " free");
+    return false;
+}
+
 // Stage 2: every listed file copied with its exact size, then hashed on the copy.
 bool stage_files(const UntrustedDir& stick, const fs::path& staging, const Manifest& m,
                  ImportResult& r) {
     const int dir = ::open(staging.c_str(), O_DIRECTORY | O_RDONLY | O_CLOEXEC);
     UniqueFd staging_fd(dir);
     std::string error;
+    if (!enough_space(staging, m, r)) return false;
     for (const auto& f : m.files) {
         UniqueFd out = create_below(staging_fd.get(), f.path, error);
         if (!out.valid()) return r = refused("io_error", error), false;
-        if (!stick.copy_file(f.path, f.size, out.get(), error))
-            return r = refused("unsafe_file", error), false;
+        bool disk_full = false;
+        if (!stick.copy_file(f.path, f.size, out.get(), error, &disk_full))
+            return r = refused(disk_full ? "disk_full" : "unsafe_file", error), false;
     }
     for (const auto& f : m.files)
         if (sha256_file((staging / f.path).string()) != f.sha256)
@@ -149,6 +174,10 @@ void set_status(const ReleaseStore& store, const std::string& state, const Impor
 ImportResult import_bundle(const ImportOptions& o) {
     ReleaseStore store(o.root);
     std::string error;
+    // A read-only content folder (a remount after file system errors, a mistaken mount option)
+    // is named as such rather than as whichever write happened to fail first.
+    if (::access(o.root.c_str(), W_OK) != 0 && errno == EROFS)
+        return refused("read_only", o.root.string() + " is on a read-only file system");
     if (!store.prepare(error)) return refused("io_error", error);
     auto stick = UntrustedDir::open((o.mount / o.bundle_folder).string(), error);
     if (!stick) {
@@ -237,6 +266,8 @@ std::string refusal_text(const std::string& code) {
         {"file_mismatch", "een bestand is gewijzigd na het ondertekenen"},
         {"invalid_deck", "de dia's bevatten fouten"},
         {"io_error", "lezen of schrijven mislukte"},
+        {"disk_full", "de kiosk heeft niet genoeg vrije schijfruimte"},
+        {"read_only", "de inhoudsmap van de kiosk is alleen-lezen"},
     };
     const auto it = texts.find(code);
     return it == texts.end() ? "onbekende fout" : it->second;

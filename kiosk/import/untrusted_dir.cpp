@@ -148,7 +148,8 @@ std::optional<std::string> UntrustedDir::read_small(std::string_view rel_path,
 }
 
 bool UntrustedDir::copy_file(std::string_view rel_path, std::uint64_t expected_size, int dest_fd,
-                             std::string& error) const {
+                             std::string& error, bool* disk_full) const {
+    if (disk_full) *disk_full = false;
     UniqueFd fd = open_file(rel_path, error);
     if (!fd.valid()) return false;
     const std::string name(rel_path);
@@ -169,14 +170,22 @@ bool UntrustedDir::copy_file(std::string_view rel_path, std::uint64_t expected_s
             return error = name + ": is larger than the manifest says (more than " +
                            std::to_string(expected_size) + " bytes)",
                    false;
-        if (::write(dest_fd, buf, static_cast<std::size_t>(n)) != n)
-            return error = name + ": cannot write the copy (disk full?)", false;
+        if (::write(dest_fd, buf, static_cast<std::size_t>(n)) != n) {
+            const bool full = errno == ENOSPC || errno == EDQUOT;
+            if (disk_full) *disk_full = full;
+            return error = name + ": cannot write the copy: " +
+                           (full ? "the kiosk's disk is full" : std::strerror(errno)),
+                   false;
+        }
     }
     if (copied < expected_size)
         return error = name + ": is smaller than the manifest says (" + std::to_string(copied) +
                        " of " + std::to_string(expected_size) + " bytes)",
                false;
-    if (::fsync(dest_fd) != 0) return error = name + ": cannot fsync the copy", false;
+    if (::fsync(dest_fd) != 0) {
+        if (disk_full) *disk_full = errno == ENOSPC || errno == EDQUOT;
+        return error = name + ": cannot fsync the copy: " + std::strerror(errno), false;
+    }
     return true;
 }
 

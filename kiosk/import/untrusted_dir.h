@@ -23,8 +23,9 @@ class UntrustedDir {
     std::optional<std::string> read_small(std::string_view rel_path, std::size_t max_bytes,
                                           std::string& error) const;
     // Copies exactly expected_size bytes into dest_fd, then fsyncs it; more or fewer is an error.
+    // disk_full, when given, tells a full destination (ENOSPC, EDQUOT) from a bad stick.
     bool copy_file(std::string_view rel_path, std::uint64_t expected_size, int dest_fd,
-                   std::string& error) const;
+                   std::string& error, bool* disk_full = nullptr) const;
     int fd() const { return fd_.get(); }
 
   private:
