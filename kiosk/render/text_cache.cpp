@@ -48,6 +48,15 @@ SDL_Rect ink_bounds(const SDL_Surface* s) {
 
 } // namespace
 
+// A failed run is tried again on the next frame (memory may come back), so while SDL keeps
+// failing the log would get a line per run per frame: only the 1st, 2nd, 4th, 8th... are logged.
+void TextCache::log_failure(const char* what, const std::string& text, const char* why) {
+    ++failures_;
+    if ((failures_ & (failures_ - 1)) != 0) return;
+    SDL_Log("text: cannot %s \"%.40s\": %s (failure %lu)", what, text.c_str(), why,
+            static_cast<unsigned long>(failures_));
+}
+
 TextCache::TextCache(SDL_Renderer* renderer, const FontSet& fonts, std::size_t budget_bytes)
     : renderer_(renderer), fonts_(fonts), lru_(budget_bytes) {}
 
@@ -58,7 +67,7 @@ const TextCache::Entry* TextCache::get(const std::string& text, FontStyle style,
     SurfacePtr surface(TTF_RenderUTF8_Blended(fonts_.at(style, px), text.c_str(),
                                               SDL_Color{color.r, color.g, color.b, 255}));
     if (!surface) {
-        SDL_Log("text: cannot render \"%.40s\": %s", text.c_str(), TTF_GetError());
+        log_failure("render", text, TTF_GetError());
         return nullptr;
     }
     // Room first (the uncropped size bounds the texture), so old runs go before the new one is
@@ -79,7 +88,7 @@ const TextCache::Entry* TextCache::get(const std::string& text, FontStyle style,
             ink.h, 32, surface->pitch, SDL_PIXELFORMAT_ARGB8888));
         if (cropped) texture.reset(SDL_CreateTextureFromSurface(renderer_, cropped.get()));
         if (!texture) {
-            SDL_Log("text: cannot make a texture: %s", SDL_GetError());
+            log_failure("make a texture for", text, SDL_GetError());
             return nullptr;
         }
         SDL_SetTextureBlendMode(texture.get(), SDL_BLENDMODE_BLEND);

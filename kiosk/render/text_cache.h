@@ -10,6 +10,7 @@
 #include "view/frame_lru.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 namespace kiosk {
@@ -37,9 +38,12 @@ class TextCache {
     void clear() { lru_.clear(); }
 
   private:
+    void log_failure(const char* what, const std::string& text, const char* why);
+
     SDL_Renderer* renderer_;
     const FontSet& fonts_;
     FrameLru<Entry> lru_;
+    std::uint64_t failures_ = 0;
 };
 
 } // namespace kiosk
