@@ -193,3 +193,25 @@ TEST_CASE_METHOD(SdlFixture,
     CHECK(share_of_colour(qr.get(), {255, 255, 255, 255}) > 0.05);
     std::filesystem::remove_all(content);
 }
+
+TEST_CASE_METHOD(SdlFixture, "emoji, combining marks and right-to-left text draw without harm") {
+    SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, 800, 200, 32, SDL_PIXELFORMAT_ARGB8888));
+    RendererPtr renderer(SDL_CreateSoftwareRenderer(surface.get()));
+    SdlCanvas canvas(renderer.get(), *fonts, {800, 200});
+    const Color white{255, 255, 255, 255};
+    for (const char* text : {"Feest \U0001F389\U0001F389", "e\u0301 n\u0303 a\u0308\u0301\u0302",
+                             "\u05E9\u05DC\u05D5\u05DD and \u0634\u0643\u0631\u0627",
+                             "\u200F\u202Emixed\u202C direction"}) {
+        INFO(text);
+        const int w = fonts->text_width(text, FontStyle::Regular, 40);
+        CHECK(w > 0);
+        CHECK(w < 800); // measured like any text: no runaway width
+        const auto* entry = canvas.text_cache().get(text, FontStyle::Regular, 40, white);
+        REQUIRE(entry);
+        CHECK(entry->w <= w + 4);
+        canvas.clear({0, 0, 0, 255});
+        canvas.draw_text({text, FontStyle::Regular, 40, 10, 10, w, 52, Ink::Text}, white, 0, 0, 255);
+    }
+    CHECK_FALSE(fonts->has_glyph(0x1F389, FontStyle::Regular));
+    CHECK(fonts->has_glyph(0x0301, FontStyle::Regular)); // Inter has the combining accents
+}

@@ -32,6 +32,10 @@ TTF_Font* FontSet::at(FontStyle style, int px) const {
     return faces_[i].get();
 }
 
+bool FontSet::has_glyph(char32_t c, FontStyle style) const {
+    return TTF_GlyphIsProvided32(faces_[static_cast<std::size_t>(style)].get(), c) != 0;
+}
+
 int FontSet::text_width(std::string_view utf8, FontStyle style, int px) const {
     if (utf8.empty()) return 0;
     int w = 0, h = 0;

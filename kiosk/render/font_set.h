@@ -19,6 +19,8 @@ class FontSet : public TextMeasure {
 
     int text_width(std::string_view utf8, FontStyle style, int px) const override;
     int line_height(int px) const override;
+    // Whether the face has a glyph for this character (else it shows as an empty box).
+    bool has_glyph(char32_t c, FontStyle style) const;
     // The face set to px, ready for TTF_Render*.
     TTF_Font* at(FontStyle style, int px) const;
 
