@@ -142,9 +142,13 @@ fs::path second_deck() {
     return dir;
 }
 
-void switch_deck(Rig& rig, const fs::path& dir) {
+// Each switch also numbers every slide's title, so each deck brings text never drawn before:
+// a cache that kept old decks' text would show as growth.
+void switch_deck(Rig& rig, const fs::path& dir, int n) {
     auto loaded = load_content_dir(dir);
     if (!loaded.deck) return;
+    for (auto& slide : loaded.deck->slides)
+        if (!slide.title.empty()) slide.title += " " + std::to_string(n);
     rig.app->offer_deck(std::move(*loaded.deck), dir.string());
     for (int i = 0; i < 400 && rig.app->deck_pending(); ++i)
         rig.tick(0.05);
@@ -205,7 +209,7 @@ int main(int argc, char** argv) {
             rig.tick(0.1);
         if (i % gesture_every == 0 && gestures < o.gestures) gesture(rig, gestures++, visits);
         if (i % switch_every == 0 && switches < o.switches)
-            switch_deck(rig, decks[switches++ % 2]);
+            switch_deck(rig, decks[switches % 2], switches), ++switches;
         if (i == checkpoint_every) warm = sample(rig); // warm-up: one tenth of the run
         if (i > checkpoint_every && i % checkpoint_every == 0) samples.push_back(sample(rig));
     }
