@@ -206,6 +206,7 @@ void KioskApp::prepare_pending(double now) {
 }
 
 void KioskApp::switch_to_pending(double now) {
+    finish_stats(now); // the new deck numbers its slides afresh
     outgoing_ = scene(browser_.slides().current());
     outgoing_theme_ = deck_.theme;
     switched_at_ = now;

@@ -3,6 +3,7 @@
 // loop feeds it events and time (in logical, upright coordinates), and asks it when it next needs
 // to wake up and whether to redraw.
 #include "app/settings.h"
+#include "app/visit_recorder.h"
 #include "content/deck.h"
 #include "input/input_event.h"
 #include "layout/panels.h"
@@ -12,6 +13,7 @@
 #include "view/canvas.h"
 
 #include <deque>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -51,6 +53,12 @@ class KioskApp {
     // a deck being edited.
     void notify(std::vector<std::string> lines, double now, double seconds = 8);
 
+    // Statistics: from now on what is shown and opened goes to sink as events (see
+    // VisitRecorder); wall_of turns the app's clock into Unix time. finish_stats closes the
+    // slide, visit or reading still open, at shutdown.
+    void record_stats(VisitRecorder::Sink sink, std::function<double(double)> wall_of);
+    void finish_stats(double now);
+
     bool wants_quit() const { return quit_; }
     bool needs_redraw() const { return dirty_; }
     // Seconds until update() has something to do; the loop sleeps this long unless input comes.
@@ -89,6 +97,8 @@ class KioskApp {
     void invalidate_layouts();
     void prepare_pending(double now);
     void switch_to_pending(double now);
+    Observed observed(double now) const;
+    void observe_stats(double now);
 
     Settings settings_;
     Deck deck_;
@@ -104,6 +114,8 @@ class KioskApp {
     std::optional<ReadingLayout> reading_;
     int reading_for_ = -1;
     std::ostream* trace_;
+    std::optional<VisitRecorder> recorder_;
+    std::function<double(double)> wall_of_;
     std::string origin_ = "built-in";
     std::string last_import_ = "none";
     std::string problem_;

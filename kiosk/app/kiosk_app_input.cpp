@@ -244,6 +244,7 @@ void KioskApp::update(double now) {
         browser_.view() != drawn_view_)
         dirty_ = true;
     trace_state(now);
+    observe_stats(now);
 }
 
 double KioskApp::seconds_until_wake(double now) const {
