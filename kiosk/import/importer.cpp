@@ -186,6 +186,14 @@ ImportResult import_bundle(const ImportOptions& o) {
         none.message = "no folder \"" + o.bundle_folder + "\" on the stick";
         return none;
     }
+    // An empty kiosk folder is how an organiser asks for the statistics alone: no import, no
+    // refusal on screen.
+    if (!stick->has_entry("manifest.json") && !stick->has_entry("deck.json")) {
+        ImportResult none;
+        none.outcome = ImportOutcome::NoBundle;
+        none.message = "the folder \"" + o.bundle_folder + "\" holds no bundle";
+        return none;
+    }
     ImportResult r;
     set_status(store, "importing", r);
     const auto staging = store.new_staging(error);

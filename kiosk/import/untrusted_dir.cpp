@@ -147,6 +147,11 @@ std::optional<std::string> UntrustedDir::read_small(std::string_view rel_path,
     }
 }
 
+bool UntrustedDir::has_entry(const std::string& name) const {
+    struct stat st {};
+    return ::fstatat(fd_.get(), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0;
+}
+
 bool UntrustedDir::copy_file(std::string_view rel_path, std::uint64_t expected_size, int dest_fd,
                              std::string& error, bool* disk_full) const {
     if (disk_full) *disk_full = false;

@@ -19,6 +19,8 @@ class UntrustedDir {
     // A regular file below the folder: openat2(RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS …), or a
     // component-by-component O_NOFOLLOW walk where the kernel lacks openat2.
     UniqueFd open_file(std::string_view rel_path, std::string& error) const;
+    // Whether a name exists directly in the folder (of any type; nothing is opened).
+    bool has_entry(const std::string& name) const;
     // A small file whole, refusing more than max_bytes (by reading one byte more, not by stat).
     std::optional<std::string> read_small(std::string_view rel_path, std::size_t max_bytes,
                                           std::string& error) const;
