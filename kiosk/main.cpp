@@ -2,6 +2,7 @@
 #include "app/bundle_command.h"
 #include "app/run_kiosk.h"
 #include "app/settings.h"
+#include "app/stats_command.h"
 
 #include <filesystem>
 #include <iostream>
@@ -32,6 +33,10 @@ int main(int argc, char** argv) {
         return run_export(settings);
     case Command::Bundle:
         return run_bundle(settings);
+    case Command::Stats:
+        return run_stats(settings);
+    case Command::StatsExport:
+        return run_stats_export(settings);
     case Command::Run:
         break;
     }

@@ -158,11 +158,16 @@ void switch_deck(Rig& rig, const fs::path& dir, int n) {
 bool parse(int argc, char** argv, Options& o) {
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i];
-        if (a == "--transitions") o.transitions = std::atoi(argv[i + 1]);
-        else if (a == "--gestures") o.gestures = std::atoi(argv[i + 1]);
-        else if (a == "--switches") o.switches = std::atoi(argv[i + 1]);
-        else if (a == "--size") std::sscanf(argv[i + 1], "%dx%d", &o.size.w, &o.size.h);
-        else return false;
+        if (a == "--transitions")
+            o.transitions = std::atoi(argv[i + 1]);
+        else if (a == "--gestures")
+            o.gestures = std::atoi(argv[i + 1]);
+        else if (a == "--switches")
+            o.switches = std::atoi(argv[i + 1]);
+        else if (a == "--size")
+            std::sscanf(argv[i + 1], "%dx%d", &o.size.w, &o.size.h);
+        else
+            return false;
     }
     return argc % 2 == 1 && o.transitions >= 20;
 }

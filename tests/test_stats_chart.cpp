@@ -59,7 +59,8 @@ TEST_CASE("a long finding title is cut with an ellipsis") {
     const Scene s = layout_stats_chart(sample(), {1600, 1000}, measure);
     bool cut = false;
     for (const auto& t : s.texts)
-        if (t.text.rfind("5 · xxx", 0) == 0) cut = t.text.size() < 300 && t.text.find("…") != std::string::npos;
+        if (t.text.rfind("5 · xxx", 0) == 0)
+            cut = t.text.size() < 300 && t.text.find("…") != std::string::npos;
     CHECK(cut);
 }
 

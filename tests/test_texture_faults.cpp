@@ -16,8 +16,7 @@ namespace {
 bool textures_fail = false;
 int attempts = 0;
 
-template <class Fn>
-Fn real(const char* name) {
+template <class Fn> Fn real(const char* name) {
     return reinterpret_cast<Fn>(dlsym(RTLD_NEXT, name));
 }
 } // namespace
@@ -94,13 +93,14 @@ TEST_CASE_METHOD(Fixture, "a picture whose texture cannot be made is tried once,
     CHECK(drawn_pixels(0) == 0);
 }
 
-TEST_CASE_METHOD(Fixture, "a whole deck drawn with no textures at all: no crash, shapes still drawn") {
+TEST_CASE_METHOD(Fixture,
+                 "a whole deck drawn with no textures at all: no crash, shapes still drawn") {
     Settings settings;
     auto loaded = load_content_dir(KIOSK_SOURCE_CONTENT_DIR);
     REQUIRE(loaded.deck);
-    const Uint32 background = SDL_MapRGB(surface->format, loaded.deck->theme.background.r,
-                                         loaded.deck->theme.background.g,
-                                         loaded.deck->theme.background.b);
+    const Uint32 background =
+        SDL_MapRGB(surface->format, loaded.deck->theme.background.r,
+                   loaded.deck->theme.background.g, loaded.deck->theme.background.b);
     KioskApp app(settings, std::move(*loaded.deck), *fonts, {800, 480}, 0);
     SdlCanvas canvas(renderer.get(), *fonts, {800, 480});
     textures_fail = true;

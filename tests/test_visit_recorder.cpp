@@ -96,7 +96,8 @@ TEST_CASE("closing counts the slide on screen and ends a visit and a reading") {
 TEST_CASE("the app records what a visitor does, through the recorder") {
     test::FakeMeasure measure;
     Settings settings;
-    KioskApp app(settings, *test::load_json(test::minimal_deck_json()).deck, measure, {800, 480}, 0);
+    KioskApp app(settings, *test::load_json(test::minimal_deck_json()).deck, measure, {800, 480},
+                 0);
     Log log;
     app.record_stats(log.sink(), [](double now) { return 1'600'000'000 + now; });
     app.update(0);

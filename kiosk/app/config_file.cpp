@@ -15,6 +15,7 @@ void read_paths(JsonFields& f, Settings& s) {
     if (auto v = f.text("content"); !v.empty()) s.content_dir = v;
     if (auto v = f.text("content_root"); !v.empty()) s.content_root = v;
     if (auto v = f.text("font_dir"); !v.empty()) s.font_dir = v;
+    if (auto v = f.text("stats_file"); !v.empty()) s.stats_file = v;
     s.bundle_folder = f.text("bundle_folder", false, s.bundle_folder);
 }
 

@@ -92,8 +92,12 @@ void ContentUpdates::follow_import_status(KioskApp& app, double now) {
         const std::string reason = refusal_text(status.value("code", ""));
         app.notify({fill_template(deck.ui.import_refused, {{"reason", reason}})}, now, 15);
         app.set_last_import("refused: " + status.value("message", ""));
+        app.count(StatKind::ImportRefused, now);
     }
-    if (state == "accepted") app.set_last_import("accepted: " + status.value("message", ""));
+    if (state == "accepted") {
+        app.set_last_import("accepted: " + status.value("message", ""));
+        app.count(StatKind::ImportAccepted, now);
+    }
 }
 
 void ContentUpdates::take_loaded(KioskApp& app, double now) {

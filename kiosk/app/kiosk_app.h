@@ -58,6 +58,12 @@ class KioskApp {
     // slide, visit or reading still open, at shutdown.
     void record_stats(VisitRecorder::Sink sink, std::function<double(double)> wall_of);
     void finish_stats(double now);
+    // Counts something the screen does not show (an import, a start) for the statistics.
+    void count(StatKind kind, double now, double seconds = 0);
+    // Extra lines for the operator's status overlay (today's statistics).
+    void set_status_figures(std::function<std::vector<std::string>(double now)> figures) {
+        status_figures_ = std::move(figures);
+    }
 
     bool wants_quit() const { return quit_; }
     bool needs_redraw() const { return dirty_; }
@@ -114,6 +120,8 @@ class KioskApp {
     std::optional<ReadingLayout> reading_;
     int reading_for_ = -1;
     std::ostream* trace_;
+    VisitRecorder::Sink stats_sink_;
+    std::function<std::vector<std::string>(double)> status_figures_;
     std::optional<VisitRecorder> recorder_;
     std::function<double(double)> wall_of_;
     std::string origin_ = "built-in";

@@ -39,16 +39,21 @@ std::vector<std::string> KioskApp::status_lines(double now) const {
         fps = (frame_times_.size() - 1) / (frame_times_.back() - frame_times_.front());
     char rate[32];
     std::snprintf(rate, sizeof rate, "%.0f fps (last animation)", fps);
-    return {deck_.title,
-            "Version: " + deck_.version + " (" + deck_.id + ")",
-            "From: " + origin_,
-            "Last import: " + last_import_,
-            "Problem: " + (problem_.empty() ? std::string("none") : problem_),
-            "Slides: " + std::to_string(deck_.slides.size()) +
-                ", findings: " + std::to_string(deck_.findings.size()),
-            "Uptime: " + format_uptime(now - started_at_),
-            "Screen: " + std::to_string(screen_.w) + "x" + std::to_string(screen_.h),
-            std::string("Frame rate: ") + rate};
+    std::vector<std::string> lines{
+        deck_.title,
+        "Version: " + deck_.version + " (" + deck_.id + ")",
+        "From: " + origin_,
+        "Last import: " + last_import_,
+        "Problem: " + (problem_.empty() ? std::string("none") : problem_),
+        "Slides: " + std::to_string(deck_.slides.size()) +
+            ", findings: " + std::to_string(deck_.findings.size()),
+        "Uptime: " + format_uptime(now - started_at_),
+        "Screen: " + std::to_string(screen_.w) + "x" + std::to_string(screen_.h),
+        std::string("Frame rate: ") + rate};
+    if (status_figures_)
+        for (auto& line : status_figures_(now))
+            lines.push_back(std::move(line));
+    return lines;
 }
 
 void KioskApp::draw_views(Canvas& canvas, double now) {

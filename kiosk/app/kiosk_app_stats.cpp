@@ -4,8 +4,18 @@
 namespace kiosk {
 
 void KioskApp::record_stats(VisitRecorder::Sink sink, std::function<double(double)> wall_of) {
+    stats_sink_ = sink;
     recorder_.emplace(std::move(sink));
     wall_of_ = std::move(wall_of);
+}
+
+void KioskApp::count(StatKind kind, double now, double seconds) {
+    if (!stats_sink_) return;
+    StatEvent e;
+    e.at = wall_of_ ? wall_of_(now) : now;
+    e.kind = kind;
+    e.seconds = seconds;
+    stats_sink_(e);
 }
 
 Observed KioskApp::observed(double now) const {
@@ -22,7 +32,8 @@ Observed KioskApp::observed(double now) const {
         o.qr = slide.kind == SlideKind::Qr;
     }
     const int reading = browser_.reading_finding();
-    if (o.view == View::Reading && reading >= 0 && reading < static_cast<int>(deck_.findings.size()))
+    if (o.view == View::Reading && reading >= 0 &&
+        reading < static_cast<int>(deck_.findings.size()))
         o.reading_finding = deck_.findings[static_cast<std::size_t>(reading)].number;
     return o;
 }
@@ -30,8 +41,10 @@ Observed KioskApp::observed(double now) const {
 // While the screen is dark (outside opening hours) nothing is shown, so nothing is counted.
 void KioskApp::observe_stats(double now) {
     if (!recorder_) return;
-    if (dark_) recorder_->close(observed(now));
-    else recorder_->observe(observed(now));
+    if (dark_)
+        recorder_->close(observed(now));
+    else
+        recorder_->observe(observed(now));
 }
 
 void KioskApp::finish_stats(double now) {

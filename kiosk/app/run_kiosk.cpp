@@ -4,6 +4,7 @@
 #include "app/content_updates.h"
 #include "app/deck_source.h"
 #include "app/kiosk_app.h"
+#include "app/stats_session.h"
 #include "platform/allocator.h"
 #include "platform/content_watcher.h"
 #include "platform/display.h"
@@ -48,6 +49,7 @@ struct Loop {
     ScaledClock& clock;
     Uint32 signal_event;
     Uint32 content_event;
+    StatsSession& stats;
     ContentUpdates& updates;
     ServiceNotifier& service;
 
@@ -94,6 +96,7 @@ struct Loop {
             wait_for_events();
             service.alive();
             updates.poll(app, clock.now());
+            stats.tick(app, clock.now());
             app.set_open(is_open(settings.schedule, local_time()), clock.now());
             app.update(clock.now());
             if (!app.needs_redraw()) continue;
@@ -169,10 +172,16 @@ int run_kiosk(const Settings& settings) {
     ContentWatcher watcher(watched_folders(settings), content_event);
     SdlCanvas canvas(display->renderer(), *fonts, output.logical());
     ServiceNotifier service;
-    Loop{settings, *display,     output,        app,     canvas,
-         clock,    signal_event, content_event, updates, service}
+    StatsSession stats(settings, std::cerr);
+    const double wall0 = static_cast<double>(std::time(nullptr)), now0 = clock.now();
+    stats.attach(app, now0, [wall0, now0](double now) { return wall0 + (now - now0); });
+    app.set_status_figures(
+        [&stats, wall0, now0](double now) { return stats.today_lines(wall0 + (now - now0)); });
+    Loop{settings,     *display,      output, app,     canvas, clock,
+         signal_event, content_event, stats,  updates, service}
         .run();
     service.stopping();
+    stats.finish(app, clock.now());
     std::cerr << "kiosk: stopped after " << app.frames_drawn() << " frames\n";
     return 0;
 }

@@ -99,6 +99,10 @@ bool parse_option(ArgCursor& c, Settings& s) {
     if (a == "--check") return s.command = Command::Check, path_value(s.content_dir);
     if (a == "--export") return s.command = Command::Export, path_value(s.export_dir);
     if (a == "--size") return size_value(s.export_size);
+    if (a == "--stats") return s.command = Command::Stats, true;
+    if (a == "--stats-export")
+        return s.command = Command::StatsExport, path_value(s.stats_export_dir);
+    if (a == "--stats-file") return path_value(s.stats_file);
     if (a == "--font-dir") return path_value(s.font_dir);
     if (a == "--trace") return s.trace = true, true;
     if (a == "--idle") {
@@ -188,6 +192,10 @@ Shows a deck of slides fullscreen, looping, browsable by touch.
   --check DIR            validate DIR/deck.json and its layout; exit 0 when clean, 1 on errors
   --export OUTDIR        render every slide to OUTDIR/slide-NN.png without a display
   --size WxH             size for --export (default 1920x1080)
+  --stats                print the visit statistics: per day, the most read findings, visits
+                         by hour
+  --stats-export DIR     write the statistics to DIR: daily.csv, hourly.csv and chart.png
+  --stats-file FILE      the statistics database (default: CONTENT_ROOT/stats/stats.sqlite)
   --font-dir DIR         folder with Inter-Regular.otf, Inter-Bold.otf, Inter-Italic.otf
   --idle SECONDS         return to the loop after this long without touch (default: deck timing)
   --time-scale F         run the clock F times faster (previews and tests)
@@ -199,6 +207,12 @@ Shows a deck of slides fullscreen, looping, browsable by touch.
   --trace                print what is shown, one line per change (tests)
   --version, --help
 )";
+}
+
+std::filesystem::path stats_path(const Settings& settings) {
+    if (!settings.stats_file.empty()) return settings.stats_file;
+    if (settings.content_root.empty()) return {};
+    return settings.content_root / "stats" / "stats.sqlite";
 }
 
 std::filesystem::path default_content_dir(const std::filesystem::path& executable) {

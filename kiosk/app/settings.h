@@ -12,7 +12,7 @@
 
 namespace kiosk {
 
-enum class Command { Run, Check, Export, Bundle, Help, Version };
+enum class Command { Run, Check, Export, Bundle, Stats, StatsExport, Help, Version };
 enum class Corner { TopLeft, TopRight, BottomLeft, BottomRight };
 
 struct Settings {
@@ -39,11 +39,17 @@ struct Settings {
     int rotation = 0;                    // 0, 90, 180, 270: the picture turned clockwise
     double status_hold_s = 4;            // long press that opens the status overlay
     Corner status_corner = Corner::TopLeft;
-    double status_visible_s = 20; // the overlay closes itself after this long
-    Schedule schedule;            // opening hours; dark outside them (always open by default)
-    double wake_on_touch_s = 120; // a touch outside opening hours lights the screen this long
-    bool burn_in_shift = true;    // move the whole picture a few pixels every 10 minutes
+    double status_visible_s = 20;     // the overlay closes itself after this long
+    Schedule schedule;                // opening hours; dark outside them (always open by default)
+    double wake_on_touch_s = 120;     // a touch outside opening hours lights the screen this long
+    bool burn_in_shift = true;        // move the whole picture a few pixels every 10 minutes
+    std::filesystem::path stats_file; // the visit statistics (SQLite); see stats_path()
+    std::filesystem::path stats_export_dir; // --stats-export: CSV files and the chart go here
 };
+
+// Where the statistics live: stats_file when set, else CONTENT_ROOT/stats/stats.sqlite on an
+// installed kiosk; empty (nothing recorded) for a plain content folder, as in development.
+std::filesystem::path stats_path(const Settings& settings);
 
 struct ParsedArgs {
     Settings settings;

@@ -2,8 +2,8 @@
 
 namespace kiosk {
 
-void VisitRecorder::emit(const Observed& at, StatKind kind, int slide, int finding,
-                         bool by_visitor, double seconds) {
+void VisitRecorder::emit(const Observed& at, StatKind kind, int slide, int finding, bool by_visitor,
+                         double seconds) {
     if (sink_) sink_(StatEvent{at.wall, kind, slide, finding, by_visitor, seconds});
 }
 
@@ -19,8 +19,10 @@ void VisitRecorder::observe(const Observed& o) {
     // The slide counts as the visitor's if a visitor was there at any time it stood.
     if (o.mode == Mode::Browsing) slide_by_visitor_ = true;
     if (o.mode != last_.mode) {
-        if (o.mode == Mode::Browsing) visit_since_ = o.now;
-        else emit(o, StatKind::Visit, -1, 0, true, o.now - visit_since_);
+        if (o.mode == Mode::Browsing)
+            visit_since_ = o.now;
+        else
+            emit(o, StatKind::Visit, -1, 0, true, o.now - visit_since_);
     }
     if (o.view != last_.view || o.reading_finding != last_.reading_finding) view_changed(o);
     if (o.slide != last_.slide) slide_changed(o);

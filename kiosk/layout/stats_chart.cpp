@@ -25,7 +25,7 @@ void add_text(Scene& s, std::string text, FontStyle style, int px, int x, int y,
     s.texts.push_back({std::move(text), style, px, x, y, w, m.line_height(px), ink});
 }
 
-// The findings panel: label above each bar, the note after it.
+// The findings panel: the label and, right-aligned on the same line, the note; the bar below.
 void finding_bars(Scene& s, const ChartData& d, Rect area, int px, const TextMeasure& m) {
     const auto count = std::min<std::size_t>(d.findings.size(), 10);
     if (count == 0) return;
@@ -34,26 +34,27 @@ void finding_bars(Scene& s, const ChartData& d, Rect area, int px, const TextMea
         most = std::max(most, d.findings[i].value);
     const int row = area.h / static_cast<int>(std::max<std::size_t>(count, 5));
     const int bar_h = std::max(4, row / 3);
-    const int note_w = area.w / 3;
+    const int note_px = px * 4 / 5;
     for (std::size_t i = 0; i < count; ++i) {
         const auto& f = d.findings[i];
         const int y = area.y + static_cast<int>(i) * row;
-        add_text(s, fitted(f.label, FontStyle::Bold, px, area.w, m), FontStyle::Bold, px, area.x,
-                 y, Ink::Text, m);
-        const int bar_y = y + m.line_height(px);
-        const int full = area.w - note_w;
-        const int w = static_cast<int>(static_cast<double>(full) * f.value / most);
-        s.rects.push_back({{area.x, bar_y, full, bar_h}, Ink::Surface});
+        const std::string note = fitted(f.note, FontStyle::Regular, note_px, area.w / 2, m);
+        const int note_w = m.text_width(note, FontStyle::Regular, note_px);
+        add_text(s, note, FontStyle::Regular, note_px, area.right() - note_w,
+                 y + m.line_height(px) - m.line_height(note_px), Ink::Muted, m);
+        add_text(s, fitted(f.label, FontStyle::Bold, px, area.w - note_w - px, m), FontStyle::Bold,
+                 px, area.x, y, Ink::Text, m);
+        const int bar_y = y + m.line_height(px) + bar_h / 4;
+        const int w = static_cast<int>(static_cast<double>(area.w) * f.value / most);
+        s.rects.push_back({{area.x, bar_y, area.w, bar_h}, Ink::Surface});
         if (w > 0) s.rects.push_back({{area.x, bar_y, w, bar_h}, Ink::Accent});
-        add_text(s, fitted(f.note, FontStyle::Regular, px * 4 / 5, note_w - px / 2, m),
-                 FontStyle::Regular, px * 4 / 5, area.x + full + px / 2,
-                 bar_y + bar_h / 2 - m.line_height(px * 4 / 5) / 2, Ink::Muted, m);
     }
 }
 
 // The hours panel: 24 columns with the count above and the hour below every third one.
 void hour_columns(Scene& s, const ChartData& d, Rect area, int px, const TextMeasure& m) {
-    const long most = std::max(1L, *std::max_element(d.visits_by_hour.begin(), d.visits_by_hour.end()));
+    const long most =
+        std::max(1L, *std::max_element(d.visits_by_hour.begin(), d.visits_by_hour.end()));
     const int label_h = m.line_height(px);
     const int col = area.w / 24;
     const int plot_h = area.h - 2 * label_h;
@@ -72,8 +73,9 @@ void hour_columns(Scene& s, const ChartData& d, Rect area, int px, const TextMea
         }
         if (h % 3 == 0) {
             const std::string hour = std::to_string(h) + "u";
-            add_text(s, hour, FontStyle::Regular, px, x + (col - m.text_width(hour, FontStyle::Regular, px)) / 2,
-                     base + label_h / 8, Ink::Muted, m);
+            add_text(s, hour, FontStyle::Regular, px,
+                     x + (col - m.text_width(hour, FontStyle::Regular, px)) / 2, base + label_h / 8,
+                     Ink::Muted, m);
         }
     }
 }
@@ -86,15 +88,15 @@ Scene layout_stats_chart(const ChartData& d, Size size, const TextMeasure& m) {
     const int margin = unit / 16;
     const int title_px = unit / 18, head_px = unit / 30, px = unit / 40;
     int y = margin;
-    add_text(s, fitted(d.title, FontStyle::Bold, title_px, size.w - 2 * margin, m),
-             FontStyle::Bold, title_px, margin, y, Ink::Text, m);
+    add_text(s, fitted(d.title, FontStyle::Bold, title_px, size.w - 2 * margin, m), FontStyle::Bold,
+             title_px, margin, y, Ink::Text, m);
     y += m.line_height(title_px);
     add_text(s, fitted(d.subtitle, FontStyle::Regular, px, size.w - 2 * margin, m),
              FontStyle::Regular, px, margin, y, Ink::Muted, m);
     y += m.line_height(px) * 2;
-    const bool any = !d.findings.empty() ||
-                     std::any_of(d.visits_by_hour.begin(), d.visits_by_hour.end(),
-                                 [](long v) { return v > 0; });
+    const bool any =
+        !d.findings.empty() ||
+        std::any_of(d.visits_by_hour.begin(), d.visits_by_hour.end(), [](long v) { return v > 0; });
     if (!any) {
         add_text(s, d.empty_text, FontStyle::Regular, head_px, margin, y, Ink::Text, m);
         return s;
@@ -105,8 +107,9 @@ Scene layout_stats_chart(const ChartData& d, Size size, const TextMeasure& m) {
     const Rect body{margin, y, size.w - 2 * margin, size.h - y - margin};
     const Rect left = wide ? Rect{body.x, body.y, (body.w - gap) * 11 / 20, body.h}
                            : Rect{body.x, body.y, body.w, (body.h - gap) / 2};
-    const Rect right = wide ? Rect{left.right() + gap, body.y, body.right() - left.right() - gap, body.h}
-                            : Rect{body.x, left.bottom() + gap, body.w, body.bottom() - left.bottom() - gap};
+    const Rect right =
+        wide ? Rect{left.right() + gap, body.y, body.right() - left.right() - gap, body.h}
+             : Rect{body.x, left.bottom() + gap, body.w, body.bottom() - left.bottom() - gap};
     const int head_h = m.line_height(head_px) * 3 / 2;
     add_text(s, d.findings_heading, FontStyle::Bold, head_px, left.x, left.y, Ink::Accent, m);
     add_text(s, d.hours_heading, FontStyle::Bold, head_px, right.x, right.y, Ink::Accent, m);

@@ -17,9 +17,9 @@ struct ChartBar {
 };
 
 struct ChartData {
-    std::string title;                 // what the chart is about
-    std::string subtitle;              // the period and the totals
-    std::vector<ChartBar> findings;    // most read first; at most 10 are drawn
+    std::string title;              // what the chart is about
+    std::string subtitle;           // the period and the totals
+    std::vector<ChartBar> findings; // most read first; at most 10 are drawn
     std::array<long, 24> visits_by_hour{};
     std::string findings_heading = "Meest gelezen vaststellingen";
     std::string hours_heading = "Bezoeken per uur";

@@ -1,7 +1,7 @@
 #pragma once
 // Pictures decoded once and scaled once to the size they are shown at, so a frame only copies a
-// texture (QR codes stay at one pixel a module and are scaled as drawn, nearest-neighbour). A picture that fails to load is remembered as failed and
-// skipped, rather than retried every frame.
+// texture (QR codes stay at one pixel a module and are scaled as drawn, nearest-neighbour). A
+// picture that fails to load is remembered as failed and skipped, rather than retried every frame.
 #include "render/sdl_handles.h"
 #include "view/frame_lru.h"
 

@@ -38,11 +38,15 @@ SDL_Rect ink_bounds(const SDL_Surface* s) {
         return false;
     };
     int top = 0, bottom = s->h;
-    while (top < bottom && !row_has_ink(top)) ++top;
-    while (bottom > top && !row_has_ink(bottom - 1)) --bottom;
+    while (top < bottom && !row_has_ink(top))
+        ++top;
+    while (bottom > top && !row_has_ink(bottom - 1))
+        --bottom;
     int left = 0, right = s->w;
-    while (left < right && !column_has_ink(s, left, top, bottom)) ++left;
-    while (right > left && !column_has_ink(s, right - 1, top, bottom)) --right;
+    while (left < right && !column_has_ink(s, left, top, bottom))
+        ++left;
+    while (right > left && !column_has_ink(s, right - 1, top, bottom))
+        --right;
     return {left, top, right - left, bottom - top};
 }
 
@@ -84,8 +88,8 @@ const TextCache::Entry* TextCache::get(const std::string& text, FontStyle style,
     if (ink.w > 0 && ink.h > 0) {
         // A view of the ink inside the rendered surface, copied into the texture.
         SurfacePtr cropped(SDL_CreateRGBSurfaceWithFormatFrom(
-            static_cast<Uint8*>(surface->pixels) + ink.y * surface->pitch + ink.x * 4, ink.w,
-            ink.h, 32, surface->pitch, SDL_PIXELFORMAT_ARGB8888));
+            static_cast<Uint8*>(surface->pixels) + ink.y * surface->pitch + ink.x * 4, ink.w, ink.h,
+            32, surface->pitch, SDL_PIXELFORMAT_ARGB8888));
         if (cropped) texture.reset(SDL_CreateTextureFromSurface(renderer_, cropped.get()));
         if (!texture) {
             log_failure("make a texture for", text, SDL_GetError());

@@ -14,8 +14,7 @@
 
 namespace kiosk {
 
-template <class Value>
-class FrameLru {
+template <class Value> class FrameLru {
   public:
     explicit FrameLru(std::size_t budget) : budget_(budget) {}
 

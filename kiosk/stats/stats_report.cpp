@@ -1,0 +1,181 @@
+#include "stats/stats_report.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <sstream>
+#include <tuple>
+
+namespace kiosk {
+namespace {
+
+std::string title_at(const std::vector<std::string>& titles, int index) {
+    return index >= 0 && index < static_cast<int>(titles.size())
+               ? titles[static_cast<std::size_t>(index)]
+               : std::string();
+}
+
+// RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.
+std::string field(const std::string& s) {
+    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s)
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+std::string seconds_text(double s) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f", s);
+    return text;
+}
+
+using Key =
+    std::tuple<std::string, int, std::string, int, int, int>; // day hour kind slide finding visitor
+
+std::string csv(const std::map<Key, std::pair<long, double>>& rows, bool with_hour,
+                const std::vector<std::string>& slides, const std::vector<std::string>& findings) {
+    std::string out =
+        with_hour
+            ? "day,hour,kind,slide,slide_title,finding,finding_title,by_visitor,count,seconds\n"
+            : "day,kind,slide,slide_title,finding,finding_title,by_visitor,count,seconds\n";
+    for (const auto& [k, v] : rows) {
+        const auto& [day, hour, kind, slide, finding, visitor] = k;
+        out += day + ",";
+        if (with_hour) out += std::to_string(hour) + ",";
+        out += kind + "," + (slide >= 0 ? std::to_string(slide + 1) : "") + "," +
+               field(title_at(slides, slide)) + "," + (finding > 0 ? std::to_string(finding) : "") +
+               "," + field(title_at(findings, finding - 1)) + "," + std::to_string(visitor) + "," +
+               std::to_string(v.first) + "," + seconds_text(v.second) + "\n";
+    }
+    return out;
+}
+
+std::map<Key, std::pair<long, double>> fold(const std::vector<StatsStore::Total>& totals,
+                                            bool by_hour) {
+    std::map<Key, std::pair<long, double>> rows;
+    for (const auto& t : totals) {
+        if (by_hour && t.hour < 0) continue; // a rolled-up day has no hours left
+        auto& v = rows[{t.day, by_hour ? t.hour : -1, std::string(to_string(t.kind)), t.slide,
+                        t.finding, t.by_visitor ? 1 : 0}];
+        v.first += t.count;
+        v.second += t.seconds;
+    }
+    return rows;
+}
+
+} // namespace
+
+std::string daily_csv(const std::vector<StatsStore::Total>& totals,
+                      const std::vector<std::string>& slides,
+                      const std::vector<std::string>& findings) {
+    return csv(fold(totals, false), false, slides, findings);
+}
+
+std::string hourly_csv(const std::vector<StatsStore::Total>& totals,
+                       const std::vector<std::string>& slides,
+                       const std::vector<std::string>& findings) {
+    return csv(fold(totals, true), true, slides, findings);
+}
+
+std::vector<FindingReads> most_read_findings(const std::vector<StatsStore::Total>& totals,
+                                             const std::vector<std::string>& findings) {
+    std::vector<FindingReads> out;
+    for (std::size_t i = 0; i < findings.size(); ++i)
+        out.push_back({static_cast<int>(i) + 1, findings[i], 0, 0});
+    for (const auto& t : totals) {
+        if (t.finding <= 0) continue;
+        if (t.finding > static_cast<int>(out.size()))
+            for (int n = static_cast<int>(out.size()) + 1; n <= t.finding; ++n)
+                out.push_back({n, "", 0, 0});
+        auto& f = out[static_cast<std::size_t>(t.finding - 1)];
+        if (t.kind == StatKind::ReadingOpened) f.opens += t.count;
+        if (t.kind == StatKind::ReadingTime) f.seconds += t.seconds;
+    }
+    std::stable_sort(out.begin(), out.end(), [](const FindingReads& a, const FindingReads& b) {
+        return a.opens != b.opens ? a.opens > b.opens : a.seconds > b.seconds;
+    });
+    return out;
+}
+
+std::array<long, 24> visits_by_hour(const std::vector<StatsStore::Total>& totals) {
+    std::array<long, 24> hours{};
+    for (const auto& t : totals)
+        if (t.kind == StatKind::Visit && t.hour >= 0 && t.hour < 24)
+            hours[static_cast<std::size_t>(t.hour)] += t.count;
+    return hours;
+}
+
+std::string terminal_report(const std::vector<StatsStore::Total>& totals,
+                            const std::vector<std::string>& slides,
+                            const std::vector<std::string>& findings) {
+    (void)slides;
+    std::ostringstream out;
+    struct Day {
+        long visits = 0, by_visitor = 0, readings = 0, overviews = 0, accepted = 0, refused = 0,
+             starts = 0, crashes = 0;
+        double visit_s = 0;
+    };
+    std::map<std::string, Day> days;
+    for (const auto& t : totals) {
+        auto& d = days[t.day];
+        switch (t.kind) {
+        case StatKind::Visit:
+            d.visits += t.count, d.visit_s += t.seconds;
+            break;
+        case StatKind::SlideShown:
+            d.by_visitor += t.by_visitor ? t.count : 0;
+            break;
+        case StatKind::ReadingOpened:
+            d.readings += t.count;
+            break;
+        case StatKind::OverviewOpened:
+            d.overviews += t.count;
+            break;
+        case StatKind::ImportAccepted:
+            d.accepted += t.count;
+            break;
+        case StatKind::ImportRefused:
+            d.refused += t.count;
+            break;
+        case StatKind::Start:
+            d.starts += t.count;
+            break;
+        case StatKind::CrashSeen:
+            d.crashes += t.count;
+            break;
+        default:
+            break;
+        }
+    }
+    out << "day         visits  minutes  slides by visitors  overview  texts read  imports "
+           "ok/refused  starts  crashes\n";
+    for (const auto& [day, d] : days) {
+        char line[200];
+        std::snprintf(line, sizeof line,
+                      "%-10s  %6ld  %7.0f  %18ld  %8ld  %10ld  %10ld/%-7ld  %6ld  %7ld\n",
+                      day.c_str(), d.visits, d.visit_s / 60, d.by_visitor, d.overviews, d.readings,
+                      d.accepted, d.refused, d.starts, d.crashes);
+        out << line;
+    }
+    out << "\nMost read findings (texts opened, minutes read):\n";
+    for (const auto& f : most_read_findings(totals, findings))
+        if (f.opens > 0 || f.seconds > 0)
+            out << "  " << f.finding << ". " << f.title << ": " << f.opens << " x, "
+                << std::lround(f.seconds / 60) << " min\n";
+    out << "\nVisits by hour:\n";
+    const auto hours = visits_by_hour(totals);
+    const long most = std::max(1L, *std::max_element(hours.begin(), hours.end()));
+    for (int h = 0; h < 24; ++h) {
+        if (hours[static_cast<std::size_t>(h)] == 0) continue;
+        const auto n = hours[static_cast<std::size_t>(h)];
+        char label[16];
+        std::snprintf(label, sizeof label, "  %02d:00 %4ld ", h, n);
+        out << label << std::string(static_cast<std::size_t>(std::max(1L, n * 40 / most)), '#')
+            << '\n';
+    }
+    return out.str();
+}
+
+} // namespace kiosk
