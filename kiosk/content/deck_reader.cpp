@@ -132,6 +132,17 @@ void read_findings(const json* array, const std::string& where, Deck& deck, Diag
 // Slides live in slide_reader.cpp; declared here to keep this file about the deck as a whole.
 void read_slides(const json* array, const std::string& where, Deck& deck, Diagnostics& d);
 
+// Pictures are decoded and kept as textures: their number bounds the kiosk's memory as much as
+// their size does.
+void check_image_count(const Deck& deck, Diagnostics& d) {
+    std::size_t images = 0;
+    for (const auto& s : deck.slides)
+        images += s.kind == SlideKind::Image;
+    if (images > static_cast<std::size_t>(limits::max_images))
+        d.error("/slides", "has " + std::to_string(images) + " image slides; the limit is " +
+                               std::to_string(limits::max_images));
+}
+
 Deck read_deck(const json& doc, Diagnostics& d) {
     Deck deck;
     if (!doc.is_object()) {
@@ -154,6 +165,7 @@ Deck read_deck(const json& doc, Diagnostics& d) {
     if (const auto* timing = f.object("timing")) read_timing(*timing, "/timing", deck.timing, d);
     read_findings(f.array("findings", 0, limits::max_findings, false), "/findings", deck, d);
     read_slides(f.array("slides", 1, limits::max_slides, true), "/slides", deck, d);
+    check_image_count(deck, d);
     f.warn_unknown();
     return deck;
 }
