@@ -92,7 +92,8 @@ std::vector<Limit> deck_limits() {
         {"line breaks in a string",
          [base](bool past) {
              auto j = base();
-             j["slides"][0]["title"] = "a" + std::string(limits::max_line_breaks + past, '\n') + "b";
+             j["slides"][0]["title"] =
+                 "a" + std::string(limits::max_line_breaks + past, '\n') + "b";
              return from_json(j);
          },
          "line breaks"},
@@ -136,9 +137,11 @@ std::vector<Limit> deck_limits() {
         {"contacts on a slide",
          [base](bool past) {
              auto j = base();
-             j["slides"].push_back({{"kind", "closing"}, {"title", "Vragen?"}, {"contacts", json::array()}});
+             j["slides"].push_back(
+                 {{"kind", "closing"}, {"title", "Vragen?"}, {"contacts", json::array()}});
              for (std::size_t i = 0; i < limits::max_contacts + past; ++i)
-                 j["slides"][2]["contacts"].push_back({{"name", "Naam"}, {"phone", "02 209 01 01"}});
+                 j["slides"][2]["contacts"].push_back(
+                     {{"name", "Naam"}, {"phone", "02 209 01 01"}});
              return from_json(j);
          },
          "the limit is 6"},
@@ -168,9 +171,10 @@ std::vector<Limit> deck_limits() {
          [base](bool past) {
              auto j = base();
              const std::string url = "https://www.serv.be/";
-             j["slides"].push_back({{"kind", "qr"},
-                                    {"title", "Scan"},
-                                    {"url", url + std::string(limits::max_qr_bytes - url.size() + past, 'a')}});
+             j["slides"].push_back(
+                 {{"kind", "qr"},
+                  {"title", "Scan"},
+                  {"url", url + std::string(limits::max_qr_bytes - url.size() + past, 'a')}});
              return from_json(j);
          },
          "300"},

@@ -1,5 +1,6 @@
 // The statistics recorder: a scripted visit with a fake clock gives the expected events.
 #include "app/kiosk_app.h"
+#include "app/stats_session.h"
 #include "app/visit_recorder.h"
 #include "support/deck_builder.h"
 #include "support/fake_measure.h"
@@ -7,6 +8,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
+#include <iostream>
 
 using namespace kiosk;
 
@@ -113,4 +116,34 @@ TEST_CASE("the app records what a visitor does, through the recorder") {
     REQUIRE(visits.size() == 1); // the key press started a visit; idle time ended it
     CHECK(visits[0].seconds > 0);
     CHECK(log.events.front().at >= 1'600'000'000);
+}
+
+TEST_CASE("a run that did not stop cleanly is counted as a crash at the next start") {
+    const auto dir = std::filesystem::temp_directory_path() / "kiosk-session-test";
+    std::filesystem::remove_all(dir);
+    test::FakeMeasure measure;
+    Settings settings;
+    settings.stats_file = dir / "stats" / "stats.sqlite";
+    const Deck deck = *test::load_json(test::minimal_deck_json()).deck;
+    auto wall = [](double now) { return 1'600'000'000 + now; };
+    {
+        StatsSession crashed(settings, std::cerr);
+        REQUIRE(crashed.enabled());
+        KioskApp app(settings, deck, measure, {800, 480}, 0);
+        crashed.attach(app, 0, wall);
+    } // no finish(): as if killed
+    {
+        StatsSession clean(settings, std::cerr);
+        KioskApp app(settings, deck, measure, {800, 480}, 0);
+        clean.attach(app, 10, wall);
+        clean.finish(app, 20);
+    }
+    std::string error;
+    auto store = StatsStore::open(settings.stats_file, {}, error);
+    REQUIRE(store);
+    const auto today = store->day_figures(store->day_of(1'600'000'010));
+    CHECK(today.starts == 2);
+    CHECK(today.crashes == 1);
+    CHECK_FALSE(std::filesystem::exists(settings.stats_file.string() + ".running"));
+    std::filesystem::remove_all(dir);
 }
