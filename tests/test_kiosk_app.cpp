@@ -378,5 +378,6 @@ TEST_CASE_METHOD(Fixture, "a notice on screen does not stop the time-left bar fr
     app.draw(canvas, 0);
     app.notify({"Nieuwe inhoud wordt gecontroleerd"}, 0, 60);
     app.draw(canvas, 0);
-    CHECK(app.seconds_until_wake(0.01) < 1.0); // the bar steps twice a second, the notice lasts 60 s
+    CHECK(app.seconds_until_wake(0.01) <
+          1.0); // the bar steps twice a second, the notice lasts 60 s
 }

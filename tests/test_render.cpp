@@ -108,7 +108,7 @@ TEST_CASE_METHOD(SdlFixture, "a cached run holds its ink only, placed where TTF 
     const auto* spaced = cache.get("vaststelling   ", FontStyle::Regular, 40, white);
     REQUIRE(plain);
     REQUIRE(spaced);
-    CHECK(spaced->w == plain->w); // trailing spaces cost no texture
+    CHECK(spaced->w == plain->w);   // trailing spaces cost no texture
     CHECK(plain->h < plain->box_h); // the font's line box is taller than the ink
     CHECK(plain->y > 0);
     CHECK(plain->w <= fonts->text_width("vaststelling", FontStyle::Regular, 40));
@@ -210,7 +210,8 @@ TEST_CASE_METHOD(SdlFixture, "emoji, combining marks and right-to-left text draw
         REQUIRE(entry);
         CHECK(entry->w <= w + 4);
         canvas.clear({0, 0, 0, 255});
-        canvas.draw_text({text, FontStyle::Regular, 40, 10, 10, w, 52, Ink::Text}, white, 0, 0, 255);
+        canvas.draw_text({text, FontStyle::Regular, 40, 10, 10, w, 52, Ink::Text}, white, 0, 0,
+                         255);
     }
     CHECK_FALSE(fonts->has_glyph(0x1F389, FontStyle::Regular));
     CHECK(fonts->has_glyph(0x0301, FontStyle::Regular)); // Inter has the combining accents

@@ -191,7 +191,7 @@ BenchReport run_bench(const BenchOptions& o) {
         return r;
     }
     if (o.one_frame) { // one transition frame, for an instruction count under callgrind
-        rig.tick(); // the first slide, and the next one's text prepared, as in the kiosk
+        rig.tick();    // the first slide, and the next one's text prepared, as in the kiosk
         rig.key(Key::Next);
         bench_transition_frame(rig);
         return r;
@@ -219,8 +219,8 @@ BenchReport run_bench(const BenchOptions& o) {
     }
     add(r, "RSS after 1000 transitions", status_mb("VmRSS:"), "MB", 30);
     if (!o.kiosk_binary.empty())
-        add(r, "kiosk process peak RSS, one attract loop", kiosk_loop_peak_mb(o.kiosk_binary, o.size),
-            "MB", 30);
+        add(r, "kiosk process peak RSS, one attract loop",
+            kiosk_loop_peak_mb(o.kiosk_binary, o.size), "MB", 30);
     const auto [cpu, wakeups] = attract_minute(o.size);
     add(r, "CPU per minute of attract loop", cpu, "s", 1.2);
     add(r, "attract loop wake-ups", wakeups, "/s", 0);
