@@ -81,18 +81,20 @@ std::string hourly_csv(const std::vector<StatsStore::Total>& totals,
 
 std::vector<FindingReads> most_read_findings(const std::vector<StatsStore::Total>& totals,
                                              const std::vector<std::string>& findings) {
-    std::vector<FindingReads> out;
+    // A map, not an index: a finding number read back from the file is not trusted to be small.
+    std::map<int, FindingReads> by_number;
     for (std::size_t i = 0; i < findings.size(); ++i)
-        out.push_back({static_cast<int>(i) + 1, findings[i], 0, 0});
+        by_number[static_cast<int>(i) + 1] = {static_cast<int>(i) + 1, findings[i], 0, 0};
     for (const auto& t : totals) {
         if (t.finding <= 0) continue;
-        if (t.finding > static_cast<int>(out.size()))
-            for (int n = static_cast<int>(out.size()) + 1; n <= t.finding; ++n)
-                out.push_back({n, "", 0, 0});
-        auto& f = out[static_cast<std::size_t>(t.finding - 1)];
+        auto& f = by_number[t.finding];
+        f.finding = t.finding;
         if (t.kind == StatKind::ReadingOpened) f.opens += t.count;
         if (t.kind == StatKind::ReadingTime) f.seconds += t.seconds;
     }
+    std::vector<FindingReads> out;
+    for (auto& [number, f] : by_number)
+        out.push_back(std::move(f));
     std::stable_sort(out.begin(), out.end(), [](const FindingReads& a, const FindingReads& b) {
         return a.opens != b.opens ? a.opens > b.opens : a.seconds > b.seconds;
     });
@@ -107,48 +109,49 @@ std::array<long, 24> visits_by_hour(const std::vector<StatsStore::Total>& totals
     return hours;
 }
 
-std::string terminal_report(const std::vector<StatsStore::Total>& totals,
-                            const std::vector<std::string>& slides,
-                            const std::vector<std::string>& findings) {
-    (void)slides;
-    std::ostringstream out;
-    struct Day {
-        long visits = 0, by_visitor = 0, readings = 0, overviews = 0, accepted = 0, refused = 0,
-             starts = 0, crashes = 0;
-        double visit_s = 0;
-    };
-    std::map<std::string, Day> days;
-    for (const auto& t : totals) {
-        auto& d = days[t.day];
-        switch (t.kind) {
-        case StatKind::Visit:
-            d.visits += t.count, d.visit_s += t.seconds;
-            break;
-        case StatKind::SlideShown:
-            d.by_visitor += t.by_visitor ? t.count : 0;
-            break;
-        case StatKind::ReadingOpened:
-            d.readings += t.count;
-            break;
-        case StatKind::OverviewOpened:
-            d.overviews += t.count;
-            break;
-        case StatKind::ImportAccepted:
-            d.accepted += t.count;
-            break;
-        case StatKind::ImportRefused:
-            d.refused += t.count;
-            break;
-        case StatKind::Start:
-            d.starts += t.count;
-            break;
-        case StatKind::CrashSeen:
-            d.crashes += t.count;
-            break;
-        default:
-            break;
-        }
+namespace {
+
+struct DayFigures {
+    long visits = 0, by_visitor = 0, readings = 0, overviews = 0, accepted = 0, refused = 0,
+         starts = 0, crashes = 0;
+    double visit_s = 0;
+};
+
+void tally(DayFigures& d, const StatsStore::Total& t) {
+    switch (t.kind) {
+    case StatKind::Visit:
+        d.visits += t.count, d.visit_s += t.seconds;
+        break;
+    case StatKind::SlideShown:
+        d.by_visitor += t.by_visitor ? t.count : 0;
+        break;
+    case StatKind::ReadingOpened:
+        d.readings += t.count;
+        break;
+    case StatKind::OverviewOpened:
+        d.overviews += t.count;
+        break;
+    case StatKind::ImportAccepted:
+        d.accepted += t.count;
+        break;
+    case StatKind::ImportRefused:
+        d.refused += t.count;
+        break;
+    case StatKind::Start:
+        d.starts += t.count;
+        break;
+    case StatKind::CrashSeen:
+        d.crashes += t.count;
+        break;
+    default:
+        break;
     }
+}
+
+void day_table(std::ostream& out, const std::vector<StatsStore::Total>& totals) {
+    std::map<std::string, DayFigures> days;
+    for (const auto& t : totals)
+        tally(days[t.day], t);
     out << "day         visits  minutes  slides by visitors  overview  texts read  imports "
            "ok/refused  starts  crashes\n";
     for (const auto& [day, d] : days) {
@@ -159,22 +162,54 @@ std::string terminal_report(const std::vector<StatsStore::Total>& totals,
                       d.accepted, d.refused, d.starts, d.crashes);
         out << line;
     }
-    out << "\nMost read findings (texts opened, minutes read):\n";
-    for (const auto& f : most_read_findings(totals, findings))
-        if (f.opens > 0 || f.seconds > 0)
-            out << "  " << f.finding << ". " << f.title << ": " << f.opens << " x, "
-                << std::lround(f.seconds / 60) << " min\n";
+}
+
+// The slides visitors went to themselves (the loop's own showing says nothing about interest).
+void visitor_slides(std::ostream& out, const std::vector<StatsStore::Total>& totals,
+                    const std::vector<std::string>& slides) {
+    std::map<int, std::pair<long, double>> by_slide;
+    for (const auto& t : totals)
+        if (t.kind == StatKind::SlideShown && t.by_visitor && t.slide >= 0) {
+            by_slide[t.slide].first += t.count;
+            by_slide[t.slide].second += t.seconds;
+        }
+    std::vector<std::pair<int, std::pair<long, double>>> rows(by_slide.begin(), by_slide.end());
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const auto& a, const auto& b) { return a.second.first > b.second.first; });
+    out << "\nSlides visitors went to (times, minutes on screen):\n";
+    for (const auto& [slide, v] : rows)
+        out << "  " << slide + 1 << ". " << title_at(slides, slide) << ": " << v.first << " x, "
+            << std::lround(v.second / 60) << " min\n";
+}
+
+void hour_chart(std::ostream& out, const std::vector<StatsStore::Total>& totals) {
     out << "\nVisits by hour:\n";
     const auto hours = visits_by_hour(totals);
     const long most = std::max(1L, *std::max_element(hours.begin(), hours.end()));
     for (int h = 0; h < 24; ++h) {
-        if (hours[static_cast<std::size_t>(h)] == 0) continue;
         const auto n = hours[static_cast<std::size_t>(h)];
+        if (n == 0) continue;
         char label[16];
         std::snprintf(label, sizeof label, "  %02d:00 %4ld ", h, n);
         out << label << std::string(static_cast<std::size_t>(std::max(1L, n * 40 / most)), '#')
             << '\n';
     }
+}
+
+} // namespace
+
+std::string terminal_report(const std::vector<StatsStore::Total>& totals,
+                            const std::vector<std::string>& slides,
+                            const std::vector<std::string>& findings) {
+    std::ostringstream out;
+    day_table(out, totals);
+    visitor_slides(out, totals, slides);
+    out << "\nMost read findings (texts opened, minutes read):\n";
+    for (const auto& f : most_read_findings(totals, findings))
+        if (f.opens > 0 || f.seconds > 0)
+            out << "  " << f.finding << ". " << f.title << ": " << f.opens << " x, "
+                << std::lround(f.seconds / 60) << " min\n";
+    hour_chart(out, totals);
     return out.str();
 }
 

@@ -11,6 +11,9 @@
 namespace kiosk {
 
 // slide_titles[i] names slide i; finding_titles[n - 1] names finding n (out of range: empty).
+// CSV as RFC 4180 with "\n" line ends; slides numbered from 1 as on screen; seconds to 0.1.
+// daily: day,kind,slide,slide_title,finding,finding_title,by_visitor,count,seconds (hours
+// folded in); hourly: day,hour,kind,... (rolled-up days have no hours left: not in it).
 std::string daily_csv(const std::vector<StatsStore::Total>& totals,
                       const std::vector<std::string>& slide_titles,
                       const std::vector<std::string>& finding_titles);
@@ -24,10 +27,14 @@ struct FindingReads {
     long opens = 0;
     double seconds = 0;
 };
-// Every finding with its reading-view opens and time read, most opened first.
+// Every finding (titled or read) with its reading-view opens and time read, all days; most
+// opened first, then most read.
 std::vector<FindingReads> most_read_findings(const std::vector<StatsStore::Total>& totals,
                                              const std::vector<std::string>& finding_titles);
-std::array<long, 24> visits_by_hour(const std::vector<StatsStore::Total>& totals);
+std::array<long, 24> visits_by_hour(const std::vector<StatsStore::Total>& totals); // all days
+
+// What `kiosk --stats` prints: per day visits, slides by visitors, readings, imports, starts and
+// crashes; the slides visitors went to; the most read findings; visits by hour as a text chart.
 
 std::string terminal_report(const std::vector<StatsStore::Total>& totals,
                             const std::vector<std::string>& slide_titles,

@@ -5,6 +5,7 @@
 #include <array>
 #include <cmath>
 #include <ctime>
+#include <map>
 
 namespace kiosk {
 namespace {
@@ -12,29 +13,79 @@ namespace {
 constexpr int schema_version = 1;
 
 // WITHOUT ROWID: the key is the row, so a table of totals costs no more than its keys and sums.
+// Created in one transaction with its version, so a kill midway leaves either both or neither.
 constexpr const char* schema = R"(
+BEGIN IMMEDIATE;
 CREATE TABLE IF NOT EXISTS totals (
     day TEXT NOT NULL, hour INTEGER NOT NULL, kind TEXT NOT NULL, slide INTEGER NOT NULL,
     finding INTEGER NOT NULL, by_visitor INTEGER NOT NULL,
     count INTEGER NOT NULL, seconds REAL NOT NULL,
     PRIMARY KEY (day, hour, kind, slide, finding, by_visitor)) WITHOUT ROWID;
 PRAGMA user_version = 1;
+COMMIT;
 )";
+
+// 9999-12-31 23:59:59 UTC: past it a day no longer has four digits for its year.
+constexpr double last_second = 253402300799.0;
 
 struct Finalize {
     void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
 };
 using Statement = std::unique_ptr<sqlite3_stmt, Finalize>;
 
-Statement prepare(sqlite3* db, const char* sql, std::string& error) {
+Statement prepare(sqlite3* db, const char* sql) {
     sqlite3_stmt* s = nullptr;
-    if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) != SQLITE_OK) error = sqlite3_errmsg(db);
+    sqlite3_prepare_v2(db, sql, -1, &s, nullptr);
     return Statement(s);
 }
 
 std::string text_column(sqlite3_stmt* s, int i) {
     const auto* t = sqlite3_column_text(s, i);
     return t ? reinterpret_cast<const char*>(t) : "";
+}
+
+// Rolls back unless committed, so no early return leaves a transaction open on the connection
+// (the next BEGIN would fail, and with it every later batch).
+class Transaction {
+  public:
+    explicit Transaction(sqlite3* db)
+        : db_(db),
+          open_(sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK) {}
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    ~Transaction() {
+        if (open_ && !sqlite3_get_autocommit(db_))
+            sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+    bool begun() const { return open_; }
+    bool commit() {
+        open_ = sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK;
+        return !open_;
+    }
+
+  private:
+    sqlite3* db_;
+    bool open_;
+};
+
+// Local seconds since the epoch; nullopt for a time no calendar day can hold (NaN included).
+std::optional<std::time_t> local_time(double at, int offset_minutes) {
+    if (!(at >= 0 && at <= last_second)) return std::nullopt;
+    return static_cast<std::time_t>(std::floor(at)) + std::time_t{offset_minutes} * 60;
+}
+
+// The current row of a SELECT of all eight columns in table order.
+std::optional<StatsStore::Total> total_at(sqlite3_stmt* s) {
+    const auto kind = stat_kind_from(text_column(s, 2));
+    if (!kind) return std::nullopt; // written by a newer kiosk: not ours to count
+    return StatsStore::Total{text_column(s, 0),
+                             sqlite3_column_int(s, 1),
+                             *kind,
+                             sqlite3_column_int(s, 3),
+                             sqlite3_column_int(s, 4),
+                             sqlite3_column_int(s, 5) != 0,
+                             static_cast<long>(sqlite3_column_int64(s, 6)),
+                             sqlite3_column_double(s, 7)};
 }
 
 } // namespace
@@ -48,6 +99,11 @@ bool StatsStore::exec(const char* sql, std::string& error) const {
     if (sqlite3_exec(db_.get(), sql, nullptr, nullptr, &message) == SQLITE_OK) return true;
     error = file_.string() + ": " + (message ? message : sqlite3_errmsg(db_.get()));
     sqlite3_free(message);
+    return false;
+}
+
+bool StatsStore::fail(std::string& error) const {
+    error = file_.string() + ": " + sqlite3_errmsg(db_.get());
     return false;
 }
 
@@ -72,23 +128,27 @@ std::optional<StatsStore> StatsStore::open(const std::filesystem::path& file, St
                     "PRAGMA wal_autocheckpoint=64;",
                     error))
         return std::nullopt;
-    int version = 0;
-    std::string e;
-    if (auto s = prepare(raw, "PRAGMA user_version", e); s && sqlite3_step(s.get()) == SQLITE_ROW)
-        version = sqlite3_column_int(s.get(), 0);
+    const int version = store.user_version();
     if (version > schema_version) {
         error =
             file.string() + ": written by a newer kiosk (schema " + std::to_string(version) + ")";
         return std::nullopt;
     }
-    if (!store.exec(schema, error)) return std::nullopt;
+    // Only a new file is written to here: a second connection (the writer's reader) opens
+    // without waiting for the write lock.
+    if (version < schema_version && !store.exec(schema, error)) return std::nullopt;
     return store;
 }
 
+int StatsStore::user_version() const {
+    auto s = prepare(db_.get(), "PRAGMA user_version");
+    return s && sqlite3_step(s.get()) == SQLITE_ROW ? sqlite3_column_int(s.get(), 0) : 0;
+}
+
 std::string StatsStore::day_of(double at) const {
-    const auto t = static_cast<std::time_t>(std::floor(at)) + options_.utc_offset_minutes * 60;
+    const auto local = local_time(at, options_.utc_offset_minutes);
     std::tm tm{};
-    gmtime_r(&t, &tm);
+    if (!local || !gmtime_r(&*local, &tm)) return "";
     char day[16];
     std::strftime(day, sizeof day, "%Y-%m-%d", &tm);
     return day;
@@ -98,13 +158,14 @@ bool StatsStore::add(const std::vector<StatEvent>& events, std::string& error) {
     if (events.empty()) return true;
     auto s = prepare(db_.get(), R"(
         INSERT INTO totals VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7)
-        ON CONFLICT DO UPDATE SET count = count + 1, seconds = seconds + excluded.seconds)",
-                     error);
-    if (!s || !exec("BEGIN", error)) return false;
+        ON CONFLICT DO UPDATE SET count = count + 1, seconds = seconds + excluded.seconds)");
+    if (!s) return fail(error);
+    Transaction transaction(db_.get());
+    if (!transaction.begun()) return fail(error);
     for (const auto& e : events) {
-        const auto local =
-            static_cast<std::time_t>(std::floor(e.at)) + options_.utc_offset_minutes * 60;
-        const int hour = static_cast<int>((local % 86400 + 86400) % 86400 / 3600);
+        const auto local = local_time(e.at, options_.utc_offset_minutes);
+        if (!local) continue;
+        const int hour = static_cast<int>((*local % 86400 + 86400) % 86400 / 3600);
         const std::string day = day_of(e.at);
         const auto kind = to_string(e.kind);
         sqlite3_bind_text(s.get(), 1, day.c_str(), -1, SQLITE_TRANSIENT);
@@ -113,119 +174,109 @@ bool StatsStore::add(const std::vector<StatEvent>& events, std::string& error) {
         sqlite3_bind_int(s.get(), 4, e.slide);
         sqlite3_bind_int(s.get(), 5, e.finding);
         sqlite3_bind_int(s.get(), 6, e.by_visitor ? 1 : 0);
-        sqlite3_bind_double(s.get(), 7, e.seconds);
-        if (sqlite3_step(s.get()) != SQLITE_DONE) {
-            error = file_.string() + ": " + sqlite3_errmsg(db_.get());
-            std::string ignored;
-            exec("ROLLBACK", ignored);
-            return false;
-        }
+        // SQLite stores NaN as NULL, which NOT NULL refuses: the whole batch would fail.
+        sqlite3_bind_double(s.get(), 7, std::isfinite(e.seconds) ? e.seconds : 0.0);
+        if (sqlite3_step(s.get()) != SQLITE_DONE) return fail(error);
         sqlite3_reset(s.get());
     }
-    return exec("COMMIT", error);
+    return transaction.commit() || fail(error);
 }
 
 bool StatsStore::roll_up(double now, std::string& error) {
     const std::string cutoff = day_of(now - options_.hourly_days_kept * 86400.0);
+    if (cutoff.empty()) return true; // a clock before 1970: nothing is that old
     auto s = prepare(db_.get(), R"(
         INSERT INTO totals
             SELECT day, -1, kind, slide, finding, by_visitor, SUM(count), SUM(seconds)
             FROM totals WHERE hour >= 0 AND day < ?1
             GROUP BY day, kind, slide, finding, by_visitor
         ON CONFLICT DO UPDATE SET count = count + excluded.count,
-                                  seconds = seconds + excluded.seconds)",
-                     error);
-    auto d = prepare(db_.get(), "DELETE FROM totals WHERE hour >= 0 AND day < ?1", error);
-    if (!s || !d || !exec("BEGIN", error)) return false;
+                                  seconds = seconds + excluded.seconds)");
+    auto d = prepare(db_.get(), "DELETE FROM totals WHERE hour >= 0 AND day < ?1");
+    if (!s || !d) return fail(error);
+    Transaction transaction(db_.get());
+    if (!transaction.begun()) return fail(error);
     sqlite3_bind_text(s.get(), 1, cutoff.c_str(), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(d.get(), 1, cutoff.c_str(), -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(s.get()) != SQLITE_DONE || sqlite3_step(d.get()) != SQLITE_DONE) {
-        error = file_.string() + ": " + sqlite3_errmsg(db_.get());
-        std::string ignored;
-        exec("ROLLBACK", ignored);
-        return false;
-    }
-    return exec("COMMIT", error) && exec("PRAGMA incremental_vacuum", error);
+    if (sqlite3_step(s.get()) != SQLITE_DONE || sqlite3_step(d.get()) != SQLITE_DONE)
+        return fail(error);
+    if (!transaction.commit()) return fail(error);
+    // The roll-up is the day's one big write: its freed pages go back to the disk, and its log
+    // is emptied rather than left at that size until the next checkpoint.
+    return exec("PRAGMA incremental_vacuum; PRAGMA wal_checkpoint(TRUNCATE);", error);
 }
 
 std::vector<StatsStore::Total> StatsStore::totals() const {
     std::vector<Total> out;
-    std::string error;
     auto s = prepare(db_.get(), R"(
         SELECT day, hour, kind, slide, finding, by_visitor, count, seconds FROM totals
-        ORDER BY day, hour, kind, slide, finding, by_visitor)",
-                     error);
-    while (s && sqlite3_step(s.get()) == SQLITE_ROW) {
-        const auto kind = stat_kind_from(text_column(s.get(), 2));
-        if (!kind) continue; // written by a newer kiosk: not ours to count
-        out.push_back({text_column(s.get(), 0), sqlite3_column_int(s.get(), 1), *kind,
-                       sqlite3_column_int(s.get(), 3), sqlite3_column_int(s.get(), 4),
-                       sqlite3_column_int(s.get(), 5) != 0, sqlite3_column_int64(s.get(), 6),
-                       sqlite3_column_double(s.get(), 7)});
-    }
+        ORDER BY day, hour, kind, slide, finding, by_visitor)");
+    while (s && sqlite3_step(s.get()) == SQLITE_ROW)
+        if (auto row = total_at(s.get())) out.push_back(std::move(*row));
     return out;
 }
 
+namespace {
+
+// One row of a day into its figures; busiest hour and most read finding are counted aside.
+void tally(StatsStore::Today& t, const StatsStore::Total& row, std::array<long, 24>& visits,
+           std::map<int, long>& reads) {
+    switch (row.kind) {
+    case StatKind::Visit:
+        t.visits += row.count;
+        t.visit_seconds += row.seconds;
+        if (row.hour >= 0 && row.hour < 24) visits[static_cast<std::size_t>(row.hour)] += row.count;
+        break;
+    case StatKind::SlideShown:
+        if (row.by_visitor) t.slides_by_visitors += row.count;
+        break;
+    case StatKind::ReadingOpened:
+        t.readings += row.count;
+        if (row.finding > 0) reads[row.finding] += row.count;
+        break;
+    case StatKind::OverviewOpened:
+        t.overview_opens += row.count;
+        break;
+    case StatKind::ImportAccepted:
+        t.imports_accepted += row.count;
+        break;
+    case StatKind::ImportRefused:
+        t.imports_refused += row.count;
+        break;
+    case StatKind::Start:
+        t.starts += row.count;
+        break;
+    case StatKind::CrashSeen:
+        t.crashes += row.count;
+        break;
+    case StatKind::Uptime:
+        t.uptime_s += row.seconds;
+        break;
+    default:
+        break;
+    }
+}
+
+} // namespace
+
 StatsStore::Today StatsStore::day_figures(const std::string& day) const {
     Today t;
-    std::array<long, 24> visits_by_hour{};
-    std::array<long, 64> reads{};
-    std::string error;
+    std::array<long, 24> visits{};
+    std::map<int, long> reads;
     auto s = prepare(db_.get(), R"(
-        SELECT hour, kind, finding, by_visitor, count, seconds FROM totals WHERE day = ?1)",
-                     error);
+        SELECT day, hour, kind, slide, finding, by_visitor, count, seconds FROM totals
+        WHERE day = ?1)");
     if (!s) return t;
     sqlite3_bind_text(s.get(), 1, day.c_str(), -1, SQLITE_TRANSIENT);
-    while (sqlite3_step(s.get()) == SQLITE_ROW) {
-        const int hour = sqlite3_column_int(s.get(), 0);
-        const auto kind = stat_kind_from(text_column(s.get(), 1));
-        const int finding = sqlite3_column_int(s.get(), 2);
-        const bool visitor = sqlite3_column_int(s.get(), 3) != 0;
-        const long count = static_cast<long>(sqlite3_column_int64(s.get(), 4));
-        const double seconds = sqlite3_column_double(s.get(), 5);
-        if (!kind) continue;
-        switch (*kind) {
-        case StatKind::Visit:
-            t.visits += count;
-            t.visit_seconds += seconds;
-            if (hour >= 0 && hour < 24) visits_by_hour[static_cast<std::size_t>(hour)] += count;
-            break;
-        case StatKind::SlideShown:
-            if (visitor) t.slides_by_visitors += count;
-            break;
-        case StatKind::ReadingOpened:
-            t.readings += count;
-            if (finding > 0 && finding < 64) reads[static_cast<std::size_t>(finding)] += count;
-            break;
-        case StatKind::OverviewOpened:
-            t.overview_opens += count;
-            break;
-        case StatKind::ImportAccepted:
-            t.imports_accepted += count;
-            break;
-        case StatKind::ImportRefused:
-            t.imports_refused += count;
-            break;
-        case StatKind::Start:
-            t.starts += count;
-            break;
-        case StatKind::CrashSeen:
-            t.crashes += count;
-            break;
-        case StatKind::Uptime:
-            t.uptime_s += seconds;
-            break;
-        default:
-            break;
-        }
-    }
+    while (sqlite3_step(s.get()) == SQLITE_ROW)
+        if (const auto row = total_at(s.get())) tally(t, *row, visits, reads);
+    // Ties go to the earlier hour and the lower finding number.
     for (int h = 0; h < 24; ++h)
-        if (visits_by_hour[h] > 0 &&
-            (t.busiest_hour < 0 || visits_by_hour[h] > visits_by_hour[t.busiest_hour]))
+        if (visits[h] > 0 && (t.busiest_hour < 0 || visits[h] > visits[t.busiest_hour]))
             t.busiest_hour = h;
-    for (int f = 1; f < 64; ++f)
-        if (reads[f] > 0 && (t.most_read_finding == 0 || reads[f] > reads[t.most_read_finding]))
-            t.most_read_finding = f;
+    long most = 0;
+    for (const auto& [finding, opens] : reads)
+        if (opens > most) most = opens, t.most_read_finding = finding;
     return t;
 }
 

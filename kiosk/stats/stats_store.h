@@ -2,7 +2,12 @@
 // The visit statistics on the kiosk's own disk: one SQLite file in WAL mode, so a power cut
 // loses at most the last batch and never corrupts it. Nothing per event is kept: each event is
 // added into hourly totals on the way in (anonymous and bounded by design), and hourly rows
-// older than a month are rolled up into daily rows.
+// older than hourly_days_kept are rolled up into daily rows.
+//
+// Schema (PRAGMA user_version = 1), one table, keyed by what is counted:
+//   totals(day TEXT 'YYYY-MM-DD' local, hour INTEGER 0..23 or -1 for a rolled-up day,
+//          kind TEXT (to_string(StatKind)), slide INTEGER, finding INTEGER, by_visitor INTEGER,
+//          count INTEGER, seconds REAL)  PRIMARY KEY (day, hour, kind, slide, finding, by_visitor)
 #include "stats/stat_event.h"
 
 #include <filesystem>
@@ -27,7 +32,8 @@ class StatsStore {
     static std::optional<StatsStore> open(const std::filesystem::path& file, StatsOptions options,
                                           std::string& error);
 
-    // Adds the events in one transaction.
+    // Adds the events in one transaction. An event with a time no calendar can hold is skipped,
+    // and a duration that is not a number counts as 0: one bad value must not fail every batch.
     bool add(const std::vector<StatEvent>& events, std::string& error);
     // Rolls hourly rows of days more than hourly_days_kept before now into daily rows.
     bool roll_up(double now, std::string& error);
@@ -58,7 +64,7 @@ class StatsStore {
     };
     Today day_figures(const std::string& day) const;
     std::string day_of(double at) const;
-    const std::filesystem::path& file() const { return file_; }
+    std::filesystem::path file() const { return file_; }
     const StatsOptions& options() const { return options_; }
 
     StatsStore(StatsStore&&) noexcept = default;
@@ -72,6 +78,8 @@ class StatsStore {
     StatsStore(std::unique_ptr<sqlite3, Close> db, std::filesystem::path file, StatsOptions o)
         : db_(std::move(db)), file_(std::move(file)), options_(o) {}
     bool exec(const char* sql, std::string& error) const;
+    bool fail(std::string& error) const; // error = the file and SQLite's last message; false
+    int user_version() const;
 
     std::unique_ptr<sqlite3, Close> db_;
     std::filesystem::path file_;
