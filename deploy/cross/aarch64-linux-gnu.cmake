@@ -51,9 +51,13 @@ unset(ENV{PKG_CONFIG_SYSROOT_DIR})
 set(PKG_CONFIG_USE_CMAKE_PREFIX_PATH OFF CACHE BOOL "")
 
 # CTest (and add_custom_command/add_test with a target as COMMAND) runs arm64 executables through
-# qemu-user; -L points qemu at the arm64 dynamic loader and libc from libc6:arm64 / the cross
-# toolchain. The kiosk's own libraries are found by the loader in /usr/lib/aarch64-linux-gnu.
-set(CMAKE_CROSSCOMPILING_EMULATOR qemu-aarch64;-L;/usr/${_kiosk_triplet})
+# qemu-user. "-L /": the arm64 dynamic loader and libc both come from libc6:arm64 (multiarch, pulled
+# in by the :arm64 -dev packages), so they are one glibc build. Pointing -L at the cross
+# toolchain's /usr/aarch64-linux-gnu mixes its loader (libc6-arm64-cross) with the multiarch libc
+# of another Debian revision: the loader's private interface to libc differs, and pthread_create
+# and fork then spin for ever (seen with 2.36-8cross1 against 2.36-9+deb12u14). The kiosk's own
+# libraries are found by the loader in /usr/lib/aarch64-linux-gnu.
+set(CMAKE_CROSSCOMPILING_EMULATOR qemu-aarch64;-L;/)
 
 # CPack's DEB generator would otherwise ask dpkg for the host's architecture (amd64). A cache
 # default, so the project (include(CPack)) picks it up unless it sets its own value.
