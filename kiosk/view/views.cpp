@@ -24,6 +24,25 @@ LayerAlpha dip_alpha(double opacity) {
     return {byte(2 * opacity), byte(2 * opacity - 1)};
 }
 
+// A text that scrolls fades into the background at an edge with more beyond it: a line the
+// viewport cuts then reads as "more this way", not as a clipping mistake, and never touches the
+// heading above it. Bands of falling opacity: a gradient the Canvas can draw with fill_rect.
+void draw_edge_fades(Canvas& canvas, Rect vp, const ScrollState& scroll, Color background,
+                     std::uint8_t alpha) {
+    if (scroll.thumb_size >= 1) return; // everything fits: no edge has more beyond it
+    const bool more_above = scroll.offset > 0.5;
+    const bool more_below = scroll.thumb_start + scroll.thumb_size < 0.999;
+    const int fade_h = std::clamp(vp.h / 10, 8, 64);
+    constexpr int bands = 8;
+    for (int i = 0; i < bands; ++i) {
+        const int y0 = fade_h * i / bands, y1 = fade_h * (i + 1) / bands;
+        Color c = background;
+        c.a = static_cast<std::uint8_t>(alpha * (bands - i) / bands); // opaque at the edge
+        if (more_above) canvas.fill_rect({vp.x, vp.y + y0, vp.w, y1 - y0}, c);
+        if (more_below) canvas.fill_rect({vp.x, vp.bottom() - y1, vp.w, y1 - y0}, c);
+    }
+}
+
 void draw_reading(Canvas& canvas, const ReadingLayout& layout, const Theme& theme,
                   const ScrollState& scroll, LayerAlpha layer_alpha) {
     draw_backdrop(canvas, theme, layer_alpha.backdrop);
@@ -37,6 +56,7 @@ void draw_reading(Canvas& canvas, const ReadingLayout& layout, const Theme& them
         if (t.y + t.h + dy < vp.y || t.y + dy > vp.bottom()) continue;
         canvas.draw_text(t, ink_color(theme, t.ink), 0, dy, alpha);
     }
+    draw_edge_fades(canvas, vp, scroll, theme.background, alpha);
     canvas.set_clip(std::nullopt);
     if (scroll.thumb_size >= 1) return; // everything fits: no indicator
     const Rect track = layout.scroll_track;

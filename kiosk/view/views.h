@@ -28,6 +28,10 @@ struct ScrollState {
     double thumb_start = 0, thumb_size = 1;
 };
 
+// Fades the viewport's top and bottom edges where the text goes on beyond them.
+void draw_edge_fades(Canvas& canvas, Rect viewport, const ScrollState& scroll, Color background,
+                     std::uint8_t alpha);
+
 // Only the lines inside the viewport are drawn, so a long text costs what a screenful costs.
 void draw_reading(Canvas& canvas, const ReadingLayout& layout, const Theme& theme,
                   const ScrollState& scroll, LayerAlpha alpha);

@@ -17,8 +17,9 @@ struct RecordingCanvas : Canvas {
     void clear(Color) override {
         ++frames;
         texts.clear();
+        fills.clear();
     }
-    void fill_rect(Rect, Color) override {}
+    void fill_rect(Rect r, Color c) override { fills.push_back({r, c}); }
     void draw_text(const SceneText& t, Color, int, int, std::uint8_t) override {
         texts.push_back(t.text);
     }
@@ -28,7 +29,8 @@ struct RecordingCanvas : Canvas {
     void set_offset(int dx, int dy) override { offset = {dx, dy}; }
     std::pair<int, int> offset{0, 0};
     std::vector<std::string> images;
-    std::vector<std::string> prepared; // prepare_text calls, all frames
+    std::vector<std::pair<Rect, Color>> fills; // this frame's
+    std::vector<std::string> prepared;         // prepare_text calls, all frames
     bool shows(const std::string& s) const {
         for (const auto& t : texts)
             if (t.find(s) != std::string::npos) return true;
