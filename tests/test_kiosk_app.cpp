@@ -281,6 +281,39 @@ TEST_CASE_METHOD(
     CHECK_FALSE(app.status_open());
 }
 
+TEST_CASE_METHOD(Fixture, "the status overlay shows the last animation's frame rate, not 0") {
+    settings.status_hold_s = 3;
+    KioskApp app(settings, deck, measure, canvas.sz, 0);
+    auto frame_rate = [&] {
+        for (const auto& t : canvas.texts)
+            if (t.rfind("Frame rate: ", 0) == 0) return t;
+        return std::string("(no frame rate line)");
+    };
+    auto open_status = [&](double t) {
+        InputEvent down;
+        down.type = InputEvent::Type::PointerDown;
+        down.pointer = 1;
+        down.x = down.y = 10;
+        app.handle(down, t);
+        app.update(t + 3);
+        REQUIRE(app.status_open());
+        down.type = InputEvent::Type::PointerUp;
+        app.handle(down, t + 3);
+        app.draw(canvas, t + 3);
+    };
+    open_status(1);
+    CHECK(frame_rate() == "Frame rate: no animation measured yet");
+    app.update(20);               // closes the overlay
+    for (int f = 0; f <= 30; ++f) // half a second at 60 frames a second
+        app.draw(canvas, 30 + f / 60.0);
+    open_status(40); // long after that animation: nothing has moved since
+    CHECK(frame_rate() == "Frame rate: 60 fps (last animation)");
+    app.draw(canvas, 44); // the uptime ticks: one frame a second is no animation
+    CHECK(frame_rate() == "Frame rate: 60 fps (last animation)");
+    app.draw(canvas, 45);
+    CHECK(frame_rate() == "Frame rate: 60 fps (last animation)");
+}
+
 TEST_CASE_METHOD(Fixture, "a long press elsewhere does nothing") {
     KioskApp app(settings, deck, measure, canvas.sz, 0);
     InputEvent down;

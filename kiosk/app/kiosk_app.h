@@ -151,6 +151,7 @@ class KioskApp {
     double status_until_ = 0;
     long frames_drawn_ = 0;
     std::deque<double> frame_times_; // recent frames, for the frame rate in the status overlay
+    double last_animation_fps_ = 0;  // the rate of the last run of frames that ended
     // What was last drawn, to tell whether a new frame would look different.
     int drawn_slide_ = -1;
     int drawn_step_ = -1;

@@ -31,14 +31,39 @@ std::string format_uptime(double s) {
     return text;
 }
 
+// Frames further apart than this belong to different animations.
+constexpr double max_frame_gap_s = 0.2;
+
+// Frames per second over a run of frames; 0 for a run too short to say.
+double frames_per_second(const std::deque<double>& times) {
+    constexpr std::size_t enough = 10;
+    if (times.size() < enough || times.back() <= times.front()) return 0;
+    return static_cast<double>(times.size() - 1) / (times.back() - times.front());
+}
+
+// The kiosk draws only while something moves, so there is no rate while it stands still: the
+// overlay shows the animation running now or, when none is, the last one that ran.
+std::string frame_rate_text(double running, double last) {
+    char text[48];
+    if (running > 0)
+        std::snprintf(text, sizeof text, "%.0f fps (animating now)", running);
+    else if (last > 0)
+        std::snprintf(text, sizeof text, "%.0f fps (last animation)", last);
+    else
+        std::snprintf(text, sizeof text, "no animation measured yet");
+    return text;
+}
+
 } // namespace
 
 std::vector<std::string> KioskApp::status_lines(double now) const {
-    double fps = 0;
-    if (frame_times_.size() > 1 && frame_times_.back() > frame_times_.front())
-        fps = (frame_times_.size() - 1) / (frame_times_.back() - frame_times_.front());
-    char rate[32];
-    std::snprintf(rate, sizeof rate, "%.0f fps (last animation)", fps);
+    // The frames so far may be an animation that has ended since (the first frame after a pause
+    // has not been drawn yet): then they are the last one.
+    const bool running = !frame_times_.empty() && now - frame_times_.back() <= max_frame_gap_s;
+    const double current = frames_per_second(frame_times_);
+    const std::string rate = running
+                                 ? frame_rate_text(current, last_animation_fps_)
+                                 : frame_rate_text(0, current > 0 ? current : last_animation_fps_);
     std::vector<std::string> lines{
         deck_.title,
         "Version: " + deck_.version + " (" + deck_.id + ")",
@@ -133,8 +158,11 @@ void KioskApp::draw(Canvas& canvas, double now) {
     drawn_animating_ = state.transition || browser_.view_change(now) || scroller_.moving();
     dirty_ = false;
     ++frames_drawn_;
-    // Frame times of the current animation only: a pause resets the measurement.
-    if (!frame_times_.empty() && now - frame_times_.back() > 0.2) frame_times_.clear();
+    // Frame times of the current animation only: a pause ends it, and its rate is kept.
+    if (!frame_times_.empty() && now - frame_times_.back() > max_frame_gap_s) {
+        if (const double fps = frames_per_second(frame_times_); fps > 0) last_animation_fps_ = fps;
+        frame_times_.clear();
+    }
     frame_times_.push_back(now);
     if (frame_times_.size() > 120) frame_times_.pop_front();
 }
