@@ -13,9 +13,6 @@ namespace {
 using nlohmann::json;
 
 constexpr std::string_view format_name = "kiosk-bundle-1";
-constexpr std::size_t max_components = 4;
-constexpr std::size_t max_component_bytes = 64;
-constexpr std::size_t max_path_bytes = 200;
 
 bool allowed_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
@@ -32,7 +29,8 @@ std::optional<std::string> component_problem(std::string_view c) {
     if (c == "." || c == "..") return "has a '.' or '..' component";
     if (c.front() == '.') return "has a component starting with '.' (a hidden file)";
     if (c.back() == '.') return "has a component ending in '.' (FAT would drop it)";
-    if (c.size() > max_component_bytes) return "has a component longer than 64 bytes";
+    if (c.size() > max_path_part_bytes)
+        return "has a component longer than " + std::to_string(max_path_part_bytes) + " bytes";
     if (!std::all_of(c.begin(), c.end(), allowed_char))
         return "has a character other than A-Z, a-z, 0-9, '.', '_' and '-'";
     return std::nullopt;
@@ -214,7 +212,8 @@ std::optional<std::uint64_t> parse_sequence(std::string_view digits) {
 
 std::optional<std::string> bundle_path_problem(std::string_view path) {
     if (path.empty()) return "is empty";
-    if (path.size() > max_path_bytes) return "is longer than 200 bytes";
+    if (path.size() > max_path_bytes)
+        return "is longer than " + std::to_string(max_path_bytes) + " bytes";
     if (path.find('\\') != std::string_view::npos) return "has a backslash (use '/')";
     if (std::any_of(path.begin(), path.end(), control_char)) return "has a control character";
     if (path.front() == '/') return "is absolute (starts with '/')";
@@ -225,12 +224,15 @@ std::optional<std::string> bundle_path_problem(std::string_view path) {
         if (slash == std::string_view::npos) break;
         start = slash + 1;
     }
-    if (components > max_components) return "has more than 4 components (folders and name)";
+    if (components > max_path_parts)
+        return "has more than " + std::to_string(max_path_parts) + " components (folders and name)";
     return std::nullopt;
 }
 
 std::optional<Manifest> parse_manifest(std::string_view text, std::string& error) {
-    if (text.size() > max_manifest_text_bytes) return fail(error, "", "is larger than 256 KiB");
+    if (text.size() > max_manifest_text_bytes)
+        return fail(error, "",
+                    "is larger than " + std::to_string(max_manifest_text_bytes / 1024) + " KiB");
     const auto doc = parse_json(text, error);
     if (!doc) return std::nullopt;
     if (auto why = fields_problem(*doc, {"format", "files"})) return fail(error, "", *why);

@@ -15,6 +15,11 @@ inline constexpr std::size_t max_bundle_files = 500;
 inline constexpr std::uint64_t max_bundle_file_bytes = 32ull << 20; // one file
 inline constexpr std::uint64_t max_bundle_bytes = 256ull << 20;     // all files
 inline constexpr std::size_t max_manifest_text_bytes = 256 * 1024;
+// A file's path in a bundle: at most this many parts (folders and name), each this long, and
+// this long in all.
+inline constexpr std::size_t max_path_parts = 4;
+inline constexpr std::size_t max_path_part_bytes = 64;
+inline constexpr std::size_t max_path_bytes = 200;
 
 struct ManifestEntry {
     std::string path; // relative, '/'-separated, passes bundle_path_problem()

@@ -79,7 +79,8 @@ void read_contacts(JsonFields& f, Slide& s, Diagnostics& d) {
 // different systems: no absolute paths, "..", backslashes, or characters outside a safe set.
 std::optional<std::string> unsafe_path_reason(const std::string& src) {
     if (src.empty()) return "is empty";
-    if (src.size() > 200) return "is longer than 200 characters";
+    if (src.size() > limits::max_image_name_bytes)
+        return "is longer than " + std::to_string(limits::max_image_name_bytes) + " characters";
     if (src.front() == '/') return "must be relative to the content folder";
     for (char c : src) {
         const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||

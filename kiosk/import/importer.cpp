@@ -24,7 +24,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::size_t max_signature_bytes = 4096;
-constexpr std::size_t max_manifest_bytes = 256 * 1024;
 
 ImportResult refused(std::string code, std::string message) {
     ImportResult r;
@@ -67,7 +66,7 @@ std::optional<Manifest> staged_manifest(const UntrustedDir& stick, const fs::pat
                                         const ImportOptions& o, std::uint64_t last_seq,
                                         ImportResult& r) {
     std::string error;
-    const auto manifest_text = stick.read_small("manifest.json", max_manifest_bytes, error);
+    const auto manifest_text = stick.read_small("manifest.json", max_manifest_text_bytes, error);
     if (!manifest_text) return r = refused("no_manifest", error), std::nullopt;
     const auto sig_text = stick.read_small("manifest.json.minisig", max_signature_bytes, error);
     if (!sig_text && o.require_signature)
