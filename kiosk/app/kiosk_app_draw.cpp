@@ -61,9 +61,8 @@ std::vector<std::string> KioskApp::status_lines(double now) const {
     // has not been drawn yet): then they are the last one.
     const bool running = !frame_times_.empty() && now - frame_times_.back() <= max_frame_gap_s;
     const double current = frames_per_second(frame_times_);
-    const std::string rate = running
-                                 ? frame_rate_text(current, last_animation_fps_)
-                                 : frame_rate_text(0, current > 0 ? current : last_animation_fps_);
+    const double last = !running && current > 0 ? current : last_animation_fps_;
+    const std::string rate = frame_rate_text(running ? current : 0, last);
     std::vector<std::string> lines{
         deck_.title,
         "Version: " + deck_.version + " (" + deck_.id + ")",

@@ -111,55 +111,19 @@ std::array<long, 24> visits_by_hour(const std::vector<StatsStore::Total>& totals
 
 namespace {
 
-struct DayFigures {
-    long visits = 0, by_visitor = 0, readings = 0, overviews = 0, accepted = 0, refused = 0,
-         starts = 0, crashes = 0;
-    double visit_s = 0;
-};
-
-void tally(DayFigures& d, const StatsStore::Total& t) {
-    switch (t.kind) {
-    case StatKind::Visit:
-        d.visits += t.count, d.visit_s += t.seconds;
-        break;
-    case StatKind::SlideShown:
-        d.by_visitor += t.by_visitor ? t.count : 0;
-        break;
-    case StatKind::ReadingOpened:
-        d.readings += t.count;
-        break;
-    case StatKind::OverviewOpened:
-        d.overviews += t.count;
-        break;
-    case StatKind::ImportAccepted:
-        d.accepted += t.count;
-        break;
-    case StatKind::ImportRefused:
-        d.refused += t.count;
-        break;
-    case StatKind::Start:
-        d.starts += t.count;
-        break;
-    case StatKind::CrashSeen:
-        d.crashes += t.count;
-        break;
-    default:
-        break;
-    }
-}
-
 void day_table(std::ostream& out, const std::vector<StatsStore::Total>& totals) {
-    std::map<std::string, DayFigures> days;
+    std::map<std::string, std::vector<StatsStore::Total>> days;
     for (const auto& t : totals)
-        tally(days[t.day], t);
+        days[t.day].push_back(t);
     out << "day         visits  minutes  slides by visitors  overview  texts read  imports "
            "ok/refused  starts  crashes\n";
-    for (const auto& [day, d] : days) {
+    for (const auto& [day, rows] : days) {
+        const auto d = figures_of_day(rows);
         char line[200];
-        std::snprintf(line, sizeof line,
-                      "%-10s  %6ld  %7.0f  %18ld  %8ld  %10ld  %10ld/%-7ld  %6ld  %7ld\n",
-                      day.c_str(), d.visits, d.visit_s / 60, d.by_visitor, d.overviews, d.readings,
-                      d.accepted, d.refused, d.starts, d.crashes);
+        std::snprintf(
+            line, sizeof line, "%-10s  %6ld  %7.0f  %18ld  %8ld  %10ld  %10ld/%-7ld  %6ld  %7ld\n",
+            day.c_str(), d.visits, d.visit_seconds / 60, d.slides_by_visitors, d.overview_opens,
+            d.readings, d.imports_accepted, d.imports_refused, d.starts, d.crashes);
         out << line;
     }
 }

@@ -10,20 +10,20 @@
 namespace kiosk {
 namespace {
 
-constexpr int schema_version = 1;
-
 // WITHOUT ROWID: the key is the row, so a table of totals costs no more than its keys and sums.
 // Created in one transaction with its version, so a kill midway leaves either both or neither.
-constexpr const char* schema = R"(
+constexpr int schema_version = 1;
+std::string schema_sql() {
+    return R"(
 BEGIN IMMEDIATE;
 CREATE TABLE IF NOT EXISTS totals (
     day TEXT NOT NULL, hour INTEGER NOT NULL, kind TEXT NOT NULL, slide INTEGER NOT NULL,
     finding INTEGER NOT NULL, by_visitor INTEGER NOT NULL,
     count INTEGER NOT NULL, seconds REAL NOT NULL,
     PRIMARY KEY (day, hour, kind, slide, finding, by_visitor)) WITHOUT ROWID;
-PRAGMA user_version = 1;
-COMMIT;
-)";
+PRAGMA user_version = )" +
+           std::to_string(schema_version) + ";\nCOMMIT;\n";
+}
 
 // 9999-12-31 23:59:59 UTC: past it a day no longer has four digits for its year.
 constexpr double last_second = 253402300799.0;
@@ -72,6 +72,15 @@ class Transaction {
 std::optional<std::time_t> local_time(double at, int offset_minutes) {
     if (!(at >= 0 && at <= last_second)) return std::nullopt;
     return static_cast<std::time_t>(std::floor(at)) + std::time_t{offset_minutes} * 60;
+}
+
+// "YYYY-MM-DD" of local seconds since the epoch.
+std::string day_text(std::time_t local) {
+    std::tm tm{};
+    if (!gmtime_r(&local, &tm)) return "";
+    char day[16];
+    std::strftime(day, sizeof day, "%Y-%m-%d", &tm);
+    return day;
 }
 
 // The current row of a SELECT of all eight columns in table order.
@@ -136,7 +145,7 @@ std::optional<StatsStore> StatsStore::open(const std::filesystem::path& file, St
     }
     // Only a new file is written to here: a second connection (the writer's reader) opens
     // without waiting for the write lock.
-    if (version < schema_version && !store.exec(schema, error)) return std::nullopt;
+    if (version < schema_version && !store.exec(schema_sql().c_str(), error)) return std::nullopt;
     return store;
 }
 
@@ -147,11 +156,7 @@ int StatsStore::user_version() const {
 
 std::string StatsStore::day_of(double at) const {
     const auto local = local_time(at, options_.utc_offset_minutes);
-    std::tm tm{};
-    if (!local || !gmtime_r(&*local, &tm)) return "";
-    char day[16];
-    std::strftime(day, sizeof day, "%Y-%m-%d", &tm);
-    return day;
+    return local ? day_text(*local) : "";
 }
 
 bool StatsStore::add(const std::vector<StatEvent>& events, std::string& error) {
@@ -166,7 +171,7 @@ bool StatsStore::add(const std::vector<StatEvent>& events, std::string& error) {
         const auto local = local_time(e.at, options_.utc_offset_minutes);
         if (!local) continue;
         const int hour = static_cast<int>((*local % 86400 + 86400) % 86400 / 3600);
-        const std::string day = day_of(e.at);
+        const std::string day = day_text(*local);
         const auto kind = to_string(e.kind);
         sqlite3_bind_text(s.get(), 1, day.c_str(), -1, SQLITE_TRANSIENT);
         sqlite3_bind_int(s.get(), 2, hour);
@@ -218,7 +223,7 @@ std::vector<StatsStore::Total> StatsStore::totals() const {
 
 namespace {
 
-// One row of a day into its figures; busiest hour and most read finding are counted aside.
+// One row into a day's figures; busiest hour and most read finding are counted aside.
 void tally(StatsStore::Today& t, const StatsStore::Total& row, std::array<long, 24>& visits,
            std::map<int, long>& reads) {
     switch (row.kind) {
@@ -259,18 +264,12 @@ void tally(StatsStore::Today& t, const StatsStore::Total& row, std::array<long, 
 
 } // namespace
 
-StatsStore::Today StatsStore::day_figures(const std::string& day) const {
-    Today t;
+StatsStore::Today figures_of_day(const std::vector<StatsStore::Total>& rows) {
+    StatsStore::Today t;
     std::array<long, 24> visits{};
     std::map<int, long> reads;
-    auto s = prepare(db_.get(), R"(
-        SELECT day, hour, kind, slide, finding, by_visitor, count, seconds FROM totals
-        WHERE day = ?1)");
-    if (!s) return t;
-    sqlite3_bind_text(s.get(), 1, day.c_str(), -1, SQLITE_TRANSIENT);
-    while (sqlite3_step(s.get()) == SQLITE_ROW)
-        if (const auto row = total_at(s.get())) tally(t, *row, visits, reads);
-    // Ties go to the earlier hour and the lower finding number.
+    for (const auto& row : rows)
+        tally(t, row, visits, reads);
     for (int h = 0; h < 24; ++h)
         if (visits[h] > 0 && (t.busiest_hour < 0 || visits[h] > visits[t.busiest_hour]))
             t.busiest_hour = h;
@@ -278,6 +277,18 @@ StatsStore::Today StatsStore::day_figures(const std::string& day) const {
     for (const auto& [finding, opens] : reads)
         if (opens > most) most = opens, t.most_read_finding = finding;
     return t;
+}
+
+StatsStore::Today StatsStore::day_figures(const std::string& day) const {
+    std::vector<Total> rows;
+    auto s = prepare(db_.get(), R"(
+        SELECT day, hour, kind, slide, finding, by_visitor, count, seconds FROM totals
+        WHERE day = ?1)");
+    if (!s) return {};
+    sqlite3_bind_text(s.get(), 1, day.c_str(), -1, SQLITE_TRANSIENT);
+    while (sqlite3_step(s.get()) == SQLITE_ROW)
+        if (auto row = total_at(s.get())) rows.push_back(std::move(*row));
+    return figures_of_day(rows);
 }
 
 } // namespace kiosk

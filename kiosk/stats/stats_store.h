@@ -62,7 +62,7 @@ class StatsStore {
         int busiest_hour = -1;
         int most_read_finding = 0;
     };
-    Today day_figures(const std::string& day) const;
+    Today day_figures(const std::string& day) const; // figures_of_day() of the day's rows
     std::string day_of(double at) const;
     std::filesystem::path file() const { return file_; }
     const StatsOptions& options() const { return options_; }
@@ -85,5 +85,9 @@ class StatsStore {
     std::filesystem::path file_;
     StatsOptions options_;
 };
+
+// One day's figures from that day's rows (of any hours, rolled up or not); ties for the busiest
+// hour go to the earlier hour, for the most read finding to the lower number.
+StatsStore::Today figures_of_day(const std::vector<StatsStore::Total>& rows);
 
 } // namespace kiosk
