@@ -6,9 +6,10 @@ packages="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-i
 nlohmann-json3-dev libqrencode-dev libsodium-dev libsystemd-dev libsqlite3-dev fonts-inter"
 if [ "${1:-}" = "--tests" ]; then
     # Catch2 for the suite; Xvfb, xdotool and ImageMagick to drive and look at a real window;
-    # zbarimg reads the QR code back from an exported slide; minisign signs test bundles, and
-    # mtools, dosfstools and fusefat make and mount a FAT32 stick image.
-    packages="$packages catch2 xvfb xauth xdotool imagemagick zbar-tools minisign mtools dosfstools fusefat
+    # zbarimg reads the QR code back from an exported slide; minisign signs test bundles; strace
+    # counts what a running kiosk opens; mtools, dosfstools and fusefat make and mount a FAT32
+    # stick image.
+    packages="$packages catch2 xvfb xauth xdotool imagemagick zbar-tools minisign strace procps mtools dosfstools fusefat
 lintian systemd file"
 fi
 missing=""

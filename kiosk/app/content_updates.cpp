@@ -13,6 +13,10 @@ namespace {
 
 constexpr double never = std::numeric_limits<double>::infinity();
 
+std::string release_origin(const std::filesystem::path& release) {
+    return "release " + release.filename().string();
+}
+
 std::string read_text(const std::filesystem::path& file) {
     std::ifstream in(file);
     return std::string(std::istreambuf_iterator<char>(in), {});
@@ -59,7 +63,7 @@ void ContentUpdates::start_load() {
             out.origin = (s.content_dir / deck_file_name).string();
         } else if (const auto current = ReleaseStore(s.content_root).current()) {
             out.result = load_content_dir(*current);
-            out.origin = "release " + current->filename().string();
+            out.origin = release_origin(*current);
         }
         if (wake) wake();
         return out;
@@ -76,7 +80,15 @@ void ContentUpdates::poll(KioskApp& app, double now) {
         reload_after_ = true; // changed again while loading: load once more afterwards
         return;
     }
-    start_load();
+    if (!current_is_shown()) start_load();
+}
+
+// In a content root most changes are the importer's status file and staging folders; the deck is
+// read again only once `current` points at a release other than the one on screen.
+bool ContentUpdates::current_is_shown() const {
+    if (settings_.content_root.empty()) return false;
+    const auto current = ReleaseStore(settings_.content_root).current();
+    return current && release_origin(*current) == shown_;
 }
 
 void ContentUpdates::follow_import_status(KioskApp& app, double now) {

@@ -33,6 +33,7 @@ class ContentUpdates {
         std::string origin;
     };
     void start_load();
+    bool current_is_shown() const;
     void follow_import_status(KioskApp& app, double now);
     void take_loaded(KioskApp& app, double now);
 

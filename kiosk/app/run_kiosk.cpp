@@ -48,7 +48,7 @@ struct Loop {
     SdlCanvas& canvas;
     ScaledClock& clock;
     Uint32 signal_event;
-    Uint32 content_event;
+    Uint32 content_event; // something changed on disk
     StatsSession& stats;
     ContentUpdates& updates;
     ServiceNotifier& service;
@@ -163,10 +163,13 @@ int run_kiosk(const Settings& settings) {
     app.set_problem(startup.problem);
     app.set_dpi(display->dpi());
     release_free_memory(); // what parsing the deck left behind
-    const Uint32 content_event = SDL_RegisterEvents(1);
-    ContentUpdates updates(settings, startup.origin, [content_event] {
+    // Two event types: a change on disk, and a finished background load. A load that woke the
+    // loop as a change would schedule the next load, for ever (each load starts another).
+    const Uint32 content_event = SDL_RegisterEvents(2);
+    const Uint32 loaded_event = content_event + 1;
+    ContentUpdates updates(settings, startup.origin, [loaded_event] {
         SDL_Event e{};
-        e.type = content_event;
+        e.type = loaded_event; // only wakes the loop: poll() takes the result
         SDL_PushEvent(&e);
     });
     ContentWatcher watcher(watched_folders(settings), content_event);
