@@ -2,6 +2,7 @@
 
 #include "content/deck_reader.h"
 #include "content/image_header.h"
+#include "content/json_parse.h"
 #include "content/limits.h"
 #include "content/utf8.h"
 
@@ -40,13 +41,6 @@ std::optional<std::size_t> find_excess_depth(std::string_view text) {
         }
     }
     return std::nullopt;
-}
-
-// Cleans nlohmann's "[json.exception.parse_error.101] parse error at line 3, column 5: x" to "x".
-std::string parse_message(const nlohmann::json::parse_error& e) {
-    std::string what = e.what();
-    const auto colon = what.find(": ", what.find("parse error"));
-    return colon == std::string::npos ? what : what.substr(colon + 2);
 }
 
 bool precheck(std::string_view text, Diagnostics& d) {
@@ -110,32 +104,33 @@ void check_images(Deck& deck, const std::filesystem::path& base, Diagnostics& d)
     }
 }
 
+void read_into(LoadResult& result, std::string_view text, const std::filesystem::path& base_dir) {
+    if (!precheck(text, result.diagnostics)) return;
+    nlohmann::json doc;
+    if (const auto bad = parse_json(text, doc)) {
+        syntax_error(result.diagnostics, text, bad->offset, "JSON syntax: " + bad->message);
+        return;
+    }
+    Deck deck = read_deck(doc, result.diagnostics);
+    if (!result.diagnostics.has_errors()) check_images(deck, base_dir, result.diagnostics);
+    if (!result.diagnostics.has_fatal_errors()) result.deck = std::move(deck);
+}
+
 } // namespace
 
 LoadResult load_deck_text(std::string_view text, const std::string& file_label,
                           const std::filesystem::path& base_dir) {
     LoadResult result;
     result.diagnostics.file = file_label;
-    if (!precheck(text, result.diagnostics)) return result;
-    nlohmann::json doc;
     try {
-        doc = nlohmann::json::parse(text.begin(), text.end());
-    } catch (const nlohmann::json::parse_error& e) {
-        const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
-        syntax_error(result.diagnostics, text, offset, "JSON syntax: " + parse_message(e));
-        return result;
-    }
-    Deck deck;
-    try {
-        deck = read_deck(doc, result.diagnostics);
-        if (!result.diagnostics.has_errors()) check_images(deck, base_dir, result.diagnostics);
+        read_into(result, text, base_dir);
     } catch (const std::exception& e) {
-        // A bug of ours must cost this deck, not the kiosk: report it like any content error.
+        // Whatever a bug of ours or a library throws must cost this deck, not the kiosk: it is
+        // reported like any content error.
+        result.deck.reset();
         result.diagnostics.error("",
                                  std::string("internal error while reading the deck: ") + e.what());
-        return result;
     }
-    if (!result.diagnostics.has_fatal_errors()) result.deck = std::move(deck);
     return result;
 }
 
