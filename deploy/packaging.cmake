@@ -43,7 +43,7 @@ if(NOT CPACK_DEBIAN_PACKAGE_ARCHITECTURE)
                     OUTPUT_STRIP_TRAILING_WHITESPACE)
 endif()
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "libc6 (>= 2.36), libstdc++6 (>= 12), libgcc-s1, libsdl2-2.0-0 (>= 2.26), libsdl2-ttf-2.0-0 (>= 2.20), libsdl2-image-2.0-0 (>= 2.6), libqrencode4, libsodium23, libsystemd0, libsqlite3-0, fonts-inter, adduser, kbd, systemd")
+    "libc6 (>= 2.36), libstdc++6 (>= 12), libgcc-s1, libsdl2-2.0-0 (>= 2.26), libsdl2-ttf-2.0-0 (>= 2.20), libsdl2-image-2.0-0 (>= 2.6), libqrencode4, libsodium23, libsystemd0, libsqlite3-0, libdrm2 (>= 2.4.104), fonts-inter, adduser, kbd, systemd")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "minisign, exfatprogs")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA ${deploy}/packaging/postinst ${deploy}/packaging/prerm
     ${deploy}/packaging/postrm ${deploy}/packaging/conffiles)

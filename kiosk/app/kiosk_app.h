@@ -40,6 +40,8 @@ class KioskApp {
     void set_origin(std::string origin) { origin_ = std::move(origin); }
     void set_last_import(std::string result) { last_import_ = std::move(result); }
     void set_problem(std::string problem) { problem_ = std::move(problem); }
+    // Which renderer draws ("opengles2, vsync on KMSDRM"): a blank screen's first suspect.
+    void set_renderer(std::string renderer) { renderer_ = std::move(renderer); }
     // Whether the opening hours say the kiosk is open now; when closed the screen is dark until
     // a touch wakes it for settings.wake_on_touch_s.
     void set_open(bool open, double now);
@@ -127,6 +129,7 @@ class KioskApp {
     std::string origin_ = "built-in";
     std::string last_import_ = "none";
     std::string problem_;
+    std::string renderer_;
     struct Pending {
         Deck deck;
         std::string origin;

@@ -72,7 +72,8 @@ std::vector<std::string> KioskApp::status_lines(double now) const {
         "Slides: " + std::to_string(deck_.slides.size()) +
             ", findings: " + std::to_string(deck_.findings.size()),
         "Uptime: " + format_uptime(now - started_at_),
-        "Screen: " + std::to_string(screen_.w) + "x" + std::to_string(screen_.h),
+        "Screen: " + std::to_string(screen_.w) + "x" + std::to_string(screen_.h) +
+            (renderer_.empty() ? "" : ", " + renderer_),
         std::string("Frame rate: ") + rate};
     if (status_figures_)
         for (auto& line : status_figures_(now))

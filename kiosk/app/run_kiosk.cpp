@@ -162,6 +162,7 @@ int run_kiosk(const Settings& settings) {
     app.set_origin(startup.origin);
     app.set_problem(startup.problem);
     app.set_dpi(display->dpi());
+    app.set_renderer(display->renderer_name());
     release_free_memory(); // what parsing the deck left behind
     // Two event types: a change on disk, and a finished background load. A load that woke the
     // loop as a change would schedule the next load, for ever (each load starts another).

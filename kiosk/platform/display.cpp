@@ -1,11 +1,13 @@
 #include "platform/display.h"
 
 #include "app/settings.h"
+#include "platform/renderer_choice.h"
+#include "platform/scanout_probe.h"
 
 namespace kiosk {
+namespace {
 
-std::optional<Display> Display::open(const Settings& settings, std::string& error) {
-    Display d;
+WindowPtr create_window(const Settings& settings) {
     Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
     int w = settings.window.w, h = settings.window.h;
     if (!settings.windowed) {
@@ -18,27 +20,87 @@ std::optional<Display> Display::open(const Settings& settings, std::string& erro
             h = mode.h;
         }
     }
-    d.window_.reset(
+    return WindowPtr(
         SDL_CreateWindow("Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags));
-    if (!d.window_) {
-        error = std::string("cannot create the window: ") + SDL_GetError();
-        return std::nullopt;
+}
+
+std::vector<std::string> render_drivers() {
+    std::vector<std::string> names;
+    for (int i = 0; i < SDL_GetNumRenderDrivers(); ++i) {
+        SDL_RendererInfo info{};
+        if (SDL_GetRenderDriverInfo(i, &info) == 0) names.emplace_back(info.name);
     }
-    d.renderer_.reset(SDL_CreateRenderer(d.window_.get(), -1,
-                                         SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC));
-    if (!d.renderer_) // no GPU driver: the software renderer still does the job
-        d.renderer_.reset(SDL_CreateRenderer(d.window_.get(), -1, SDL_RENDERER_SOFTWARE));
-    if (!d.renderer_) {
-        error = std::string("cannot create a renderer: ") + SDL_GetError();
-        return std::nullopt;
-    }
-    SDL_RendererInfo info{};
-    SDL_GetRendererInfo(d.renderer_.get(), &info);
-    d.vsync_ = (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0;
-    SDL_Log("display: %s renderer, %s, %dx%d", info.name, d.vsync_ ? "vsync" : "no vsync",
-            d.size().w, d.size().h);
+    return names;
+}
+
+RendererPtr create_renderer(SDL_Window* window, const std::string& name) {
+    const auto names = render_drivers();
+    for (int i = 0; i < static_cast<int>(names.size()); ++i)
+        if (names[i] == name) {
+            const Uint32 flags = name == "software"
+                                     ? SDL_RENDERER_SOFTWARE
+                                     : SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC;
+            return RendererPtr(SDL_CreateRenderer(window, i, flags));
+        }
+    return nullptr;
+}
+
+const char* requested_driver() {
+    const char* hint = SDL_GetHint(SDL_HINT_RENDER_DRIVER);
+    return hint ? hint : "";
+}
+
+} // namespace
+
+// One renderer after another until one shows frames.
+std::optional<Display> Display::open(const Settings& settings, std::string& error) {
+    Display d;
+    d.window_ = create_window(settings);
+    if (!d.window_)
+        return error = std::string("cannot create the window: ") + SDL_GetError(), std::nullopt;
+    const char* video = SDL_GetCurrentVideoDriver();
+    const auto order = renderer_order(video ? video : "", render_drivers(), requested_driver());
+    std::vector<std::string> log;
+    const auto chosen = choose_renderer(
+        order, [&](const std::string& name) { return d.try_renderer(settings, name); }, log);
+    for (const auto& line : log)
+        SDL_Log("display: %s", line.c_str());
+    if (!chosen)
+        return error = "cannot create a renderer that shows frames: " + std::string(SDL_GetError()),
+               std::nullopt;
+    d.describe(*chosen, order);
     if (!settings.windowed) SDL_ShowCursor(SDL_DISABLE);
     return d;
+}
+
+// A renderer that did not present leaves with its window: a fresh window gives the next one a
+// clean GL surface.
+RendererTry Display::try_renderer(const Settings& settings, const std::string& name) {
+    if (!window_) window_ = create_window(settings);
+    if (!window_) return RendererTry::CannotCreate;
+    renderer_ = create_renderer(window_.get(), name);
+    if (!renderer_) {
+        SDL_Log("display: %s: %s", name.c_str(), SDL_GetError());
+        return RendererTry::CannotCreate;
+    }
+    if (renderer_presents(window_.get(), renderer_.get(), {0, 0, 0, 255}))
+        return RendererTry::Works;
+    renderer_.reset();
+    window_.reset();
+    return RendererTry::DoesNotPresent;
+}
+
+void Display::describe(const std::string& chosen, const std::vector<std::string>& order) {
+    SDL_RendererInfo info{};
+    SDL_GetRendererInfo(renderer_.get(), &info);
+    vsync_ = (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0;
+    const char* video = SDL_GetCurrentVideoDriver();
+    renderer_name_ = chosen + (vsync_ ? ", vsync" : ", no vsync") + " on " + (video ? video : "?");
+    std::string tried;
+    for (const auto& name : order)
+        tried += (tried.empty() ? "" : " > ") + name;
+    SDL_Log("display: %s renderer, %s, %dx%d (order: %s)", chosen.c_str(),
+            vsync_ ? "vsync" : "no vsync", size().w, size().h, tried.c_str());
 }
 
 Size Display::size() const {
@@ -46,10 +108,6 @@ Size Display::size() const {
     SDL_GetRendererOutputSize(renderer_.get(), &s.w, &s.h);
     return s;
 }
-
-} // namespace kiosk
-
-namespace kiosk {
 
 double Display::dpi() const {
     float ddpi = 0;

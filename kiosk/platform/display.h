@@ -2,10 +2,12 @@
 // The window and renderer the kiosk draws on: desktop-fullscreen at the display's own resolution
 // (KMSDRM on a Pi console), or a window of a given size for development.
 #include "layout/geometry.h"
+#include "platform/renderer_choice.h"
 #include "render/sdl_handles.h"
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace kiosk {
 
@@ -20,13 +22,19 @@ class Display {
     // Drawable size in pixels (differs from the window size on high-DPI desktops).
     Size size() const;
     bool vsync() const { return vsync_; }
+    // "opengles2, vsync on KMSDRM": for the log and the operator's status overlay.
+    const std::string& renderer_name() const { return renderer_name_; }
     // Diagonal DPI as SDL reports it, 0 when it cannot tell (then touch targets use a default).
     double dpi() const;
 
   private:
+    RendererTry try_renderer(const Settings& settings, const std::string& name);
+    void describe(const std::string& chosen, const std::vector<std::string>& order);
+
     WindowPtr window_;
     RendererPtr renderer_;
     bool vsync_ = false;
+    std::string renderer_name_;
 };
 
 } // namespace kiosk

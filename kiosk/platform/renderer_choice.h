@@ -1,0 +1,31 @@
+#pragma once
+// Which of SDL's render drivers the kiosk tries, in what order, and what it does when one fails.
+// SDL's own first choice is desktop OpenGL. On KMSDRM with Mesa (virtio-gpu in an emulated Pi; a
+// Pi's v3d offers desktop GL too) that renderer showed its first frame and then never flipped a
+// page again: a blank kiosk. So on KMSDRM GLES2 comes first, as SDL advises for the Pi, each
+// renderer must prove that it presents, and every order ends in the software renderer, which
+// needs no GPU at all. Plain C++, so the choice is tested without a display.
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk {
+
+// available: SDL's render drivers in SDL's order; requested: SDL_RENDER_DRIVER if set (tried
+// first, so an operator can still choose). Only available drivers are returned, each once.
+std::vector<std::string> renderer_order(std::string_view video_driver,
+                                        const std::vector<std::string>& available,
+                                        std::string_view requested);
+
+enum class RendererTry { Works, CannotCreate, DoesNotPresent };
+
+// Tries each driver in order and returns the first that works; says in log what happened to
+// each one tried.
+std::optional<std::string>
+choose_renderer(const std::vector<std::string>& order,
+                const std::function<RendererTry(const std::string&)>& attempt,
+                std::vector<std::string>& log);
+
+} // namespace kiosk

@@ -1,0 +1,77 @@
+// Which renderer the kiosk draws with, and the fallback away from one that never presents (on
+// KMSDRM SDL's desktop-GL renderer left the screen blank after its first frame).
+#include "platform/renderer_choice.h"
+
+#include <catch2/catch.hpp>
+
+#include <map>
+
+using namespace kiosk;
+using Strings = std::vector<std::string>;
+
+namespace {
+
+// SDL 2.26's drivers as Debian builds them, in SDL's order.
+const Strings sdl_drivers{"opengl", "opengles2", "opengles", "software"};
+
+} // namespace
+
+TEST_CASE("on KMSDRM GLES2 comes first and the software renderer last") {
+    CHECK(renderer_order("KMSDRM", sdl_drivers, "") ==
+          Strings{"opengles2", "opengles", "opengl", "software"});
+    CHECK(renderer_order("kmsdrm", sdl_drivers, "") ==
+          Strings{"opengles2", "opengles", "opengl", "software"});
+}
+
+TEST_CASE("elsewhere SDL's own order is kept, ending in software") {
+    CHECK(renderer_order("x11", sdl_drivers, "") == sdl_drivers);
+    CHECK(renderer_order("offscreen", {"opengl", "software"}, "") == Strings{"opengl", "software"});
+}
+
+TEST_CASE("an operator's SDL_RENDER_DRIVER is tried first, once, and unknown names are dropped") {
+    CHECK(renderer_order("KMSDRM", sdl_drivers, "opengl") ==
+          Strings{"opengl", "opengles2", "opengles", "software"});
+    CHECK(renderer_order("KMSDRM", sdl_drivers, "vulkan") ==
+          Strings{"opengles2", "opengles", "opengl", "software"});
+    CHECK(renderer_order("KMSDRM", {"software"}, "") == Strings{"software"});
+}
+
+TEST_CASE("a renderer that does not present is left for the next one, and the log says so") {
+    std::map<std::string, RendererTry> outcome{{"opengles2", RendererTry::DoesNotPresent},
+                                               {"opengles", RendererTry::CannotCreate},
+                                               {"opengl", RendererTry::Works},
+                                               {"software", RendererTry::Works}};
+    Strings tried, log;
+    const auto chosen = choose_renderer(
+        renderer_order("KMSDRM", sdl_drivers, ""),
+        [&](const std::string& name) {
+            tried.push_back(name);
+            return outcome[name];
+        },
+        log);
+    CHECK(chosen == "opengl");
+    CHECK(tried == Strings{"opengles2", "opengles", "opengl"});
+    REQUIRE(log.size() == 2);
+    CHECK(log[0] == "opengles2 renderer: frames never reach the screen; trying the next");
+    CHECK(log[1] == "opengles renderer: cannot be created; trying the next");
+}
+
+TEST_CASE("when every GPU renderer fails, the software renderer draws") {
+    Strings log;
+    const auto chosen = choose_renderer(
+        renderer_order("KMSDRM", sdl_drivers, ""),
+        [](const std::string& name) {
+            return name == "software" ? RendererTry::Works : RendererTry::DoesNotPresent;
+        },
+        log);
+    CHECK(chosen == "software");
+    CHECK(log.size() == 3);
+}
+
+TEST_CASE("when nothing works the caller is told, so the kiosk exits and is restarted") {
+    Strings log;
+    const auto chosen = choose_renderer(
+        {"software"}, [](const std::string&) { return RendererTry::CannotCreate; }, log);
+    CHECK_FALSE(chosen);
+    CHECK(log.back() == "no renderer works (tried 1)");
+}
