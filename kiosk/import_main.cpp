@@ -38,7 +38,10 @@ int main(int argc, char** argv) {
             << "kiosk-import: no trusted keys configured: every signed bundle will be refused\n";
     const ImportResult r = import_bundle(o);
     const std::string receipt = receipt_text(r, std::time(nullptr));
-    std::cout << receipt;
+    std::cout << receipt; // the deployment copies this, the Dutch receipt, onto the stick
+    // The technical detail, in English, for the journal: the receipt only gives the reason.
+    if (r.outcome == ImportOutcome::Refused)
+        std::cerr << "kiosk-import: refused (" << r.code << "): " << r.message << '\n';
     std::string error;
     if (r.outcome != ImportOutcome::NoBundle && !write_receipt(mount, receipt, error))
         std::cerr << "kiosk-import: " << error << '\n';

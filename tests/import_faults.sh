@@ -48,7 +48,7 @@ showing() { readlink "$root/current"; }
 make_stick 1 1000
 make_stick 2 3000000 # 3 MB on a 1 MB disk
 make_stick 3 1000
-import 1 | grep -q ACCEPTED || { echo "FAIL: the first import"; exit 1; }
+import 1 | grep -q AANGENOMEN || { echo "FAIL: the first import"; exit 1; }
 before=$(showing)
 
 echo "-- disk full"

@@ -302,6 +302,21 @@ TEST_CASE("malformed signature files are refused with the reason") {
     }
 }
 
+TEST_CASE("one signature size limit, in minisign.h, for the checker and the importer alike") {
+    // minisign writes trusted comments of up to 8 KiB: any signature it makes must fit.
+    STATIC_REQUIRE(max_signature_file_bytes >= 8 * 1024 + 512);
+    const TestKey key(0x42);
+    const std::vector<PublicKey> trusted{key.public_key()};
+    const std::string comment = "kiosk-bundle seq=7 ";
+    const std::size_t room = max_signature_file_bytes - key.sign(sample_manifest, comment).size();
+    const std::string at_limit = key.sign(sample_manifest, comment + std::string(room, 'x'));
+    REQUIRE(at_limit.size() == max_signature_file_bytes);
+    CHECK(verify_minisign(sample_manifest, at_limit, trusted).ok);
+    const std::string over = key.sign(sample_manifest, comment + std::string(room + 1, 'x'));
+    CHECK_THAT(error_of(verify_minisign(sample_manifest, over, trusted)),
+               Contains("larger than " + std::to_string(max_signature_file_bytes / 1024) + " KiB"));
+}
+
 TEST_CASE("signature files with CRLF, no final newline or a blank last line verify") {
     const TestKey key(0x42);
     const std::vector<PublicKey> trusted{key.public_key()};

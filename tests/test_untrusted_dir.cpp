@@ -8,6 +8,8 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
@@ -140,4 +142,60 @@ TEST_CASE("the folder itself may not be a symlink; copies are created below stag
     CHECK_FALSE(create_below(dir.get(), "evil/x.png", error).valid());   // through a link
     CHECK_FALSE(create_below(dir.get(), "../x.png", error).valid());
     fs::remove_all(staging);
+}
+
+// --- Names that must be judged before they are opened -------------------------------------------
+
+namespace {
+
+// mknod needs root (the tests run as root here and in CI): elsewhere the case is skipped.
+bool make_device(const fs::path& p, dev_t dev) {
+    if (mknod(p.c_str(), S_IFCHR | 0600, dev) == 0) return true;
+    WARN("mknod " << p << ": " << std::strerror(errno) << ": device case skipped");
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("a device node is refused by what it is, without its driver's open being run") {
+    HostileTree t;
+    // Major 240 is for local, experimental use: no driver answers, so open() fails with ENXIO.
+    // A message that names a device therefore proves the name was judged without opening it.
+    const auto node = t.dir / "manifest.json";
+    if (!make_device(node, makedev(240, 0))) return;
+    UniqueFd probe(::open(node.c_str(), O_RDONLY | O_NONBLOCK));
+    if (probe.valid()) {
+        WARN("a driver answers major 240 here: case skipped");
+        return;
+    }
+    std::string error;
+    auto d = UntrustedDir::open(t.dir.string(), error);
+    REQUIRE(d);
+    CHECK_FALSE(d->read_small("manifest.json", 1000, error));
+    CHECK_THAT(error, Contains("manifest.json: is a device"));
+    const auto [via_openat2, via_walk] = errors_for(*d, "manifest.json");
+    CHECK_THAT(via_openat2, Contains("is a device"));
+    CHECK(via_walk == "not regular"); // the walk gives an O_PATH descriptor, for fstat only
+}
+
+TEST_CASE("a FIFO named manifest.json is reported as a FIFO, without blocking") {
+    HostileTree t;
+    REQUIRE(mkfifo((t.dir / "manifest.json").c_str(), 0600) == 0);
+    std::string error;
+    auto d = UntrustedDir::open(t.dir.string(), error);
+    REQUIRE(d);
+    alarm(10); // a blocking open would hang: fail instead
+    CHECK_FALSE(d->read_small("manifest.json", 1000, error));
+    alarm(0);
+    CHECK_THAT(error, Contains("manifest.json: is a FIFO"));
+}
+
+TEST_CASE("a symlink as the last name is reported as a link, by both ways of opening") {
+    HostileTree t;
+    std::string error;
+    auto d = UntrustedDir::open(t.dir.string(), error);
+    REQUIRE(d);
+    CHECK_FALSE(d->read_small("relative-link", 1000, error));
+    CHECK_THAT(error, Contains("symbolic link"));
+    CHECK(d->read_small("good.txt", 100, error) == std::string("hello")); // reopened via /proc
 }

@@ -40,7 +40,7 @@ ls "$mnt/kiosk" >/dev/null
 
 out=$("$importer" --config "$tmp/kiosk.json" "$mnt" 2>&1) || { echo "$out"; echo "FAIL: import refused"; exit 1; }
 echo "$out"
-echo "$out" | grep -q "ACCEPTED: 2 slides" || { echo "FAIL: no acceptance"; exit 1; }
+echo "$out" | grep -q "AANGENOMEN: 2 dia's" || { echo "FAIL: no acceptance"; exit 1; }
 "$kiosk" --config "$tmp/kiosk.json" --check "$tmp/root/current" >/dev/null || { echo "FAIL: current invalid"; exit 1; }
 [ ! -e "$mnt/kiosk-receipt.txt" ] || { echo "FAIL: wrote to a read-only stick"; exit 1; }
 echo "ok: a FAT32 stick mounted read-only through FUSE was imported"

@@ -15,8 +15,6 @@ namespace {
 constexpr std::string_view untrusted_prefix = "untrusted comment: ";
 constexpr std::string_view trusted_prefix = "trusted comment: ";
 constexpr std::string_view white_space = " \t\r\n";
-// minisign caps a trusted comment at 8 KiB; a larger file is not one of its signatures.
-constexpr std::size_t max_signature_file_bytes = 16 * 1024;
 constexpr std::size_t prehash_bytes = 64; // BLAKE2b-512, unkeyed, as minisign uses it
 static_assert(prehash_bytes <= crypto_generichash_BYTES_MAX);
 
@@ -91,7 +89,9 @@ std::optional<SignatureFile> parse_signature_line(std::string_view b64, std::str
 
 std::optional<SignatureFile> parse_signature_file(std::string_view text, std::string& error) {
     if (trim(text).empty()) return error = "signature file is empty", std::nullopt;
-    if (text.size() > max_signature_file_bytes) return malformed(error, "it is larger than 16 KiB");
+    if (text.size() > max_signature_file_bytes)
+        return malformed(error, "it is larger than " +
+                                    std::to_string(max_signature_file_bytes / 1024) + " KiB");
     const auto lines = split_lines(text);
     if (lines.size() < 4)
         return malformed(error, "it has " + std::to_string(lines.size()) + " lines instead of 4");

@@ -13,12 +13,17 @@
 // The untrusted comments are ignored; the trusted comment is covered by the global signature,
 // which is why the replay counter lives there.
 #include <array>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace kiosk {
+
+// The largest .minisig file accepted, by the checker and the importer alike. minisign caps a
+// trusted comment at 8 KiB; a larger file is not one of its signatures.
+inline constexpr std::size_t max_signature_file_bytes = 16 * 1024;
 
 struct PublicKey {
     std::array<unsigned char, 8> key_id{};

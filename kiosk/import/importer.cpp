@@ -4,12 +4,14 @@
 #include "bundle/minisign.h"
 #include "bundle/sha256.h"
 #include "content/loader.h"
+#include "import/import_lock.h"
 #include "import/release_store.h"
 #include "import/untrusted_dir.h"
 
 #include <nlohmann/json.hpp>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
@@ -23,7 +25,18 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::size_t max_signature_bytes = 4096;
+// The two small files read whole from the stick. Only a missing one gets missing_code: a FIFO,
+// a link or an oversized file is named as what it is, never as absent.
+struct StickFile {
+    const char* name;
+    const char* code_prefix; // "<prefix>_too_large", "<prefix>_not_file"
+    const char* missing_code;
+    std::size_t max_bytes;
+};
+constexpr StickFile manifest_file{"manifest.json", "manifest", "no_manifest",
+                                  max_manifest_text_bytes};
+constexpr StickFile signature_file{"manifest.json.minisig", "signature", "unsigned",
+                                   max_signature_file_bytes};
 
 ImportResult refused(std::string code, std::string message) {
     ImportResult r;
@@ -61,46 +74,107 @@ std::vector<PublicKey> parse_keys(const std::vector<std::string>& texts) {
     return keys;
 }
 
+const char* dutch_kind(FileProblem p) {
+    switch (p) {
+    case FileProblem::link:
+        return "een symbolische link";
+    case FileProblem::fifo:
+        return "een FIFO (named pipe)";
+    case FileProblem::device:
+        return "een apparaatbestand";
+    case FileProblem::folder:
+        return "een map";
+    case FileProblem::other_type:
+        return "een speciaal bestand";
+    default:
+        return nullptr;
+    }
+}
+
+ImportResult read_refusal(const StickFile& f, FileProblem p, const std::string& error,
+                          const std::string& folder) {
+    const std::string prefix = f.code_prefix;
+    const std::string code = p == FileProblem::missing      ? f.missing_code
+                             : p == FileProblem::too_large  ? prefix + "_too_large"
+                             : p == FileProblem::unreadable ? "stick_read_error"
+                                                            : prefix + "_not_file";
+    const bool unsigned_bundle = code == "unsigned";
+    ImportResult r = refused(code, unsigned_bundle ? "no signature: " + error : error);
+    if (const char* kind = dutch_kind(p))
+        r.details.push_back(folder + "/" + f.name + " is " + kind + ", geen gewoon bestand");
+    return r;
+}
+
+enum class Staged { ok, absent, refused };
+
+// One small file copied from the stick into staging and read back from the copy. A missing
+// file is `absent` with its refusal in r, for the caller to judge; anything else is refused.
+Staged stage_small(const UntrustedDir& stick, const fs::path& staging, const StickFile& f,
+                   const std::string& folder, std::string& text, ImportResult& r) {
+    std::string error;
+    FileProblem problem = FileProblem::none;
+    const auto bytes = stick.read_small(f.name, f.max_bytes, error, &problem);
+    if (!bytes)
+        return r = read_refusal(f, problem, error, folder),
+               problem == FileProblem::missing ? Staged::absent : Staged::refused;
+    if (!write_staged(staging, f.name, *bytes, error))
+        return r = refused("io_error", error), Staged::refused;
+    const auto copy = read_staged(staging / f.name);
+    if (!copy)
+        return r = refused("io_error", "cannot read back " + std::string(f.name)), Staged::refused;
+    text = *copy;
+    return Staged::ok;
+}
+
+// Sets r.sequence from a good signature by a trusted key, newer than last_seq; else refuses.
+bool signed_sequence(const std::string& manifest, const std::string& sig, const ImportOptions& o,
+                     std::uint64_t last_seq, ImportResult& r) {
+    const auto v = verify_minisign(manifest, sig, parse_keys(o.trusted_keys));
+    if (!v.ok) {
+        const bool stranger = v.error.find("does not trust") != std::string::npos;
+        return r = refused(stranger ? "unknown_key" : "bad_signature", v.error), false;
+    }
+    const auto seq = sequence_from_comment(v.ok->trusted_comment);
+    if (!seq)
+        return r = refused("no_sequence", "the signature's trusted comment has no valid \"seq=N\" "
+                                          "(sign with -t \"kiosk-bundle seq=N\")"),
+               false;
+    if (*seq <= last_seq)
+        return r = refused("replay", "sequence " + std::to_string(*seq) + " is not newer than " +
+                                         std::to_string(last_seq)),
+               false;
+    r.sequence = *seq;
+    return true;
+}
+
+std::optional<Manifest> signed_manifest(const UntrustedDir& stick, const fs::path& staging,
+                                        const ImportOptions& o, std::uint64_t last_seq,
+                                        ImportResult& r) {
+    std::string manifest, sig;
+    if (stage_small(stick, staging, manifest_file, o.bundle_folder, manifest, r) != Staged::ok)
+        return std::nullopt;
+    const Staged signature = stage_small(stick, staging, signature_file, o.bundle_folder, sig, r);
+    if (signature == Staged::refused || (signature == Staged::absent && o.require_signature))
+        return std::nullopt;
+    r = ImportResult{}; // drops the "unsigned" refusal where no signature is required
+    r.manifest_sha256 = sha256_hex(manifest);
+    if (signature == Staged::absent)
+        r.sequence = last_seq + 1; // unsigned bundles are allowed only in a development setup
+    else if (!signed_sequence(manifest, sig, o, last_seq, r))
+        return std::nullopt;
+    std::string error;
+    auto parsed = parse_manifest(manifest, error);
+    if (!parsed) return r = refused("bad_manifest", error), std::nullopt;
+    return parsed;
+}
+
 // Stage 1: the signed manifest, copied then checked on the copy. Sets sequence on success.
 std::optional<Manifest> staged_manifest(const UntrustedDir& stick, const fs::path& staging,
                                         const ImportOptions& o, std::uint64_t last_seq,
                                         ImportResult& r) {
-    std::string error;
-    const auto manifest_text = stick.read_small("manifest.json", max_manifest_text_bytes, error);
-    if (!manifest_text) return r = refused("no_manifest", error), std::nullopt;
-    const auto sig_text = stick.read_small("manifest.json.minisig", max_signature_bytes, error);
-    if (!sig_text && o.require_signature)
-        return r = refused("unsigned", "no signature: " + error), std::nullopt;
-    if (!write_staged(staging, "manifest.json", *manifest_text, error) ||
-        (sig_text && !write_staged(staging, "manifest.json.minisig", *sig_text, error)))
-        return r = refused("io_error", error), std::nullopt;
-    const auto manifest = read_staged(staging / "manifest.json");
-    const auto sig = sig_text ? read_staged(staging / "manifest.json.minisig") : std::nullopt;
-    if (!manifest) return r = refused("io_error", "cannot read back manifest.json"), std::nullopt;
-    r.manifest_sha256 = sha256_hex(*manifest);
-    if (sig) {
-        const auto v = verify_minisign(*manifest, *sig, parse_keys(o.trusted_keys));
-        if (!v.ok)
-            return r = refused(v.error.find("does not trust") != std::string::npos
-                                   ? "unknown_key"
-                                   : "bad_signature",
-                               v.error),
-                   std::nullopt;
-        const auto seq = sequence_from_comment(v.ok->trusted_comment);
-        if (!seq)
-            return r = refused("bad_signature", "the signature's trusted comment has no \"seq=N\""),
-                   std::nullopt;
-        if (*seq <= last_seq)
-            return r = refused("replay", "sequence " + std::to_string(*seq) +
-                                             " is not newer than " + std::to_string(last_seq)),
-                   std::nullopt;
-        r.sequence = *seq;
-    } else {
-        r.sequence = last_seq + 1; // unsigned bundles are allowed only in a development setup
-    }
-    auto parsed = parse_manifest(*manifest, error);
-    if (!parsed) return r = refused("bad_manifest", error), std::nullopt;
-    return parsed;
+    auto manifest = signed_manifest(stick, staging, o, last_seq, r);
+    r.last_sequence = last_seq; // the receipt's advice names the next number to sign with
+    return manifest;
 }
 
 // Refuses up front when the bundle cannot fit, rather than failing half-way through the copy
@@ -125,7 +199,7 @@ bool enough_space(const fs::path& staging, const Manifest& m, ImportResult& r) {
 
 // Stage 2: every listed file copied with its exact size, then hashed on the copy.
 bool stage_files(const UntrustedDir& stick, const fs::path& staging, const Manifest& m,
-                 ImportResult& r) {
+                 const std::string& folder, ImportResult& r) {
     const int dir = ::open(staging.c_str(), O_DIRECTORY | O_RDONLY | O_CLOEXEC);
     UniqueFd staging_fd(dir);
     std::string error;
@@ -134,33 +208,57 @@ bool stage_files(const UntrustedDir& stick, const fs::path& staging, const Manif
         UniqueFd out = create_below(staging_fd.get(), f.path, error);
         if (!out.valid()) return r = refused("io_error", error), false;
         bool disk_full = false;
-        if (!stick.copy_file(f.path, f.size, out.get(), error, &disk_full))
-            return r = refused(disk_full ? "disk_full" : "unsafe_file", error), false;
+        if (stick.copy_file(f.path, f.size, out.get(), error, &disk_full)) continue;
+        r = refused(disk_full ? "disk_full" : "unsafe_file", error);
+        if (!disk_full) r.details.push_back("bestand: " + folder + "/" + f.path);
+        return false;
     }
     for (const auto& f : m.files)
-        if (sha256_file((staging / f.path).string()) != f.sha256)
-            return r = refused("file_mismatch",
-                               f.path + ": its SHA-256 differs from the manifest's"),
-                   false;
+        if (sha256_file((staging / f.path).string()) != f.sha256) {
+            r = refused("file_mismatch", f.path + ": its SHA-256 differs from the manifest's");
+            r.details.push_back("bestand: " + folder + "/" + f.path);
+            return false;
+        }
     if (!fsync_path(staging.string(), error)) return r = refused("io_error", error), false;
     return true;
 }
 
-// Stage 3: the deck must load with the kiosk's own loader, without a single error.
-bool check_deck(const fs::path& staging, ImportResult& r) {
-    const auto loaded = load_content_dir(staging);
-    if (loaded.diagnostics.has_errors() || !loaded.deck) {
-        std::string first;
-        for (const auto& d : loaded.diagnostics.items)
-            if (d.severity == Severity::Error) {
-                first = to_string(d);
-                break;
-            }
-        r = refused("invalid_deck", first.empty() ? "the deck does not load" : first);
-        return false;
+// A deck error where the organiser finds it (kiosk/deck.json:1:14), not in the kiosk's staging.
+std::string on_stick(std::string text, const fs::path& staging, const std::string& folder) {
+    const std::string prefix = staging.string();
+    for (auto at = text.find(prefix); at != std::string::npos;
+         at = text.find(prefix, at + folder.size()))
+        text.replace(at, prefix.size(), folder);
+    return text;
+}
+
+// The receipt lists the first few errors; kiosk --check gives them all.
+void list_deck_errors(const std::vector<std::string>& errors, ImportResult& r) {
+    constexpr std::size_t shown = 3;
+    for (std::size_t i = 0; i < errors.size() && i < shown; ++i) {
+        std::string line = errors[i];
+        if (const auto at = line.find(": error: "); at != std::string::npos)
+            line.replace(at, 9, ": ");
+        r.details.push_back(line);
     }
-    r.slides = static_cast<int>(loaded.deck->slides.size());
-    return true;
+    if (errors.size() > shown)
+        r.details.push_back("… en nog " + std::to_string(errors.size() - shown) + " fout(en)");
+}
+
+// Stage 3: the deck must load with the kiosk's own loader, without a single error.
+bool check_deck(const fs::path& staging, const std::string& folder, ImportResult& r) {
+    const auto loaded = load_content_dir(staging);
+    if (!loaded.diagnostics.has_errors() && loaded.deck) {
+        r.slides = static_cast<int>(loaded.deck->slides.size());
+        return true;
+    }
+    std::vector<std::string> errors;
+    for (const auto& d : loaded.diagnostics.items)
+        if (d.severity == Severity::Error)
+            errors.push_back(on_stick(to_string(d), staging, folder));
+    r = refused("invalid_deck", errors.empty() ? "the deck does not load" : errors.front());
+    list_deck_errors(errors, r);
+    return false;
 }
 
 void set_status(const ReleaseStore& store, const std::string& state, const ImportResult& r) {
@@ -168,38 +266,59 @@ void set_status(const ReleaseStore& store, const std::string& state, const Impor
     write_file_atomically(store.status_file(), status_json(state, r), error);
 }
 
-} // namespace
+// No bundle folder is no import. A link in its place is refused, not taken for absent: it is
+// not followed, and the organiser who put it there needs to hear why nothing happened.
+ImportResult missing_bundle(const ImportOptions& o) {
+    const fs::path path = o.mount / o.bundle_folder;
+    struct stat st {};
+    const bool exists = ::lstat(path.c_str(), &st) == 0;
+    if (exists && S_ISLNK(st.st_mode)) {
+        ImportResult r =
+            refused("bundle_link", path.string() + ": is a symbolic link (not followed)");
+        r.details.push_back(o.bundle_folder + " is een symbolische link, geen map");
+        return r;
+    }
+    ImportResult none;
+    none.outcome = ImportOutcome::NoBundle;
+    none.code = "no_bundle_folder";
+    none.message = exists ? "\"" + o.bundle_folder + "\" on the stick is not a folder"
+                          : "no folder \"" + o.bundle_folder + "\" on the stick";
+    return none;
+}
 
-ImportResult import_bundle(const ImportOptions& o) {
-    ReleaseStore store(o.root);
+// The stick's bundle folder, or nothing to import (and nothing to refuse): `none` says why.
+std::optional<UntrustedDir> open_bundle(const ImportOptions& o, ImportResult& none) {
+    none.outcome = ImportOutcome::NoBundle;
     std::string error;
-    // A read-only content folder (a remount after file system errors, a mistaken mount option)
-    // is named as such rather than as whichever write happened to fail first.
-    if (::access(o.root.c_str(), W_OK) != 0 && errno == EROFS)
-        return refused("read_only", o.root.string() + " is on a read-only file system");
-    if (!store.prepare(error)) return refused("io_error", error);
     auto stick = UntrustedDir::open((o.mount / o.bundle_folder).string(), error);
     if (!stick) {
-        ImportResult none;
-        none.outcome = ImportOutcome::NoBundle;
-        none.message = "no folder \"" + o.bundle_folder + "\" on the stick";
-        return none;
+        none = missing_bundle(o);
+        return std::nullopt;
     }
     // An empty kiosk folder is how an organiser asks for the statistics alone: no import, no
     // refusal on screen.
     if (!stick->has_entry("manifest.json") && !stick->has_entry("deck.json")) {
-        ImportResult none;
-        none.outcome = ImportOutcome::NoBundle;
+        none.code = "empty_bundle";
         none.message = "the folder \"" + o.bundle_folder + "\" holds no bundle";
-        return none;
+        return std::nullopt;
     }
+    return stick;
+}
+
+// Everything that touches the content root, with the import lock held: the clean-up then removes
+// only what killed imports left, and the sequence is judged against a last-seq that no other
+// import can move before this one has published.
+ImportResult import_locked(ReleaseStore& store, const UntrustedDir& stick, const ImportOptions& o) {
+    std::string error;
+    if (!store.prepare(error)) return refused("io_error", error);
     ImportResult r;
     set_status(store, "importing", r);
     const auto staging = store.new_staging(error);
     if (!staging) r = refused("io_error", error);
     const auto manifest =
-        staging ? staged_manifest(*stick, *staging, o, store.last_sequence(), r) : std::nullopt;
-    if (manifest && stage_files(*stick, *staging, *manifest, r) && check_deck(*staging, r)) {
+        staging ? staged_manifest(stick, *staging, o, store.last_sequence(), r) : std::nullopt;
+    if (manifest && stage_files(stick, *staging, *manifest, o.bundle_folder, r) &&
+        check_deck(*staging, o.bundle_folder, r)) {
         const ReleaseName name{r.sequence, r.manifest_sha256.substr(0, 16)};
         if (store.publish(*staging, name, o.releases_kept, error)) {
             r.outcome = ImportOutcome::Accepted;
@@ -215,39 +334,21 @@ ImportResult import_bundle(const ImportOptions& o) {
     return r;
 }
 
-std::string receipt_text(const ImportResult& r, std::time_t when) {
-    char time_text[64];
-    std::strftime(time_text, sizeof time_text, "%Y-%m-%d %H:%M:%S", std::localtime(&when));
-    std::string out = "Kiosk import, " + std::string(time_text) + "\n";
-    switch (r.outcome) {
-    case ImportOutcome::Accepted:
-        out += "ACCEPTED: " + std::to_string(r.slides) + " slides are now showing.\n";
-        break;
-    case ImportOutcome::Refused:
-        out += "REFUSED: " + refusal_text(r.code) + "\n" + "Reason: " + r.message + "\n" +
-               "The slides that were showing stay.\n";
-        break;
-    case ImportOutcome::NoBundle:
-        out += "No content on this stick: " + r.message + "\n";
-        break;
-    }
-    if (r.sequence) out += "Sequence: " + std::to_string(r.sequence) + "\n";
-    if (!r.manifest_sha256.empty()) out += "Manifest SHA-256: " + r.manifest_sha256 + "\n";
-    return out;
-}
+} // namespace
 
-bool write_receipt(const fs::path& mount, const std::string& text, std::string& error) {
-    const int dir = ::open(mount.c_str(), O_DIRECTORY | O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-    if (dir < 0) return error = mount.string() + ": cannot open", false;
-    UniqueFd dir_fd(dir);
-    UniqueFd fd(::openat(dir, "kiosk-receipt.txt",
-                         O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0644));
-    if (!fd.valid()) return error = "cannot write kiosk-receipt.txt (read-only stick?)", false;
-    const bool ok =
-        ::write(fd.get(), text.data(), text.size()) == static_cast<ssize_t>(text.size());
-    ::fsync(fd.get());
-    if (!ok) error = "kiosk-receipt.txt: write failed (stick full?)";
-    return ok;
+ImportResult import_bundle(const ImportOptions& o) {
+    // A read-only content folder (a remount after file system errors, a mistaken mount option)
+    // is named as such rather than as whichever write happened to fail first.
+    if (::access(o.root.c_str(), W_OK) != 0 && errno == EROFS)
+        return refused("read_only", o.root.string() + " is on a read-only file system");
+    ImportResult none;
+    const auto stick = open_bundle(o, none);
+    if (!stick) return none;
+    // Taken only once there is a bundle: a statistics-only stick never waits for another import.
+    const ImportLock lock(o.root, o.lock_wait);
+    if (!lock.held()) return refused(lock.busy() ? "busy" : "io_error", lock.error());
+    ReleaseStore store(o.root);
+    return import_locked(store, *stick, o);
 }
 
 std::string status_json(const std::string& state, const ImportResult& r) {
@@ -275,6 +376,17 @@ std::string refusal_text(const std::string& code) {
         {"io_error", "lezen of schrijven mislukte"},
         {"disk_full", "de kiosk heeft niet genoeg vrije schijfruimte"},
         {"read_only", "de inhoudsmap van de kiosk is alleen-lezen"},
+        {"busy", "een andere import loopt nog; probeer het zo opnieuw"},
+        {"manifest_too_large", "manifest.json is te groot (meer dan " +
+                                   std::to_string(max_manifest_text_bytes / 1024) + " KiB)"},
+        {"manifest_not_file", "manifest.json is geen gewoon bestand (maar een link, FIFO, "
+                              "apparaat of map)"},
+        {"signature_too_large", "de handtekening (manifest.json.minisig) is te groot (meer dan " +
+                                    std::to_string(max_signature_file_bytes / 1024) + " KiB)"},
+        {"signature_not_file", "de handtekening (manifest.json.minisig) is geen gewoon bestand"},
+        {"no_sequence", "de handtekening heeft geen volgnummer (seq=N in het trusted comment)"},
+        {"stick_read_error", "de stick kon niet goed gelezen worden"},
+        {"bundle_link", "de map op de stick is een link; die wordt niet gevolgd"},
     };
     const auto it = texts.find(code);
     return it == texts.end() ? "onbekende fout" : it->second;

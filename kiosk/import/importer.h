@@ -2,6 +2,7 @@
 // Takes a bundle from a mounted stick into a new release, or refuses it with a reason. The stick
 // is read as hostile (import/untrusted_dir.h); everything is checked on the kiosk's own copy in
 // staging, never on the stick, which could return different bytes when read twice.
+#include <chrono>
 #include <cstdint>
 #include <ctime>
 #include <filesystem>
@@ -17,25 +18,37 @@ struct ImportOptions {
     std::vector<std::string> trusted_keys;
     bool require_signature = true;
     int releases_kept = 3;
+    // How long to wait for another import into the same root (import/import_lock.h) before
+    // refusing as "busy": about what a full 256 MiB bundle takes from a slow stick, well inside
+    // the ten minutes the import service is given.
+    std::chrono::milliseconds lock_wait = std::chrono::minutes(5);
 };
 
 enum class ImportOutcome { NoBundle, Accepted, Refused };
 
 struct ImportResult {
     ImportOutcome outcome = ImportOutcome::Refused;
-    std::string code;    // why it was refused, for the screen: see refusal_text()
+    std::string code;    // why it was refused, for the screen (refusal_text()), or why there
+                         // was no bundle ("no_bundle_folder", "empty_bundle")
     std::string message; // the details, for the receipt and the log
     int slides = 0;
     std::uint64_t sequence = 0;
     std::string manifest_sha256;
     std::string release; // the new release's folder name
+    // For the receipt's advice: the kiosk's last accepted sequence when the import began.
+    std::uint64_t last_sequence = 0;
+    // For the receipt: places on the stick ("kiosk/deck.json:1:14: …") and what is wrong there.
+    std::vector<std::string> details;
 };
 
 ImportResult import_bundle(const ImportOptions& options);
 
-// What the organiser reads on the stick afterwards (kiosk-receipt.txt).
+// What the organiser reads on the stick afterwards (kiosk-receipt.txt), in Dutch: what happened
+// and what to do next. The English details stay in `message`, for the log and the status file.
 std::string receipt_text(const ImportResult& result, std::time_t when);
-// Best effort: a read-only or full stick only loses the receipt, never the import.
+// Best effort: a read-only or full stick only loses the receipt, never the import. The receipt
+// is always a new file renamed over the name, so a hard link or device node of that name is
+// never written through; an existing name that is not a plain file (one link) is left alone.
 bool write_receipt(const std::filesystem::path& mount, const std::string& text, std::string& error);
 
 // The status file the running kiosk watches: importing, then accepted or refused with a reason.

@@ -46,6 +46,21 @@ void remove_tree(const fs::path& dir) {
     fs::remove_all(dir, ec);
 }
 
+// The prefix of write_file_atomically's temporary file for `file`, also how prepare() finds
+// the ones a killed import left behind.
+std::string tmp_prefix(const fs::path& file) {
+    return "." + file.filename().string() + ".tmp-";
+}
+
+void remove_prefixed(const fs::path& dir, const std::vector<std::string>& prefixes) {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        for (const auto& prefix : prefixes)
+            if (name.rfind(prefix, 0) == 0) fs::remove(entry.path(), ec);
+    }
+}
+
 std::string random_id() {
     std::random_device rd;
     char text[24];
@@ -82,17 +97,20 @@ bool ReleaseStore::prepare(std::string& error) {
     }
     for (const auto& entry : fs::directory_iterator(root_ / "staging", ec))
         remove_tree(entry.path());
-    // A release renamed into place whose switch never happened: newer than current, not shown.
+    remove_unswitched_releases();
+    remove_prefixed(root_, {"current.tmp-", tmp_prefix(status_file())});
+    remove_prefixed(root_ / "state", {tmp_prefix(last_sequence_file())});
+    return true;
+}
+
+// A release renamed into place whose switch never happened: newer than current, not shown.
+void ReleaseStore::remove_unswitched_releases() {
     const auto cur = current();
     const auto cur_name = cur ? ReleaseName::parse(cur->filename().string()) : std::nullopt;
     for (const auto& release : releases()) {
         const auto n = ReleaseName::parse(release.filename().string());
         if (n && cur_name && n->sequence > cur_name->sequence) remove_tree(release);
     }
-    for (const auto& entry : fs::directory_iterator(root_, ec))
-        if (entry.path().filename().string().rfind("current.tmp-", 0) == 0)
-            fs::remove(entry.path(), ec);
-    return true;
 }
 
 std::optional<fs::path> ReleaseStore::new_staging(std::string& error) {
@@ -133,7 +151,7 @@ std::vector<fs::path> ReleaseStore::releases() const {
 
 std::uint64_t ReleaseStore::last_sequence() const {
     std::uint64_t seq = 0;
-    std::ifstream in(root_ / "state" / "last-seq");
+    std::ifstream in(last_sequence_file());
     in >> seq;
     if (const auto cur = current())
         if (auto n = ReleaseName::parse(cur->filename().string())) seq = std::max(seq, n->sequence);
@@ -141,7 +159,7 @@ std::uint64_t ReleaseStore::last_sequence() const {
 }
 
 bool ReleaseStore::write_last_sequence(std::uint64_t seq, std::string& error) {
-    return write_file_atomically(root_ / "state" / "last-seq", std::to_string(seq) + "\n", error);
+    return write_file_atomically(last_sequence_file(), std::to_string(seq) + "\n", error);
 }
 
 bool ReleaseStore::publish(const fs::path& staging, const ReleaseName& name, int keep,
@@ -179,8 +197,7 @@ void ReleaseStore::prune(int keep) {
 }
 
 bool write_file_atomically(const fs::path& file, const std::string& content, std::string& error) {
-    const fs::path tmp =
-        file.parent_path() / ("." + file.filename().string() + ".tmp-" + random_id());
+    const fs::path tmp = file.parent_path() / (tmp_prefix(file) + random_id());
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
     if (fd < 0) return fail(error, tmp.string() + ": " + std::strerror(errno));
     const bool written =

@@ -6,6 +6,7 @@
 //   ROOT/current -> releases/...  switched by rename(2), which is atomic
 //   ROOT/staging/<id>/            imports in progress; leftovers are removed on the next run
 //   ROOT/state/last-seq           the highest sequence number ever accepted (replay guard)
+//   ROOT/state/import.lock        held by the one import running (import/import_lock.h)
 //   ROOT/import-status.json       what the last import did, for the running kiosk to show
 #include <cstdint>
 #include <filesystem>
@@ -26,7 +27,9 @@ class ReleaseStore {
   public:
     explicit ReleaseStore(std::filesystem::path root);
 
-    // Creates the folders if needed and removes what an interrupted import left behind.
+    // Creates the folders if needed and removes what an interrupted import left behind: staging
+    // folders, releases newer than `current`, temporary files. Call it only with the ImportLock
+    // held (import/import_lock.h): another import's work in progress looks just the same.
     bool prepare(std::string& error);
     // A fresh, empty staging folder for one import.
     std::optional<std::filesystem::path> new_staging(std::string& error);
@@ -43,8 +46,10 @@ class ReleaseStore {
     std::vector<std::filesystem::path> releases() const;
     const std::filesystem::path& root() const { return root_; }
     std::filesystem::path status_file() const { return root_ / "import-status.json"; }
+    std::filesystem::path last_sequence_file() const { return root_ / "state" / "last-seq"; }
 
   private:
+    void remove_unswitched_releases();
     void prune(int keep);
     bool write_last_sequence(std::uint64_t seq, std::string& error);
 

@@ -14,7 +14,10 @@
 namespace kiosk {
 namespace {
 
-constexpr int read_flags = O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY;
+// A name is opened with path_flags first: that opens no device and never blocks on a FIFO.
+constexpr int path_flags = O_PATH | O_NOFOLLOW | O_CLOEXEC;
+// No O_NOFOLLOW here: /proc/self/fd/N is a magic link, and following it is the point.
+constexpr int reopen_flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY;
 
 std::vector<std::string> split(std::string_view path) {
     std::vector<std::string> parts;
@@ -53,23 +56,59 @@ std::string open_error(std::string_view path, int err) {
     }
 }
 
-// Anything but a regular file is refused after opening, by what the open file really is.
-bool regular(int fd, std::string_view path, std::string& error) {
-    struct stat st {};
-    if (fstat(fd, &st) != 0) return error = open_error(path, errno), false;
-    if (S_ISREG(st.st_mode)) return true;
-    const char* what = S_ISFIFO(st.st_mode)                         ? "is a FIFO"
-                       : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "is a device"
-                       : S_ISDIR(st.st_mode)                        ? "is a directory"
-                       : S_ISSOCK(st.st_mode)                       ? "is a socket"
-                                                                    : "is not a regular file";
-    error = std::string(path) + ": " + what;
-    return false;
+FileProblem problem_of_errno(int err) {
+    return err == ENOENT  ? FileProblem::missing
+           : err == ELOOP ? FileProblem::link
+                          : FileProblem::unreadable;
+}
+
+FileProblem problem_of_mode(mode_t mode) {
+    return S_ISREG(mode)                    ? FileProblem::none
+           : S_ISLNK(mode)                  ? FileProblem::link
+           : S_ISFIFO(mode)                 ? FileProblem::fifo
+           : S_ISCHR(mode) || S_ISBLK(mode) ? FileProblem::device
+           : S_ISDIR(mode)                  ? FileProblem::folder
+                                            : FileProblem::other_type;
+}
+
+std::string type_error(std::string_view path, mode_t mode) {
+    const char* what = S_ISLNK(mode)                    ? "is a symbolic link"
+                       : S_ISFIFO(mode)                 ? "is a FIFO"
+                       : S_ISCHR(mode) || S_ISBLK(mode) ? "is a device"
+                       : S_ISDIR(mode)                  ? "is a directory"
+                       : S_ISSOCK(mode)                 ? "is a socket"
+                                                        : "is not a regular file";
+    return std::string(path) + ": " + what;
+}
+
+// Only a regular file is opened for reading, and it must still be the inode that was checked.
+UniqueFd reopen_regular(int path_fd, std::string_view path, std::string& error,
+                        FileProblem& problem) {
+    struct stat checked {};
+    struct stat opened {};
+    if (fstat(path_fd, &checked) != 0)
+        return problem = FileProblem::unreadable, error = open_error(path, errno), UniqueFd();
+    problem = problem_of_mode(checked.st_mode);
+    if (problem != FileProblem::none) return error = type_error(path, checked.st_mode), UniqueFd();
+    const std::string proc = "/proc/self/fd/" + std::to_string(path_fd);
+    UniqueFd fd(::open(proc.c_str(), reopen_flags));
+    if (!fd.valid()) {
+        problem = FileProblem::unreadable;
+        error = errno == ENOENT ? std::string(path) + ": not read: it can only be opened safely "
+                                                      "through /proc/self/fd (is /proc mounted?)"
+                                : open_error(path, errno);
+        return UniqueFd();
+    }
+    if (fstat(fd.get(), &opened) != 0 || opened.st_dev != checked.st_dev ||
+        opened.st_ino != checked.st_ino || !S_ISREG(opened.st_mode))
+        return problem = FileProblem::unreadable,
+               error = std::string(path) + ": changed while it was opened", UniqueFd();
+    return fd;
 }
 
 int openat2_beneath(int dir, const std::string& path) {
     open_how how{};
-    how.flags = read_flags;
+    how.flags = path_flags;
     how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS | RESOLVE_NO_XDEV;
     return static_cast<int>(syscall(SYS_openat2, dir, path.c_str(), &how, sizeof how));
 }
@@ -88,7 +127,7 @@ std::optional<UntrustedDir> UntrustedDir::open(const std::string& path, std::str
 }
 
 UniqueFd open_beneath_walk(int dir_fd, std::string_view rel_path, std::string& error) {
-    if (!plain_relative(rel_path, error)) return UniqueFd();
+    if (!plain_relative(rel_path, error)) return errno = EINVAL, UniqueFd();
     const auto parts = split(rel_path);
     struct stat root {};
     fstat(dir_fd, &root);
@@ -97,53 +136,66 @@ UniqueFd open_beneath_walk(int dir_fd, std::string_view rel_path, std::string& e
         UniqueFd next(::openat(current.get(), parts[i].c_str(),
                                O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
         if (!next.valid()) {
+            const int err = errno;
             // A symlinked folder fails with ENOTDIR here (O_DIRECTORY | O_NOFOLLOW on Linux).
-            error = errno == ENOTDIR
+            error = err == ENOTDIR
                         ? std::string(rel_path) + ": is (or goes through) a symbolic link or a file"
-                        : open_error(rel_path, errno);
-            return UniqueFd();
+                        : open_error(rel_path, err);
+            return errno = err, UniqueFd();
         }
         current = std::move(next);
     }
-    UniqueFd file(::openat(current.get(), parts.back().c_str(), read_flags));
-    if (!file.valid()) error = open_error(rel_path, errno);
+    UniqueFd file(::openat(current.get(), parts.back().c_str(), path_flags));
+    if (!file.valid()) {
+        const int err = errno;
+        return error = open_error(rel_path, err), errno = err, UniqueFd();
+    }
     struct stat st {};
     // Like RESOLVE_NO_XDEV: nothing mounted below the stick's folder counts as on the stick.
-    if (file.valid() && fstat(file.get(), &st) == 0 && st.st_dev != root.st_dev) {
-        error = std::string(rel_path) + ": leaves the folder";
-        return UniqueFd();
-    }
+    if (fstat(file.get(), &st) == 0 && st.st_dev != root.st_dev)
+        return error = std::string(rel_path) + ": leaves the folder", errno = EXDEV, UniqueFd();
     return file;
 }
 
-UniqueFd UntrustedDir::open_file(std::string_view rel_path, std::string& error) const {
+UniqueFd UntrustedDir::open_file(std::string_view rel_path, std::string& error,
+                                 FileProblem* problem) const {
+    FileProblem ignored = FileProblem::none;
+    FileProblem& why = problem ? *problem : ignored;
+    why = FileProblem::unreadable;
     if (!plain_relative(rel_path, error)) return UniqueFd();
-    UniqueFd fd(openat2_beneath(fd_.get(), std::string(rel_path)));
-    if (!fd.valid() && errno == ENOSYS)
-        fd = open_beneath_walk(fd_.get(), rel_path, error);
-    else if (!fd.valid())
-        error = open_error(rel_path, errno);
-    if (fd.valid() && !regular(fd.get(), rel_path, error)) return UniqueFd();
-    return fd;
+    UniqueFd path_fd(openat2_beneath(fd_.get(), std::string(rel_path)));
+    int err = path_fd.valid() ? 0 : errno;
+    if (err == ENOSYS) {
+        path_fd = open_beneath_walk(fd_.get(), rel_path, error);
+        err = path_fd.valid() ? 0 : errno;
+    } else if (err) {
+        error = open_error(rel_path, err);
+    }
+    if (!path_fd.valid()) return why = problem_of_errno(err), UniqueFd();
+    return reopen_regular(path_fd.get(), rel_path, error, why);
 }
 
 std::optional<std::string> UntrustedDir::read_small(std::string_view rel_path,
-                                                    std::size_t max_bytes,
-                                                    std::string& error) const {
-    UniqueFd fd = open_file(rel_path, error);
+                                                    std::size_t max_bytes, std::string& error,
+                                                    FileProblem* problem) const {
+    UniqueFd fd = open_file(rel_path, error, problem);
     if (!fd.valid()) return std::nullopt;
     std::string out;
     char buf[16 * 1024];
     for (;;) {
         const ssize_t n = ::read(fd.get(), buf, sizeof buf);
         if (n < 0 && errno == EINTR) continue;
-        if (n < 0) return error = open_error(rel_path, errno), std::nullopt;
+        if (n < 0) {
+            if (problem) *problem = FileProblem::unreadable;
+            return error = open_error(rel_path, errno), std::nullopt;
+        }
         if (n == 0) return out;
         out.append(buf, static_cast<std::size_t>(n));
-        if (out.size() > max_bytes)
-            return error = std::string(rel_path) + ": larger than " + std::to_string(max_bytes) +
-                           " bytes",
-                   std::nullopt;
+        if (out.size() <= max_bytes) continue;
+        if (problem) *problem = FileProblem::too_large;
+        return error =
+                   std::string(rel_path) + ": larger than " + std::to_string(max_bytes) + " bytes",
+               std::nullopt;
     }
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // Reading a folder on a USB stick that may be hostile: every file is opened relative to the
-// folder, never through a symbolic link or out of the folder, without blocking on a FIFO, and
-// only if it is a regular file; sizes are counted while reading, never taken from the stick.
+// folder, never through a symbolic link or out of the folder, and only once it is known to be a
+// regular file (a name is first opened with O_PATH, which runs no device driver and never blocks
+// on a FIFO); sizes are counted while reading, never taken from the stick.
 #include "import/fd.h"
 
 #include <cstdint>
@@ -11,19 +12,35 @@
 
 namespace kiosk {
 
+// What kept a file from being read, so that a message can name the real problem.
+enum class FileProblem {
+    none,
+    missing,
+    too_large,
+    link,
+    fifo,
+    device,
+    folder,
+    other_type,
+    unreadable
+};
+
 class UntrustedDir {
   public:
     // The folder itself must not be a symlink either.
     static std::optional<UntrustedDir> open(const std::string& path, std::string& error);
 
-    // A regular file below the folder: openat2(RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS …), or a
-    // component-by-component O_NOFOLLOW walk where the kernel lacks openat2.
-    UniqueFd open_file(std::string_view rel_path, std::string& error) const;
+    // A regular file below the folder, open for reading: the name is opened with O_PATH by
+    // openat2(RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS …), or a component-by-component O_NOFOLLOW
+    // walk where the kernel lacks openat2; only a regular file is then reopened through
+    // /proc/self/fd (and refused, with a message, where /proc is missing).
+    UniqueFd open_file(std::string_view rel_path, std::string& error,
+                       FileProblem* problem = nullptr) const;
     // Whether a name exists directly in the folder (of any type; nothing is opened).
     bool has_entry(const std::string& name) const;
     // A small file whole, refusing more than max_bytes (by reading one byte more, not by stat).
     std::optional<std::string> read_small(std::string_view rel_path, std::size_t max_bytes,
-                                          std::string& error) const;
+                                          std::string& error, FileProblem* problem = nullptr) const;
     // Copies exactly expected_size bytes into dest_fd, then fsyncs it; more or fewer is an error.
     // disk_full, when given, tells a full destination (ENOSPC, EDQUOT) from a bad stick.
     bool copy_file(std::string_view rel_path, std::uint64_t expected_size, int dest_fd,
@@ -35,7 +52,9 @@ class UntrustedDir {
     UniqueFd fd_;
 };
 
-// The fallback walk, on its own so tests can exercise it on any kernel.
+// The fallback walk, on its own so tests can exercise it on any kernel. Returns an O_PATH
+// descriptor of whatever the last name is (a symlink itself included), for fstat only; errno
+// tells why on failure.
 UniqueFd open_beneath_walk(int dir_fd, std::string_view rel_path, std::string& error);
 
 // A new file for writing below a local staging folder (parents created, no symlinks followed).
