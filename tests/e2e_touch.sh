@@ -67,13 +67,13 @@ tap() {
     # shellcheck disable=SC2046 # two numbers
     xdotool mousemove $(phys "$1" "$2") click 1
 }
-# A quick drag in logical coordinates, in ten steps.
-drag() {
+# A drag in logical coordinates, in ten steps: quick, or as slow as STEP_S a step.
+drag() { # drag X1 Y1 X2 Y2 [STEP_S]
     action
     xdotool mousemove $(phys "$1" "$2") mousedown 1
     for s in 1 2 3 4 5 6 7 8 9 10; do
         x=$(($1 + ($3 - $1) * s / 10)); y=$(($2 + ($4 - $2) * s / 10))
-        xdotool mousemove $(phys "$x" "$y"); sleep 0.015
+        xdotool mousemove $(phys "$x" "$y"); sleep "${5:-0.015}"
     done
     xdotool mouseup 1
 }
@@ -93,6 +93,10 @@ wait_for "browsing view=slides"
 drag $((logical_w * 3 / 4)) $((logical_h / 3)) $((logical_w / 4)) $((logical_h / 3))
 wait_for "slide 2/[0-9]+ browsing view=slides"
 echo "ok: a swipe moved to slide 2"
+# An older visitor's swipe: half the width in 1.5 s still turns the page.
+drag $((logical_w * 3 / 4)) $((logical_h / 3)) $((logical_w / 4)) $((logical_h / 3)) 0.15
+wait_for "slide 3/[0-9]+ browsing view=slides"
+echo "ok: a slow swipe (1.5 s) moved to slide 3"
 tap_button overview
 wait_for "view=overview"
 sleep 0.4

@@ -53,9 +53,28 @@ TEST_CASE("too short, too vertical or too slow is no gesture") {
     g.feed(ev(T::PointerDown, 1, 500, 100, 1));
     CHECK_FALSE(g.feed(ev(T::PointerUp, 1, 600, 400, 1.2))); // mostly vertical
     g.feed(ev(T::PointerDown, 1, 500, 300, 2));
-    CHECK_FALSE(g.feed(ev(T::PointerUp, 1, 100, 300, 5))); // a slow drag is reading, not swiping
+    CHECK_FALSE(g.feed(ev(T::PointerUp, 1, 300, 300, 5))); // slow and short of a third: no swipe
     g.feed(ev(T::PointerDown, 1, 500, 300, 6));
     CHECK_FALSE(g.feed(ev(T::PointerUp, 1, 500, 300, 7))); // a long press is not a tap
+}
+
+TEST_CASE("a slow, deliberate swipe commits on distance, however long it takes") {
+    auto g = recognizer();
+    // 56 % of the width in 2 s snapped back before: an older visitor's swipe.
+    g.feed(ev(T::PointerDown, 1, 800, 300, 0));
+    for (int i = 1; i <= 20; ++i)
+        g.feed(ev(T::PointerMove, 1, 800 - 28.f * i, 300 + i % 3, 0.1 * i));
+    const auto left = g.feed(ev(T::PointerUp, 1, 240, 302, 2.05));
+    REQUIRE(left);
+    CHECK(left->type == Gesture::Type::SwipeLeft);
+    // Just over a third, in 1.5 s, to the right.
+    g.feed(ev(T::PointerDown, 2, 100, 300, 10));
+    const auto right = g.feed(ev(T::PointerUp, 2, 440, 320, 11.5));
+    REQUIRE(right);
+    CHECK(right->type == Gesture::Type::SwipeRight);
+    // Just under a third, slowly: the slide snaps back.
+    g.feed(ev(T::PointerDown, 3, 100, 300, 20));
+    CHECK_FALSE(g.feed(ev(T::PointerUp, 3, 420, 300, 21.5)));
 }
 
 TEST_CASE("a second finger during a swipe cancels it") {

@@ -98,7 +98,9 @@ std::optional<Gesture> GestureRecognizer::finish(const InputEvent& e) {
     if (std::hypot(dx, dy) <= slop() && dt <= s_.tap_max_s)
         return Gesture{Gesture::Type::Tap, start_x_, start_y_};
     const bool horizontal = std::fabs(dx) > 1.5f * std::fabs(dy);
-    if (horizontal && std::fabs(dx) >= s_.swipe_min_fraction * w_ && dt <= s_.swipe_max_s)
+    const bool flick = std::fabs(dx) >= s_.swipe_min_fraction * w_ && dt <= s_.swipe_max_s;
+    const bool far = std::fabs(dx) >= s_.swipe_commit_fraction * w_;
+    if (horizontal && (flick || far))
         return Gesture{dx < 0 ? Gesture::Type::SwipeLeft : Gesture::Type::SwipeRight, start_x_,
                        start_y_};
     return std::nullopt;

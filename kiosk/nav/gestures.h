@@ -10,10 +10,13 @@
 namespace kiosk {
 
 struct GestureSettings {
+    // A swipe commits on speed (a flick: this much of the width within swipe_max_s) or on
+    // distance alone, however slowly: many older visitors swipe slowly and deliberately.
     float swipe_min_fraction = 0.08f; // of the screen width
-    float tap_slop_fraction = 0.03f;  // movement still counted as a tap
-    double tap_max_s = 0.6;
     double swipe_max_s = 1.2;
+    float swipe_commit_fraction = 1.0f / 3; // of the screen width, at any speed
+    float tap_slop_fraction = 0.03f;        // movement still counted as a tap
+    double tap_max_s = 0.6;
     double hold_s = 4.0; // a long press: the operator's way into the status overlay
 };
 
