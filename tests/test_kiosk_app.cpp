@@ -239,8 +239,7 @@ TEST_CASE_METHOD(
 
 TEST_CASE_METHOD(Fixture, "from the reading view, idle time returns to the loop") {
     settings.idle_return_s = 20;
-    deck = long_details_deck();
-    KioskApp app(settings, deck, measure, canvas.sz, 0);
+    KioskApp app(settings, deck, measure, canvas.sz, 0); // a short text: the usual idle time
     tap(app, 400, 1);
     tap(app, 700, 2);
     tap_button(app, *find_button(app, Action::ReadMore), 3);
@@ -251,6 +250,53 @@ TEST_CASE_METHOD(Fixture, "from the reading view, idle time returns to the loop"
     CHECK(app.browser().view() == View::Slides);
     CHECK(app.browser().mode() == Mode::Attract);
     CHECK(app.browser().slides().current() == 0);
+}
+
+TEST_CASE_METHOD(Fixture, "a long text gives its reader its reading time before the loop returns") {
+    settings.idle_return_s = 20;
+    deck = long_details_deck(); // about 400 words
+    const double reading_s =
+        60.0 * finding_word_count(deck.findings[0]) / deck.timing.words_per_minute;
+    REQUIRE(reading_s > 60);
+    KioskApp app(settings, deck, measure, canvas.sz, 0);
+    tap(app, 400, 1);
+    tap(app, 700, 2);
+    tap_button(app, *find_button(app, Action::ReadMore), 3);
+    REQUIRE(app.browser().view() == View::Reading);
+    app.update(3.1 + reading_s - 1);
+    CHECK(app.browser().view() == View::Reading);
+    app.update(3.1 + reading_s + 1);
+    CHECK(app.browser().mode() == Mode::Attract);
+}
+
+TEST_CASE_METHOD(Fixture,
+                 "before the idle return a countdown asks whether the visitor still reads") {
+    settings.idle_return_s = 30;
+    KioskApp app(settings, deck, measure, canvas.sz, 0);
+    tap(app, 700, 1);
+    app.draw(canvas, 1.1);
+    // Twenty seconds later nothing is asked yet, and the app sleeps until the countdown starts.
+    app.update(21);
+    CHECK_FALSE(app.needs_redraw());
+    CHECK(app.seconds_until_wake(21) == Approx(0.1).margin(0.01));
+    // In its last ten seconds it counts down on screen, once a second.
+    app.update(25.2);
+    REQUIRE(app.needs_redraw());
+    canvas.clear({});
+    app.draw(canvas, 25.2);
+    CHECK(canvas.shows("Nog aan het lezen?"));
+    CHECK(canvas.shows("6"));
+    app.update(25.5);
+    CHECK_FALSE(app.needs_redraw());
+    CHECK(app.seconds_until_wake(25.5) == Approx(0.6).margin(0.01));
+    // A touch keeps the visitor where they are, and the question goes.
+    tap(app, 700, 26);
+    app.update(26.2);
+    app.draw(canvas, 26.2);
+    CHECK(app.browser().mode() == Mode::Browsing);
+    canvas.clear({});
+    app.draw(canvas, 26.3);
+    CHECK_FALSE(canvas.shows("Nog aan het lezen?"));
 }
 
 TEST_CASE_METHOD(

@@ -58,12 +58,28 @@ const char* action_name(Action a) {
 KioskApp::KioskApp(const Settings& settings, Deck deck, const TextMeasure& measure, Size screen,
                    double now, std::ostream* trace)
     : settings_(settings), deck_(std::move(deck)), measure_(measure), screen_(screen),
-      target_px_(touch_target_px(screen, 0)),
-      browser_(durations(), finding_slides(), nav_settings(settings, deck_), now),
+      target_px_(touch_target_px(screen, 0)), browser_(make_browser(now)),
       gestures_(gesture_settings(settings), static_cast<float>(screen.w),
                 static_cast<float>(screen.h)),
       scenes_(deck_.slides.size()), chromes_(deck_.slides.size()), trace_(trace), started_at_(now) {
     trace_state(now);
+}
+
+// A visitor in front of a finding's full text gets its reading time before the kiosk gives up.
+Browser KioskApp::make_browser(double now) const {
+    Browser browser(durations(), finding_slides(), nav_settings(settings_, deck_), now);
+    std::vector<double> reading_s;
+    for (const auto& finding : deck_.findings)
+        reading_s.push_back(60.0 * finding_word_count(finding) /
+                            std::max(1.0, static_cast<double>(deck_.timing.words_per_minute)));
+    browser.set_reading_times(std::move(reading_s));
+    return browser;
+}
+
+int KioskApp::countdown(double now) const {
+    const double left = browser_.idle_left(now);
+    if (browser_.mode() != Mode::Browsing || left > countdown_s) return -1;
+    return static_cast<int>(std::ceil(left));
 }
 
 std::vector<double> KioskApp::durations() const {
@@ -220,7 +236,7 @@ void KioskApp::switch_to_pending(double now) {
     chromes_.assign(deck_.slides.size(), std::nullopt);
     overview_.reset();
     reading_.reset();
-    browser_ = Browser(durations(), finding_slides(), nav_settings(settings_, deck_), now);
+    browser_ = make_browser(now);
     if (keep_place && slide > 0)
         browser_.go_to_slide(std::min<int>(slide, deck_.slides.size() - 1), now);
     gestures_.reset();

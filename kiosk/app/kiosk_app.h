@@ -102,6 +102,9 @@ class KioskApp {
     std::vector<double> durations() const;
     double current_duration() const;
     std::vector<int> finding_slides() const;
+    Browser make_browser(double now) const;
+    // Whole seconds left in the "still reading?" countdown before the idle return, or -1.
+    int countdown(double now) const;
     void invalidate_layouts();
     void prepare_pending(double now);
     void switch_to_pending(double now);
@@ -159,8 +162,11 @@ class KioskApp {
     int drawn_slide_ = -1;
     int drawn_step_ = -1;
     Mode drawn_mode_ = Mode::Attract;
+    // The last seconds before a visitor's pause ends are counted down on screen.
+    static constexpr double countdown_s = 10;
     View drawn_view_ = View::Slides;
     bool drawn_animating_ = false;
+    int drawn_countdown_ = -1;
     int prepared_slide_ = -1; // the slide whose text prepare_upcoming rasterised; -1: none
     std::string traced_;
 };

@@ -101,6 +101,9 @@ void KioskApp::draw_views(Canvas& canvas, double now) {
     }
     if (!notice_.empty())
         draw_layer(canvas, text_panel(notice_, screen_, measure_, true), deck_.theme, 255);
+    if (const int seconds = countdown(now); seconds >= 0)
+        draw_layer(canvas, countdown_panel(deck_.ui.still_reading, seconds, screen_, measure_),
+                   deck_.theme, 255);
     if (status_open_)
         draw_layer(canvas, text_panel(status_lines(now), screen_, measure_), deck_.theme, 255);
 }
@@ -155,6 +158,7 @@ void KioskApp::draw(Canvas& canvas, double now) {
     drawn_step_ = progress_step(state.elapsed_fraction, screen_, state.slide_s);
     drawn_mode_ = state.mode;
     drawn_view_ = browser_.view();
+    drawn_countdown_ = countdown(now);
     drawn_animating_ = state.transition || browser_.view_change(now) || scroller_.moving();
     dirty_ = false;
     ++frames_drawn_;

@@ -241,7 +241,7 @@ void KioskApp::update(double now) {
     // when the last frame of an animation fell just before its end.
     if (drawn_animating_ || nav.transition(now) || browser_.view_change(now) ||
         nav.current() != drawn_slide_ || step != drawn_step_ || nav.mode() != drawn_mode_ ||
-        browser_.view() != drawn_view_)
+        browser_.view() != drawn_view_ || countdown(now) != drawn_countdown_)
         dirty_ = true;
     trace_state(now);
     observe_stats(now);
@@ -253,6 +253,12 @@ double KioskApp::seconds_until_wake(double now) const {
         (pending_->laid_out < pending_->scenes.size() || browser_.mode() == Mode::Attract))
         return 0.02; // keep laying out the waiting deck, a little at a time
     double wake = browser_.seconds_until_change(now);
+    if (browser_.mode() == Mode::Browsing) {
+        // The countdown's start, then each of its seconds.
+        const double left = browser_.idle_left(now);
+        wake = std::min(wake, left > countdown_s ? left - countdown_s
+                                                 : std::max(0.01, left - std::floor(left)));
+    }
     // A notice is one more deadline among the others, not a reason to skip them.
     if (!notice_.empty()) wake = std::min(wake, std::max(0.0, notice_until_ - now));
     wake = std::min(wake, std::max(0.0, gestures_.hold_deadline() - now));

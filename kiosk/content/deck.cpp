@@ -35,6 +35,13 @@ int slide_word_count(const Deck& deck, const Slide& slide) {
     return words;
 }
 
+int finding_word_count(const Finding& finding) {
+    int words = count_words(finding.title);
+    for (const auto& paragraph : finding.details)
+        words += count_words(paragraph);
+    return words;
+}
+
 double slide_duration_s(const Deck& deck, const Slide& slide) {
     if (slide.duration_s) return *slide.duration_s;
     // A glance, then reading at the deck's pace: a visitor looks up before starting to read.

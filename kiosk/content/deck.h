@@ -40,6 +40,7 @@ struct UiStrings {
     std::string import_busy = "Nieuwe inhoud wordt gecontroleerd\u2026";
     std::string import_done = "Nieuwe inhoud: {n} dia's";
     std::string import_refused = "Nieuwe inhoud geweigerd: {reason}. De huidige dia's blijven.";
+    std::string still_reading = "Nog aan het lezen? Raak het scherm aan om verder te lezen.";
 };
 
 struct Contact {
@@ -90,6 +91,8 @@ struct Deck {
 
 // Words a visitor reads on the slide (markup stripped), for reading time and the 45-word rule.
 int slide_word_count(const Deck& deck, const Slide& slide);
+// The words of a finding's full text (its reading view).
+int finding_word_count(const Finding& finding);
 
 // Display time: the slide's own duration_s, else reading time clamped to the deck's bounds.
 double slide_duration_s(const Deck& deck, const Slide& slide);

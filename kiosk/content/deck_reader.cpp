@@ -71,7 +71,8 @@ void read_ui(const json& object, const std::string& where, UiStrings& ui, Diagno
                                                             {"close", &ui.close},
                                                             {"import_busy", &ui.import_busy},
                                                             {"import_done", &ui.import_done},
-                                                            {"import_refused", &ui.import_refused}};
+                                                            {"import_refused", &ui.import_refused},
+                                                            {"still_reading", &ui.still_reading}};
     for (auto [key, target] : strings)
         *target = f.text(key, false, *target);
     f.warn_unknown();

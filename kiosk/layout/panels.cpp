@@ -163,6 +163,53 @@ ReadingLayout reading_layout(const Deck& deck, int finding, Size screen, int tar
     return out;
 }
 
+namespace {
+
+// "Nog aan het lezen? Raak ... aan." reads better as the question and then what to do.
+std::vector<std::string> split_question(const std::string& text) {
+    const auto mark = text.find("? ");
+    if (mark == std::string::npos) return {text};
+    return {text.substr(0, mark + 1), text.substr(mark + 2)};
+}
+
+} // namespace
+
+Layer countdown_panel(const std::string& question, int seconds, Size screen,
+                      const TextMeasure& measure) {
+    const ScreenMetrics m(screen);
+    const int pad = m.unit / 16;
+    const auto lines = split_question(question);
+    // Large lines, smaller only as far as they must be to fit (never below a label's 1/24).
+    int px = std::max(10, m.unit / 16);
+    auto widest = [&](int size) {
+        int w = 0;
+        for (const auto& l : lines)
+            w = std::max(w, measure.text_width(l, FontStyle::Bold, size));
+        return w;
+    };
+    while (px > m.min_body_px() && widest(px) > screen.w - 4 * pad)
+        --px;
+    const int lw = std::min(widest(px), screen.w - 4 * pad), lh = measure.line_height(px);
+    const int number_px = std::max(16, m.unit / 5), nh = measure.line_height(number_px);
+    const std::string number = std::to_string(seconds);
+    const int nw = measure.text_width(number, FontStyle::Bold, number_px);
+    const int w = std::max(lw, nw) + 2 * pad;
+    const int h = static_cast<int>(lines.size()) * lh + nh + 2 * pad;
+    const Rect r{(screen.w - w) / 2, (screen.h - h) / 2, w, h};
+    Layer layer;
+    layer.scene.rects.push_back({r, Ink::Surface});
+    int y = r.y + pad;
+    for (const auto& l : lines) {
+        const int tw = std::min(measure.text_width(l, FontStyle::Bold, px), lw);
+        layer.scene.texts.push_back(
+            {l, FontStyle::Bold, px, r.x + (w - tw) / 2, y, tw, lh, Ink::Text});
+        y += lh;
+    }
+    layer.scene.texts.push_back(
+        {number, FontStyle::Bold, number_px, r.x + (w - nw) / 2, y, nw, nh, Ink::Emphasis});
+    return layer;
+}
+
 Layer text_panel(const std::vector<std::string>& lines, Size screen, const TextMeasure& measure,
                  bool at_top) {
     Layer layer;

@@ -33,4 +33,10 @@ ReadingLayout reading_layout(const Deck& deck, int finding, Size screen, int tar
 Layer text_panel(const std::vector<std::string>& lines, Size screen, const TextMeasure& measure,
                  bool at_top = false);
 
+// The question before the idle return ("Nog aan het lezen? ..."), with the seconds left large
+// below it, in the middle of the screen: it must be seen from a step back. A touch anywhere
+// answers it, so the whole screen is its button.
+Layer countdown_panel(const std::string& question, int seconds, Size screen,
+                      const TextMeasure& measure);
+
 } // namespace kiosk

@@ -6,13 +6,23 @@ namespace kiosk {
 
 Browser::Browser(std::vector<double> durations_s, std::vector<int> finding_slides,
                  NavSettings settings, double now)
-    : nav_(std::move(durations_s), settings, now), finding_slides_(std::move(finding_slides)) {}
+    : nav_(std::move(durations_s), settings, now), finding_slides_(std::move(finding_slides)),
+      base_idle_s_(settings.idle_return_s) {}
 
 bool Browser::valid_finding(int finding) const {
     return finding >= 0 && finding < static_cast<int>(finding_slides_.size());
 }
 
+double Browser::idle_for(View view) const {
+    if (view != View::Reading || !valid_finding(reading_finding_) ||
+        reading_finding_ >= static_cast<int>(reading_s_.size()))
+        return base_idle_s_;
+    return std::clamp(reading_s_[reading_finding_], base_idle_s_,
+                      std::max(base_idle_s_, max_reading_idle_s));
+}
+
 void Browser::switch_view(View to, double now) {
+    nav_.set_idle_return(idle_for(to));
     if (to == view_) return;
     previous_view_ = view_;
     view_ = to;

@@ -41,11 +41,17 @@ class Browser {
     const Navigator& slides() const { return nav_; }
     Mode mode() const { return nav_.mode(); }
     double seconds_until_change(double now) const;
+    double idle_left(double now) const { return nav_.idle_left(now); }
+    // The reading time of each finding's full text: a visitor in front of a long text is given
+    // that long before the kiosk returns to its loop (at most max_reading_idle_s).
+    void set_reading_times(std::vector<double> seconds) { reading_s_ = std::move(seconds); }
 
     static constexpr double view_fade_s = 0.25;
+    static constexpr double max_reading_idle_s = 300;
 
   private:
     void switch_view(View to, double now);
+    double idle_for(View view) const;
     bool valid_finding(int finding) const;
 
     Navigator nav_;
@@ -54,6 +60,8 @@ class Browser {
     View previous_view_ = View::Slides;
     double view_changed_at_ = -1e9;
     int reading_finding_ = -1;
+    double base_idle_s_;
+    std::vector<double> reading_s_;
 };
 
 } // namespace kiosk

@@ -85,6 +85,11 @@ double Navigator::elapsed_fraction(double now) const {
     return std::clamp((now - shown_at_) / durations_[current_], 0.0, 1.0);
 }
 
+double Navigator::idle_left(double now) const {
+    if (mode_ != Mode::Browsing) return std::numeric_limits<double>::infinity();
+    return std::max(0.0, last_activity_ + settings_.idle_return_s - now);
+}
+
 double Navigator::seconds_until_change(double now) const {
     if (transition(now)) return 0;
     const double until = mode_ == Mode::Browsing ? last_activity_ + settings_.idle_return_s - now

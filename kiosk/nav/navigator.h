@@ -45,6 +45,10 @@ class Navigator {
     double elapsed_fraction(double now) const;
     // Seconds until the state changes by itself (slide timer, idle return, end of a transition).
     double seconds_until_change(double now) const;
+    // Seconds left before a visitor's pause returns the kiosk to its loop (infinity in the loop).
+    double idle_left(double now) const;
+    // How long a pause may last: longer in front of a long text.
+    void set_idle_return(double seconds) { settings_.idle_return_s = seconds; }
 
   private:
     void show(int index, int direction, bool fade, double now);
