@@ -116,6 +116,9 @@ for shot in overview reading; do
     awk "BEGIN { exit !($spread > 0.05) }" || fail "$shot screenshot looks blank (deviation $spread)"
 done
 [ -z "${E2E_SCREENSHOTS:-}" ] || cp "$tmp/overview.png" "$tmp/reading.png" "$E2E_SCREENSHOTS/"
+# A full text keeps its reader for its reading time; closed, the usual idle time applies.
+tap_button close
+wait_for "browsing view=slides"
 action
 wait_for "attract view=slides" 120
 echo "ok: after the idle time the loop runs again"
