@@ -63,7 +63,7 @@ TEST_CASE_METHOD(Fixture, "nothing changing means no redraw and a long sleep") {
     CHECK(wake < deck.timing.min_slide_s);
 }
 
-TEST_CASE_METHOD(Fixture, "the first tap wakes the kiosk; then taps on the halves move") {
+TEST_CASE_METHOD(Fixture, "the first tap wakes the kiosk; then taps at the edges move") {
     KioskApp app(settings, deck, measure, canvas.sz, 0);
     tap(app, 700, 1);
     CHECK(app.browser().slides().current() == 0); // nothing moves away under the visitor's finger
@@ -71,6 +71,23 @@ TEST_CASE_METHOD(Fixture, "the first tap wakes the kiosk; then taps on the halve
     tap(app, 700, 2);
     CHECK(app.browser().slides().current() == 1);
     tap(app, 100, 3);
+    CHECK(app.browser().slides().current() == 0);
+}
+
+TEST_CASE_METHOD(Fixture, "a tap on the text moves nothing, and back from slide 1 does not wrap") {
+    KioskApp app(settings, deck, measure, canvas.sz, 0);
+    tap(app, 400, 1);
+    for (const float x : {200.f, 400.f, 600.f}) {
+        tap(app, x, 2);
+        CHECK(app.browser().slides().current() == 0); // a finger resting on the text
+    }
+    tap(app, 40, 3); // the left edge on the first slide
+    CHECK(app.browser().slides().current() == 0);
+    app.handle(key(Key::Previous), 4);
+    CHECK(app.browser().slides().current() == 0);
+    CHECK(app.browser().mode() == Mode::Browsing);
+    tap(app, 780, 5);
+    tap(app, 780, 6); // forward from the last slide of two wraps to the first
     CHECK(app.browser().slides().current() == 0);
 }
 

@@ -164,6 +164,8 @@ class KioskApp {
     Mode drawn_mode_ = Mode::Attract;
     // The last seconds before a visitor's pause ends are counted down on screen.
     static constexpr double countdown_s = 10;
+    // The strip at each side where a tap turns the page, as a fraction of the width.
+    static constexpr float edge_tap_fraction = 0.15f;
     View drawn_view_ = View::Slides;
     bool drawn_animating_ = false;
     int drawn_countdown_ = -1;

@@ -139,10 +139,15 @@ void KioskApp::on_tap(float x, float y, double now) {
     const int slop = target_px_ / 5;
     if (const Button* b = hit_test(buttons(), x, y, slop)) return perform(*b, now);
     if (browser_.view() != View::Slides) return;
-    if (x < screen_.w / 2.0f)
+    // Only the outer strips turn pages: a finger resting on the text, or a tap to see the
+    // controls again, must not move the slide away from the visitor.
+    const float edge = screen_.w * edge_tap_fraction;
+    if (x < edge)
         browser_.previous(now);
-    else
+    else if (x > screen_.w - edge)
         browser_.next(now);
+    else
+        browser_.activity(now);
 }
 
 void KioskApp::perform(const Button& b, double now) {

@@ -34,8 +34,11 @@ void Browser::next(double now) {
     nav_.next(now);
 }
 
+// Back from the first slide goes nowhere: jumping to the last (the contacts) would lose a
+// visitor at the start. Forward from the last wraps, as the loop does.
 void Browser::previous(double now) {
     switch_view(View::Slides, now);
+    if (nav_.current() == 0) return nav_.activity(now);
     nav_.previous(now);
 }
 
