@@ -54,20 +54,6 @@ Rect add_button(Layer& layer, const ButtonSpec& spec, int x, int y, int h, bool 
 
 namespace {
 
-// Dots for each slide between the button groups; false when they would be too crowded.
-bool add_dots(Layer& layer, int slide, int count, int left, int right, int cy, int h) {
-    const int space = right - left;
-    const int pitch = std::min(h / 2, count > 0 ? space / count : 0);
-    if (pitch < 6) return false;
-    const int start = left + (space - pitch * count) / 2;
-    for (int i = 0; i < count; ++i) {
-        const int d = i == slide ? std::max(4, pitch * 2 / 3) : std::max(2, pitch / 3);
-        layer.scene.rects.push_back({{start + i * pitch + (pitch - d) / 2, cy - d / 2, d, d},
-                                     i == slide ? Ink::Accent : Ink::Muted});
-    }
-    return true;
-}
-
 void add_counter(Layer& layer, const Deck& deck, int slide, int left, int right, int cy, int px,
                  const TextMeasure& measure) {
     const std::string text =
@@ -115,9 +101,9 @@ Layer chrome_with(const Deck& deck, int slide, Size screen, int target_px, bool 
                 gap;
     fits = left <= right;
     const int cy = bar.y + bar.h / 2;
-    const int count = static_cast<int>(deck.slides.size());
-    if (fits && !add_dots(layer, slide, count, left, right, cy, bar.h))
-        add_counter(layer, deck, slide, left, right, cy, m.footer_px(), measure);
+    // Where the visitor is, as plain text: a row of page dots looked tappable and was not, and
+    // dots big enough to tap do not fit thirty slides.
+    if (fits) add_counter(layer, deck, slide, left, right, cy, m.footer_px(), measure);
     return layer;
 }
 

@@ -34,7 +34,8 @@ int touch_target_px(Size screen, double dpi);
 const Button* hit_test(const std::vector<Button>& buttons, float x, float y, int slop_px);
 
 // Controls shown while a visitor browses the slides: previous/next, overview, "Lees meer" on a
-// slide that belongs to a finding, and progress dots (or "n / total" when they do not fit).
+// slide that belongs to a finding, and "n / total" between them (plain text: nothing that looks
+// tappable and is not).
 Layer browsing_chrome(const Deck& deck, int slide, Size screen, int target_px,
                       const TextMeasure& measure);
 
