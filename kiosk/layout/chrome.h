@@ -33,6 +33,9 @@ int touch_target_px(Size screen, double dpi);
 // nearest button wins.
 const Button* hit_test(const std::vector<Button>& buttons, float x, float y, int slop_px);
 
+// A frame of thickness t just inside r.
+void add_outline(Layer& layer, Rect r, int t, Ink ink);
+
 // Controls shown while a visitor browses the slides: previous/next, overview, "Lees meer" on a
 // slide that belongs to a finding, and "n / total" between them (plain text: nothing that looks
 // tappable and is not).
