@@ -44,6 +44,10 @@ bundle 1 5   # the same sequence again: a replay
 wait_for "notice: Nieuwe inhoud geweigerd: deze versie is niet nieuwer"
 grep -q "5 slides" "$tmp/trace" && fail "a refused bundle reached the screen"
 echo "ok: a refused import kept the deck and said why"
+bundle 2 4; mv "$tmp/stick/kiosk" "$tmp/stick/Kiosk 2017"   # the folder named otherwise
+"$importer" --config "$tmp/kiosk.json" "$tmp/stick" >/dev/null && fail "a misnamed folder accepted"
+wait_for 'notice: Nieuwe inhoud geweigerd: de map met de inhoud heet niet kiosk.* map "Kiosk 2017" gevonden; hernoem ze naar kiosk'
+echo "ok: a bundle in a folder named otherwise was named on screen, with what to rename"
 kill -TERM "$pid"; wait "$pid"; pid=""
 
 # 2. An author's folder, reloaded on save.

@@ -7,6 +7,7 @@
 #include "support/bundle_fixture.h"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <cerrno>
 #include <chrono>
@@ -558,4 +559,41 @@ TEST_CASE("the receipt is a new file renamed into place; odd names on the stick 
         CHECK_FALSE(write_receipt(f.stick, "into the FIFO\n", error));
         CHECK(S_ISFIFO(Stat(receipt).st.st_mode));
     }
+}
+
+TEST_CASE("a bundle in a folder named otherwise is named, with what to rename, on screen too") {
+    if (!BundleFixture::have_minisign()) return;
+    for (const std::string other : {"Kiosk ", "kiosk-2017", "Nieuwe map/kiosk"}) {
+        BundleFixture f("misnamed");
+        f.seal(1);
+        fs::create_directories((f.stick / other).parent_path());
+        fs::rename(f.bundle, f.stick / other);
+        const auto r = f.import();
+        INFO(other << ": " << r.message);
+        CHECK(r.outcome == ImportOutcome::Refused);
+        CHECK(r.code == "misnamed_bundle");
+        const std::string advice = "map \"" + other + "\" gevonden; hernoem ze naar kiosk";
+        CHECK_THAT(receipt_text(r, 0), Contains(advice));
+        CHECK_THAT(receipt_text(r, 0), Contains("Wat nu: hernoem"));
+        // The running kiosk reads the status file: the refusal and where to look.
+        std::ifstream in(ReleaseStore(f.root).status_file());
+        const auto status = nlohmann::json::parse(in);
+        CHECK(status["state"] == "refused");
+        CHECK(status["code"] == "misnamed_bundle");
+        CHECK(status["details"][0] == advice);
+        CHECK(f.current_name().empty());
+    }
+}
+
+TEST_CASE("folders without a bundle, and links to one, are still no import at all") {
+    if (!BundleFixture::have_minisign()) return;
+    BundleFixture f("no-bundle-elsewhere");
+    f.seal(1);
+    fs::rename(f.bundle, f.base / "outside");
+    fs::create_directories(f.stick / "Foto's");
+    fs::create_directory_symlink(f.base / "outside", f.stick / "Kiosk");
+    const auto r = f.import();
+    INFO(r.message);
+    CHECK(r.outcome == ImportOutcome::NoBundle);
+    CHECK_FALSE(fs::exists(ReleaseStore(f.root).status_file()));
 }

@@ -102,7 +102,12 @@ void ContentUpdates::follow_import_status(KioskApp& app, double now) {
     if (state == "importing") app.notify({deck.ui.import_busy}, now, 60);
     if (state == "refused") {
         const std::string reason = refusal_text(status.value("code", ""));
-        app.notify({fill_template(deck.ui.import_refused, {{"reason", reason}})}, now, 15);
+        std::vector<std::string> lines{fill_template(deck.ui.import_refused, {{"reason", reason}})};
+        // The first detail says where (a file, a folder to rename): what the organiser acts on.
+        if (const auto d = status.find("details");
+            d != status.end() && d->is_array() && !d->empty() && d->front().is_string())
+            lines.push_back(d->front().get<std::string>());
+        app.notify(lines, now, 15);
         app.set_last_import("refused: " + status.value("message", ""));
         app.count(StatKind::ImportRefused, now);
     }

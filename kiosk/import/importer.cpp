@@ -4,6 +4,7 @@
 #include "bundle/minisign.h"
 #include "bundle/sha256.h"
 #include "content/loader.h"
+#include "import/bundle_search.h"
 #include "import/import_lock.h"
 #include "import/release_store.h"
 #include "import/untrusted_dir.h"
@@ -278,6 +279,13 @@ ImportResult missing_bundle(const ImportOptions& o) {
         r.details.push_back(o.bundle_folder + " is een symbolische link, geen map");
         return r;
     }
+    if (const auto other = exists ? std::nullopt : find_misnamed_bundle(o.mount, o.bundle_folder)) {
+        ImportResult r =
+            refused("misnamed_bundle",
+                    "no folder \"" + o.bundle_folder + "\", but \"" + *other + "\" holds a bundle");
+        r.details.push_back("map \"" + *other + "\" gevonden; hernoem ze naar " + o.bundle_folder);
+        return r;
+    }
     ImportResult none;
     none.outcome = ImportOutcome::NoBundle;
     none.code = "no_bundle_folder";
@@ -334,6 +342,14 @@ ImportResult import_locked(ReleaseStore& store, const UntrustedDir& stick, const
     return r;
 }
 
+// A stick refused before any import began (a misnamed or linked folder) is still said on
+// screen, through the status file, which is written under the lock like any other.
+ImportResult refuse_on_screen(const ImportOptions& o, ImportResult r) {
+    const ImportLock lock(o.root, o.lock_wait);
+    if (lock.held()) set_status(ReleaseStore(o.root), "refused", r);
+    return r;
+}
+
 } // namespace
 
 ImportResult import_bundle(const ImportOptions& o) {
@@ -343,6 +359,7 @@ ImportResult import_bundle(const ImportOptions& o) {
         return refused("read_only", o.root.string() + " is on a read-only file system");
     ImportResult none;
     const auto stick = open_bundle(o, none);
+    if (!stick && none.outcome == ImportOutcome::Refused) return refuse_on_screen(o, none);
     if (!stick) return none;
     // Taken only once there is a bundle: a statistics-only stick never waits for another import.
     const ImportLock lock(o.root, o.lock_wait);
@@ -352,13 +369,11 @@ ImportResult import_bundle(const ImportOptions& o) {
 }
 
 std::string status_json(const std::string& state, const ImportResult& r) {
-    nlohmann::json j{{"state", state},
-                     {"code", r.code},
-                     {"message", r.message},
-                     {"slides", r.slides},
-                     {"sequence", r.sequence},
-                     {"release", r.release},
-                     {"time", static_cast<long long>(std::time(nullptr))}};
+    nlohmann::json j{
+        {"state", state},         {"code", r.code},
+        {"message", r.message},   {"slides", r.slides},
+        {"sequence", r.sequence}, {"release", r.release},
+        {"details", r.details},   {"time", static_cast<long long>(std::time(nullptr))}};
     return j.dump() + "\n";
 }
 
@@ -387,6 +402,7 @@ std::string refusal_text(const std::string& code) {
         {"no_sequence", "de handtekening heeft geen volgnummer (seq=N in het trusted comment)"},
         {"stick_read_error", "de stick kon niet goed gelezen worden"},
         {"bundle_link", "de map op de stick is een link; die wordt niet gevolgd"},
+        {"misnamed_bundle", "de map met de inhoud heet niet kiosk"},
     };
     const auto it = texts.find(code);
     return it == texts.end() ? "onbekende fout" : it->second;

@@ -45,6 +45,8 @@ const std::map<std::string, std::string>& fixed_steps() {
         {"invalid_deck", "verbeter de fouten en controleer met kiosk --check voor je opnieuw "
                          "ondertekent"},
         {"bundle_link", "zet de map zelf op de stick, niet een link ernaar"},
+        {"misnamed_bundle", "hernoem de genoemde map naar kiosk, bovenaan op de stick, en steek "
+                            "de stick opnieuw in"},
         {"busy", "wacht tot de andere import klaar is en steek de stick opnieuw in"},
         {"io_error", "dit ligt aan de kiosk, niet aan de stick: waarschuw de beheerder"},
         {"disk_full", "dit ligt aan de kiosk, niet aan de stick: waarschuw de beheerder"},
