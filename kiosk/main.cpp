@@ -1,5 +1,6 @@
 // The kiosk: parse options, then hand over to the command that was asked for.
 #include "app/bundle_command.h"
+#include "app/publish_command.h"
 #include "app/run_kiosk.h"
 #include "app/settings.h"
 #include "app/stats_command.h"
@@ -9,6 +10,7 @@
 
 int main(int argc, char** argv) {
     using namespace kiosk;
+    if (argc > 1 && std::string(argv[1]) == "publish") return run_publish({argv + 2, argv + argc});
     auto parsed = parse_args({argv + 1, argv + argc});
     if (!parsed.error.empty()) {
         std::cerr << "kiosk: " << parsed.error << "\n\n" << usage();

@@ -20,9 +20,11 @@ bool skipped(const std::string& rel) {
     return rel == "manifest.json" || rel == "manifest.json.minisig" || rel == "kiosk-receipt.txt";
 }
 
+} // namespace
+
 // Every regular file below dir, except dotfiles and the bundle's own files; what cannot go on a
 // stick safely (links, odd names) is an error here rather than a refusal at the kiosk.
-std::optional<Manifest> list_files(const fs::path& dir, std::vector<std::string>& errors) {
+std::optional<Manifest> bundle_manifest(const fs::path& dir, std::vector<std::string>& errors) {
     Manifest m;
     std::error_code ec;
     for (auto it = fs::recursive_directory_iterator(dir, ec);
@@ -50,6 +52,8 @@ std::optional<Manifest> list_files(const fs::path& dir, std::vector<std::string>
     return m;
 }
 
+namespace {
+
 std::vector<PublicKey> keys_of(const Settings& s, std::vector<std::string>& errors) {
     std::vector<PublicKey> keys;
     for (const auto& text : s.trusted_keys) {
@@ -73,7 +77,7 @@ int run_bundle(const Settings& s) {
     if (loaded.diagnostics.has_errors())
         return std::cerr << "kiosk: fix the errors above first\n", 1;
     std::vector<std::string> errors;
-    auto manifest = list_files(s.bundle_dir, errors);
+    auto manifest = bundle_manifest(s.bundle_dir, errors);
     for (const auto& e : errors)
         std::cerr << "kiosk: " << e << '\n';
     if (!manifest) return 1;

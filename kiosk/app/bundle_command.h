@@ -1,10 +1,19 @@
 #pragma once
 #include "app/settings.h"
+#include "bundle/manifest.h"
 #include "content/diagnostics.h"
 
 #include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace kiosk {
+
+// The manifest of every file a content folder would carry on a stick; what cannot go on a stick
+// safely (links, odd names) is listed in errors instead.
+std::optional<Manifest> bundle_manifest(const std::filesystem::path& dir,
+                                        std::vector<std::string>& errors);
 
 // kiosk --bundle DIR --seq N: writes DIR/manifest.json and prints the signing command.
 int run_bundle(const Settings& settings);

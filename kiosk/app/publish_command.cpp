@@ -1,0 +1,190 @@
+// The organiser's one command: check the deck (refusing on errors, showing warnings), list it in
+// a manifest, sign that with Debian's minisign (which asks for the key's password as usual) with
+// a sequence number chosen here (the UTC time as YYYYMMDDHHMM, or one more than the stick's last
+// bundle: never typed, never reused), copy the bundle to STICK_DIR/kiosk/ in place of an older
+// one, then read the copy back and check it as the kiosk will, and say in one line what the
+// kiosk will do with it. The separate steps (--check, --bundle, minisign) stay for scripts.
+#include "app/publish_command.h"
+
+#include "app/bundle_command.h"
+#include "app/settings.h"
+#include "bundle/manifest.h"
+#include "bundle/minisign.h"
+#include "content/loader.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <ctime>
+#include <fstream>
+#include <iostream>
+
+namespace kiosk {
+namespace fs = std::filesystem;
+
+namespace {
+
+struct PublishArgs {
+    fs::path deck, stick, key, pub;
+};
+
+fs::path home_file(const char* rel) {
+    const char* home = std::getenv("HOME");
+    return fs::path(home ? home : "/") / rel;
+}
+
+std::optional<PublishArgs> parse(const std::vector<std::string>& args, std::string& error) {
+    PublishArgs p{{}, {}, home_file(".minisign/kiosk.key"), {}};
+    std::vector<std::string> positional;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const bool valued = args[i] == "--key" || args[i] == "--pub";
+        if (valued && i + 1 >= args.size()) return error = args[i] + " needs a file", std::nullopt;
+        if (args[i] == "--key")
+            p.key = args[++i];
+        else if (args[i] == "--pub")
+            p.pub = args[++i];
+        else if (args[i].rfind("--", 0) == 0)
+            return error = "unknown option " + args[i], std::nullopt;
+        else
+            positional.push_back(args[i]);
+    }
+    if (positional.size() != 2) return error = "publish needs DECK_DIR and STICK_DIR", std::nullopt;
+    p.deck = positional[0];
+    p.stick = positional[1];
+    if (p.pub.empty()) // minisign -G -p kiosk.pub -s ~/.minisign/kiosk.key, as the README has it
+        p.pub = fs::exists("kiosk.pub") ? fs::path("kiosk.pub")
+                                        : fs::path(p.key).replace_extension(".pub");
+    return p;
+}
+
+std::string read_text(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// The UTC minute as a number (202711301542), or one past the bundle already on the stick.
+std::uint64_t next_sequence(const fs::path& old_bundle) {
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char text[16];
+    std::strftime(text, sizeof text, "%Y%m%d%H%M", &tm);
+    std::uint64_t seq = std::strtoull(text, nullptr, 10);
+    const std::string sig = read_text(old_bundle / "manifest.json.minisig");
+    const std::string marker = "\ntrusted comment: "; // not the "untrusted comment: " line
+    if (const auto at = sig.find(marker); at != std::string::npos) {
+        const auto start = at + marker.size();
+        const auto line = sig.substr(start, sig.find('\n', start) - start);
+        if (const auto old = sequence_from_comment(line)) seq = std::max(seq, *old + 1);
+    }
+    return seq;
+}
+
+// minisign on the terminal, so that it can ask for the key's password itself.
+bool sign(const fs::path& key, const fs::path& manifest, std::uint64_t seq) {
+    const std::string comment = "kiosk-bundle seq=" + std::to_string(seq);
+    const pid_t pid = fork();
+    if (pid == 0) {
+        execlp("minisign", "minisign", "-S", "-s", key.c_str(), "-m", manifest.c_str(), "-t",
+               comment.c_str(), static_cast<char*>(nullptr));
+        std::cerr << "kiosk: cannot run minisign (apt install minisign)\n";
+        _exit(127);
+    }
+    int status = 0;
+    return pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+           WEXITSTATUS(status) == 0;
+}
+
+// Bytes only: std::filesystem::copy_file also copies the permissions, which a FAT stick (vfat
+// without "quiet", fusefat) refuses.
+bool copy_bytes(const fs::path& from, const fs::path& to) {
+    std::ifstream in(from, std::ios::binary);
+    std::ofstream out(to, std::ios::binary | std::ios::trunc);
+    out << in.rdbuf();
+    out.flush();
+    return in && out.good();
+}
+
+// The old bundle goes first, then the files, the manifest and its signature last: a copy cut
+// short has no signature, so the kiosk refuses it rather than taking half. (Not a folder renamed
+// into place: fusefat, which the tests mount sticks with, loses a renamed folder's contents.)
+bool copy_to_stick(const fs::path& deck, const Manifest& m, const fs::path& stick,
+                   std::string& error) {
+    const fs::path target = stick / "kiosk";
+    std::error_code ec;
+    fs::remove_all(target, ec);
+    std::vector<std::string> files;
+    for (const auto& f : m.files)
+        files.push_back(f.path);
+    files.insert(files.end(), {"manifest.json", "manifest.json.minisig"});
+    for (const auto& rel : files) {
+        fs::create_directories((target / rel).parent_path(), ec);
+        if (ec || !copy_bytes(deck / rel, target / rel))
+            return error = (target / rel).string() + ": cannot write" +
+                           (ec ? ": " + ec.message() : " (stick full or read-only?)"),
+                   false;
+    }
+    ::sync(); // a stick pulled right after the command still holds the bundle
+    return true;
+}
+
+// The copy on the stick, read back and judged as the kiosk will: hashes, signature, the deck.
+bool verify_copy(const fs::path& bundle, const fs::path& pub, int& slides) {
+    Settings s;
+    // A minisign public key file: a comment line, then the key.
+    const std::string pub_text = read_text(pub);
+    if (const auto nl = pub_text.find('\n'); nl != std::string::npos)
+        s.trusted_keys.push_back(pub_text.substr(nl + 1, pub_text.find('\n', nl + 1) - nl - 1));
+    Diagnostics d;
+    check_bundle(s, bundle, d);
+    const auto loaded = load_content_dir(bundle);
+    for (const auto& item : loaded.diagnostics.items)
+        d.items.push_back(item);
+    for (const auto& item : d.items)
+        std::cerr << "kiosk: " << to_string(item) << '\n';
+    slides = loaded.deck ? static_cast<int>(loaded.deck->slides.size()) : 0;
+    return !d.has_errors() && loaded.deck;
+}
+
+bool deck_is_clean(const fs::path& deck) {
+    const auto loaded = load_content_dir(deck);
+    for (const auto& d : loaded.diagnostics.items)
+        std::cerr << "kiosk: " << to_string(d) << '\n';
+    if (!loaded.diagnostics.has_errors() && loaded.deck) return true;
+    std::cerr << "kiosk: nothing was published: fix the errors above first\n";
+    return false;
+}
+
+} // namespace
+
+int run_publish(const std::vector<std::string>& args) {
+    std::string error;
+    const auto p = parse(args, error);
+    if (!p)
+        return std::cerr << "kiosk: " << error
+                         << "\nUsage: kiosk publish DECK_DIR STICK_DIR [--key SECRET_KEY] [--pub "
+                            "PUBLIC_KEY]\n",
+               2;
+    if (!deck_is_clean(p->deck)) return 1;
+    std::vector<std::string> errors;
+    const auto manifest = bundle_manifest(p->deck, errors);
+    for (const auto& e : errors)
+        std::cerr << "kiosk: " << e << '\n';
+    if (!manifest) return 1;
+    std::ofstream(p->deck / "manifest.json") << manifest_to_json(*manifest);
+    const std::uint64_t seq = next_sequence(p->stick / "kiosk");
+    if (!sign(p->key, p->deck / "manifest.json", seq))
+        return std::cerr << "kiosk: signing failed: nothing was published\n", 1;
+    if (!copy_to_stick(p->deck, *manifest, p->stick, error))
+        return std::cerr << "kiosk: " << error << '\n', 1;
+    int slides = 0;
+    if (!verify_copy(p->stick / "kiosk", p->pub, slides))
+        return std::cerr << "kiosk: the copy on the stick does not check out (see above)\n", 1;
+    std::cout << "Published to " << (p->stick / "kiosk").string() << ": the kiosk will show these "
+              << slides << " slides, sequence " << seq
+              << ", unless it has already accepted a higher number.\n";
+    return 0;
+}
+
+} // namespace kiosk

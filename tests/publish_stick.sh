@@ -1,0 +1,61 @@
+#!/bin/bash
+# The organiser's one command, end to end: `kiosk publish` from a content folder onto a FAT32
+# stick image (written through FUSE where the machine allows it, else a folder copied onto the
+# image with mtools), then the stick imported as the kiosk would: accepted, the right slides. A
+# second publish in the same minute gets a higher number and is accepted too; a deck with an
+# error publishes nothing and the stick keeps its bundle.
+# Usage: publish_stick.sh KIOSK KIOSK_IMPORT CONTENT_DIR
+set -euo pipefail
+kiosk=$1
+importer=$2
+content=$3
+for tool in minisign mkfs.fat mcopy mdir; do
+    command -v "$tool" >/dev/null || { echo "missing $tool (deploy/dev-deps.sh --tests installs it)"; exit 1; }
+done
+tmp=$(mktemp -d)
+mnt=$tmp/mnt
+cleanup() {
+    mountpoint -q "$mnt" 2>/dev/null && fusermount -u "$mnt"
+    chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"
+}
+trap cleanup EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+minisign -G -W -f -p "$tmp/kiosk.pub" -s "$tmp/kiosk.key" >/dev/null
+printf '{"content_root": "%s", "trusted_keys": ["%s"]}\n' "$tmp/root" "$(sed -n 2p "$tmp/kiosk.pub")" >"$tmp/kiosk.json"
+cp -r "$content" "$tmp/deck"
+mkfs.fat -F 32 -C "$tmp/stick.img" 40960 >/dev/null
+mkdir -p "$mnt"
+
+# The stick: the FAT32 image itself through FUSE, or a folder that goes onto the image after.
+through_fuse=0
+if [ -e /dev/fuse ] && command -v fusefat >/dev/null && fusefat -o rw+ "$tmp/stick.img" "$mnt" 2>/dev/null; then
+    through_fuse=1
+fi
+publish() { (cd "$tmp" && "$kiosk" publish deck "$mnt" --key kiosk.key --pub kiosk.pub); }
+to_image() { [ $through_fuse = 1 ] || mcopy -o -i "$tmp/stick.img" -s "$mnt/kiosk" ::; }
+import() { "$importer" --config "$tmp/kiosk.json" "$mnt"; }
+
+out=$(publish) || fail "publish failed: $out"
+echo "$out"
+echo "$out" | grep -qE "will show these [0-9]+ slides, sequence 20[0-9]{10}" || fail "no one-line summary"
+to_image
+mdir -i "$tmp/stick.img" ::kiosk | grep -q "minisig" || fail "no signature on the FAT32 image"
+receipt=$(import) || fail "the published stick was refused: $receipt"
+echo "$receipt" | grep -q "AANGENOMEN: 30 dia's" || fail "not accepted with 30 slides: $receipt"
+first=$(sed -n 's/^trusted comment: kiosk-bundle seq=//p' "$mnt/kiosk/manifest.json.minisig")
+echo "ok: published onto the stick (FUSE: $through_fuse) and imported, sequence $first"
+
+out=$(publish) || fail "second publish failed: $out"
+second=$(sed -n 's/^trusted comment: kiosk-bundle seq=//p' "$mnt/kiosk/manifest.json.minisig")
+[ "$second" -gt "$first" ] || fail "the second sequence $second is not above $first"
+to_image
+import >/dev/null || fail "the second publish was refused"
+echo "ok: a second publish the same minute got $second and was accepted"
+
+printf '{"schema": 1, "slides": [' >"$tmp/deck/deck.json"
+if out=$(publish 2>&1); then fail "a broken deck was published"; fi
+echo "$out" | grep -q "nothing was published" || fail "no clear refusal: $out"
+now=$(sed -n 's/^trusted comment: kiosk-bundle seq=//p' "$mnt/kiosk/manifest.json.minisig")
+[ "$now" = "$second" ] || fail "the stick's bundle changed after a refused publish"
+echo "ok: a broken deck published nothing and the stick kept its bundle"
