@@ -116,6 +116,10 @@ for shot in overview reading; do
     awk "BEGIN { exit !($spread > 0.05) }" || fail "$shot screenshot looks blank (deviation $spread)"
 done
 [ -z "${E2E_SCREENSHOTS:-}" ] || cp "$tmp/overview.png" "$tmp/reading.png" "$E2E_SCREENSHOTS/"
+# The next finding's text, straight from this one.
+tap_button read_finding4
+wait_for "view=reading finding=4 scroll=0"
+echo "ok: the reading view stepped to the next finding"
 # A full text keeps its reader for its reading time; closed, the usual idle time applies.
 tap_button close
 wait_for "browsing view=slides"

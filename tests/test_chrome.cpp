@@ -104,6 +104,29 @@ TEST_CASE("the reading view lays the details out below a fixed heading") {
     CHECK(r.body_height > 0);
     REQUIRE_FALSE(r.body.texts.empty());
     CHECK(r.body.texts.front().text == "Tekst.");
-    CHECK(r.fixed.buttons.size() == 1);
+    REQUIRE(r.fixed.buttons.size() == 3); // back, and the findings before and after
     CHECK(r.fixed.buttons.front().action == Action::Close);
+}
+
+TEST_CASE("the reading view steps to the next and previous finding, none past the ends") {
+    const Deck deck = seven_findings();
+    const Size screen{800, 480};
+    auto steps = [&](int finding) {
+        std::vector<int> out;
+        for (const auto& b :
+             reading_layout(deck, finding, screen, touch_target_px(screen, 0), measure)
+                 .fixed.buttons)
+            if (b.action == Action::ReadFinding) out.push_back(b.index);
+        return out;
+    };
+    CHECK(steps(0) == std::vector<int>{1});
+    CHECK(steps(3) == std::vector<int>{4, 2});
+    CHECK(steps(6) == std::vector<int>{5});
+    // No button overlaps another.
+    const auto r = reading_layout(deck, 3, screen, touch_target_px(screen, 0), measure);
+    for (std::size_t i = 0; i < r.fixed.buttons.size(); ++i)
+        for (std::size_t j = i + 1; j < r.fixed.buttons.size(); ++j) {
+            const Rect a = r.fixed.buttons[i].rect, b = r.fixed.buttons[j].rect;
+            CHECK((a.right() <= b.x || b.right() <= a.x));
+        }
 }

@@ -47,6 +47,8 @@ const char* action_name(Action a) {
         return "close";
     case Action::OpenFinding:
         return "finding";
+    case Action::ReadFinding:
+        return "read_finding";
     case Action::None:
         break;
     }

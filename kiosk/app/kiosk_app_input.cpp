@@ -171,6 +171,9 @@ void KioskApp::perform(const Button& b, double now) {
     case Action::OpenFinding:
         browser_.choose_finding(b.index, now);
         break;
+    case Action::ReadFinding:
+        open_reading(b.index, now);
+        break;
     case Action::None:
         break;
     }

@@ -58,7 +58,7 @@ Rect add_button(Layer& layer, const ButtonSpec& spec, int x, int y, int h, bool 
     layer.scene.texts.push_back({spec.label, FontStyle::Bold, px, rect.x + (w - text_w) / 2,
                                  y + (h - line_h) / 2, text_w, line_h,
                                  spec.primary ? Ink::Background : Ink::Text});
-    layer.buttons.push_back({rect, spec.action, -1});
+    layer.buttons.push_back({rect, spec.action, spec.index});
     return rect;
 }
 

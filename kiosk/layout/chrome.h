@@ -11,12 +11,12 @@
 
 namespace kiosk {
 
-enum class Action { None, Previous, Next, Overview, ReadMore, Close, OpenFinding };
+enum class Action { None, Previous, Next, Overview, ReadMore, Close, OpenFinding, ReadFinding };
 
 struct Button {
     Rect rect;
     Action action = Action::None;
-    int index = -1; // the finding, for OpenFinding
+    int index = -1; // the finding, for OpenFinding and ReadFinding
 };
 
 // Shapes and text to draw, and the buttons among them.
@@ -48,6 +48,7 @@ struct ButtonSpec {
     std::string label;
     Action action = Action::None;
     bool primary = false;
+    int index = -1; // see Button::index
 };
 Rect add_button(Layer& layer, const ButtonSpec& spec, int x, int y, int h, bool align_right,
                 const TextMeasure& measure);

@@ -125,6 +125,41 @@ Layer overview_layer(const Deck& deck, Size screen, int target_px, const TextMea
     return layer;
 }
 
+namespace {
+
+// "‹ Vaststelling 2" and "Vaststelling 4 ›" at the right of the reading view's bar: the next
+// finding's text without going back through the overview. Left out where they would not fit.
+void add_finding_steps(Layer& layer, const Deck& deck, int finding, int left, int right,
+                       BarGeometry bar, const TextMeasure& measure) {
+    const int count = static_cast<int>(deck.findings.size());
+    auto label = [&](int i) {
+        return fill_template(
+            deck.ui.finding_label,
+            {{"n", std::to_string(deck.findings[static_cast<std::size_t>(i)].number)}});
+    };
+    Layer steps;
+    int x = right;
+    if (finding + 1 < count)
+        x = add_button(steps,
+                       {label(finding + 1) + " \u203A", Action::ReadFinding, false, finding + 1}, x,
+                       bar.y, bar.h, true, measure)
+                .x -
+            bar.h / 4;
+    if (finding > 0)
+        x = add_button(steps,
+                       {"\u2039 " + label(finding - 1), Action::ReadFinding, false, finding - 1}, x,
+                       bar.y, bar.h, true, measure)
+                .x;
+    if (x < left) return;
+    layer.scene.rects.insert(layer.scene.rects.end(), steps.scene.rects.begin(),
+                             steps.scene.rects.end());
+    layer.scene.texts.insert(layer.scene.texts.end(), steps.scene.texts.begin(),
+                             steps.scene.texts.end());
+    layer.buttons.insert(layer.buttons.end(), steps.buttons.begin(), steps.buttons.end());
+}
+
+} // namespace
+
 ReadingLayout reading_layout(const Deck& deck, int finding, Size screen, int target_px,
                              const TextMeasure& measure) {
     ReadingLayout out;
@@ -158,8 +193,11 @@ ReadingLayout reading_layout(const Deck& deck, int finding, Size screen, int tar
     }
     out.body_height = y;
     const auto bar = bottom_bar(screen, target_px);
-    add_button(out.fixed, {"\u2039 " + deck.ui.back, Action::Close}, m.margin_x() / 2, bar.y, bar.h,
-               false, measure);
+    const int left = add_button(out.fixed, {"\u2039 " + deck.ui.back, Action::Close},
+                                m.margin_x() / 2, bar.y, bar.h, false, measure)
+                         .right();
+    add_finding_steps(out.fixed, deck, finding, left + bar.h / 4, screen.w - m.margin_x() / 2, bar,
+                      measure);
     return out;
 }
 
