@@ -1,6 +1,13 @@
+#include "app/options_table.h"
 #include "app/settings.h"
 
 #include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <sstream>
 
 using namespace kiosk;
 
@@ -39,4 +46,200 @@ TEST_CASE("bad options get a specific message") {
     CHECK(parse_args({"--size", "10x10"}).error.find("between 64 and 8192") != std::string::npos);
     CHECK(parse_args({"--idle", "-5"}).error.find("--idle: expected a number") == 0);
     CHECK(parse_args({"--frobnicate"}).error == "unknown option \"--frobnicate\"");
+}
+
+// The options table: every range is enforced the same way on the command line and in the file,
+// and the help names every row.
+namespace {
+
+const auto config_path = std::filesystem::temp_directory_path() / "kiosk-options-table-test.json";
+
+std::string text_of(double v) {
+    std::ostringstream s;
+    s << std::setprecision(17) << v;
+    return s.str();
+}
+
+std::string size_text(double w, double h) {
+    return text_of(w) + "x" + text_of(h);
+}
+
+struct Probe {
+    std::string cli_text;  // the value as typed after the option
+    std::string json_text; // the same value in the configuration file
+    bool allowed = false;
+};
+
+// The values at a row's limits and just past them (and between two steps).
+std::vector<Probe> probes(const OptionRow& row) {
+    auto number = [](double v, bool ok) { return Probe{text_of(v), text_of(v), ok}; };
+    auto size = [](double w, double h, bool ok) {
+        return Probe{size_text(w, h), "\"" + size_text(w, h) + "\"", ok};
+    };
+    const double past = row.kind == OptionKind::Whole ? 1 : 0.01 * std::max(1.0, row.min);
+    switch (row.kind) {
+    case OptionKind::Whole:
+    case OptionKind::Number: {
+        std::vector<Probe> out{number(row.min, true), number(row.max, true),
+                               number(row.min - past, false), number(row.max + past, false)};
+        if (row.step > 0) out.push_back(number(row.min + row.step / 2, false));
+        return out;
+    }
+    case OptionKind::Size:
+        return {size(row.min, row.min, true), size(row.max, row.max, true),
+                size(row.min - 1, row.min, false), size(row.min, row.max + 1, false)};
+    case OptionKind::Corner:
+        return {{"bottom-right", "\"bottom-right\"", true}, {"middle", "\"middle\"", false}};
+    default:
+        return {};
+    }
+}
+
+double number_in(const OptionRow& row, Settings& s) {
+    if (auto* f = field_of<double>(row, s)) return *f;
+    if (auto* o = field_of<std::optional<double>>(row, s)) return o->value_or(-1);
+    if (auto* i = field_of<int>(row, s)) return *i;
+    if (auto* u = field_of<std::uint64_t>(row, s)) return static_cast<double>(*u);
+    return -1;
+}
+
+std::vector<std::string> apply_json(const std::string& json, Settings& s) {
+    std::ofstream(config_path) << json;
+    return apply_config_file(config_path, s);
+}
+
+// Whether the command line accepts the probe; when it does, the value must reach the field.
+bool cli_accepts(const OptionRow& row, const Probe& p) {
+    const auto parsed = parse_args({row.cli, p.cli_text});
+    if (!parsed.error.empty()) {
+        CHECK(parsed.error.find(std::string(row.cli) + ": expected ") == 0);
+        return false;
+    }
+    Settings s = parsed.settings;
+    if (row.kind == OptionKind::Whole || row.kind == OptionKind::Number)
+        CHECK(text_of(number_in(row, s)) == p.cli_text);
+    return true;
+}
+
+bool file_accepts(const OptionRow& row, const Probe& p) {
+    Settings s;
+    const auto problems = apply_json("{\"" + std::string(row.key) + "\": " + p.json_text + "}", s);
+    if (!problems.empty()) {
+        CHECK(problems.size() == 1);
+        CHECK(problems[0].find("/" + std::string(row.key) + ": error: ") != std::string::npos);
+        return false;
+    }
+    if (row.kind == OptionKind::Whole || row.kind == OptionKind::Number)
+        CHECK(text_of(number_in(row, s)) == p.json_text);
+    return true;
+}
+
+std::string collapse_spaces(const std::string& text) {
+    std::istringstream words(text);
+    std::string out;
+    for (std::string word; words >> word;)
+        out += (out.empty() ? "" : " ") + word;
+    return out;
+}
+
+// Whether the help shows `name` as a word of its own: "--stats" is not found in "--stats-file".
+bool names(const std::string& help, const std::string& name) {
+    for (auto at = help.find(" " + name); at != std::string::npos;
+         at = help.find(" " + name, at + 1)) {
+        const char next = help[at + 1 + name.size()];
+        if (next == ' ' || next == ',') return true;
+    }
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("every row's range is enforced on the command line and in the file") {
+    int probed = 0;
+    for (const auto& row : option_rows()) {
+        for (const auto& p : probes(row)) {
+            INFO((row.cli ? row.cli : row.key) << " " << p.cli_text);
+            if (row.cli) CHECK(cli_accepts(row, p) == p.allowed);
+            if (row.key) CHECK(file_accepts(row, p) == p.allowed);
+            ++probed;
+        }
+        if (row.kind != OptionKind::TextList) continue;
+        std::string items = "\"RWQa\"";
+        for (int i = 1; i < row.max; ++i)
+            items += ", \"RWQa\"";
+        CHECK(file_accepts(row, {"", "[" + items + "]", true}));
+        CHECK_FALSE(file_accepts(row, {"", "[" + items + ", \"RWQb\"]", false}));
+    }
+    CHECK(probed > 40);
+    std::filesystem::remove(config_path);
+}
+
+TEST_CASE("the command line and the file agree on every option's range") {
+    for (const auto& row : option_rows()) {
+        if (!row.cli || !row.key) continue;
+        auto all = probes(row);
+        if (row.kind == OptionKind::Number || row.kind == OptionKind::Whole) {
+            const double middle = (row.min + row.max) / 2;
+            all.push_back({text_of(middle), text_of(middle), in_range(row, middle)});
+        }
+        for (const auto& p : all) {
+            INFO(row.cli << " " << p.cli_text);
+            CHECK(cli_accepts(row, p) == file_accepts(row, p));
+        }
+    }
+    // The two that used to differ: --idle allowed 1..86400, idle_return_s 5..3600.
+    CHECK_FALSE(parse_args({"--idle", "4"}).error.empty());
+    CHECK_FALSE(parse_args({"--idle", "3601"}).error.empty());
+    CHECK(*parse_args({"--idle", "5"}).settings.idle_return_s == 5);
+    std::filesystem::remove(config_path);
+}
+
+TEST_CASE("the help lists every row with its help and its name in the file") {
+    const std::string help = collapse_spaces(usage());
+    for (const auto& row : option_rows()) {
+        if (row.cli) CHECK(names(help, row.cli));
+        if (row.key && !row.cli) CHECK(names(help, row.key));
+        if (row.key && row.cli)
+            CHECK((help.find(std::string("in the file: ") + row.key) != std::string::npos ||
+                   help.find(std::string("in the file: \"") + row.key) != std::string::npos));
+        INFO(row.help);
+        CHECK(help.find(collapse_spaces(row.help)) != std::string::npos);
+    }
+    CHECK(help.find("--idle SECONDS return to the loop") != std::string::npos);
+    CHECK(help.find("a number from 5 to 3600; in the file: idle_return_s") != std::string::npos);
+    CHECK(help.find("Usage: kiosk [options]") == 0);
+    CHECK(names(help, "-h"));
+}
+
+TEST_CASE("options on the command line override the file, flags and commands too") {
+    std::ofstream(config_path)
+        << R"({"idle_return_s": 60, "rotation": 90, "require_signature": true})";
+    auto p = parse_args({"--idle", "30", "--config", config_path.string(), "--allow-unsigned"});
+    REQUIRE(p.error.empty());
+    CHECK(*p.settings.idle_return_s == 30);
+    CHECK(p.settings.rotation == 90);
+    CHECK_FALSE(p.settings.require_signature);
+    CHECK(p.settings.config_file == config_path);
+    CHECK(parse_args({"-h"}).settings.command == Command::Help);
+    CHECK(parse_args({"--stats"}).settings.command == Command::Stats);
+    p = parse_args({"--bundle", "b", "--seq", "7"});
+    CHECK(p.settings.command == Command::Bundle);
+    CHECK(p.settings.bundle_dir == "b");
+    CHECK(p.settings.bundle_sequence == 7);
+    CHECK(parse_args({"--exit-after-frames", "2.5"}).error.find("a whole number") !=
+          std::string::npos);
+    std::filesystem::remove(config_path);
+}
+
+TEST_CASE("wrong types in the file name their field") {
+    Settings s;
+    const auto problems = apply_json(
+        R"({"idle_return_s": "long", "burn_in_shift": 1, "releases_kept": 3.5, "font_dir": 2})", s);
+    CHECK(problems.size() == 4);
+    for (const char* field :
+         {"/idle_return_s:", "/burn_in_shift:", "/releases_kept:", "/font_dir:"})
+        CHECK(std::any_of(problems.begin(), problems.end(), [&](const std::string& p) {
+            return p.find(field) != std::string::npos;
+        }));
+    std::filesystem::remove(config_path);
 }

@@ -1,5 +1,7 @@
-// The configuration file: the same fields as the command line, as JSON, validated with the same
-// messages as content (file, JSON pointer, what is wrong), so an installer sees every mistake.
+// The configuration file: the rows of the options table that have a key, as JSON, with the same
+// ranges as the command line and the same messages as content (file, JSON pointer, what is
+// wrong), so an installer sees every mistake.
+#include "app/options_table.h"
 #include "app/settings.h"
 #include "content/json_fields.h"
 
@@ -11,44 +13,8 @@
 namespace kiosk {
 namespace {
 
-void read_paths(JsonFields& f, Settings& s) {
-    if (auto v = f.text("content"); !v.empty()) s.content_dir = v;
-    if (auto v = f.text("content_root"); !v.empty()) s.content_root = v;
-    if (auto v = f.text("font_dir"); !v.empty()) s.font_dir = v;
-    if (auto v = f.text("stats_file"); !v.empty()) s.stats_file = v;
-    s.bundle_folder = f.text("bundle_folder", false, s.bundle_folder);
-}
-
-void read_keys(JsonFields& f, Settings& s, Diagnostics& d) {
-    const auto* keys = f.array("trusted_keys", 0, 2, false);
-    if (!keys) return;
-    s.trusted_keys.clear();
-    for (std::size_t i = 0; i < keys->size(); ++i)
-        if (auto k = checked_text((*keys)[i], pointer_join("/trusted_keys", i), d))
-            s.trusted_keys.push_back(*k);
-}
-
-void read_behaviour(JsonFields& f, Settings& s, Diagnostics& d) {
-    s.require_signature = f.boolean("require_signature", s.require_signature);
-    s.releases_kept = f.whole_number("releases_kept", 2, 20).value_or(s.releases_kept);
-    if (auto v = f.number("idle_return_s", 5, 3600)) s.idle_return_s = *v;
-    if (auto r = f.whole_number("rotation", 0, 270)) {
-        if (*r % 90 == 0)
-            s.rotation = *r;
-        else
-            d.error("/rotation", "must be 0, 90, 180 or 270");
-    }
-    s.status_hold_s = f.number("status_hold_s", 0.5, 60).value_or(s.status_hold_s);
-    if (auto c = f.text("status_corner"); !c.empty()) {
-        if (auto corner = parse_corner(c))
-            s.status_corner = *corner;
-        else
-            d.error("/status_corner", "must be top-left, top-right, bottom-left or bottom-right");
-    }
-}
-
 // {"mon-fri": "08:00-18:00", "sat": "10:00-12:00,13:00-17:00", "sun": "closed"}
-void read_schedule(const nlohmann::json& object, Settings& s, Diagnostics& d) {
+void read_schedule(const nlohmann::json& object, Schedule& out, Diagnostics& d) {
     Schedule schedule;
     schedule.always_open = false;
     for (const auto& [days, value] : object.items()) {
@@ -72,7 +38,60 @@ void read_schedule(const nlohmann::json& object, Settings& s, Diagnostics& d) {
         for (int day : *indexes)
             schedule.days[static_cast<std::size_t>(day)] = spans;
     }
-    s.schedule = schedule;
+    out = schedule;
+}
+
+void read_list(JsonFields& f, const OptionRow& row, std::vector<std::string>& out, Diagnostics& d) {
+    const auto* items = f.array(row.key, 0, static_cast<std::size_t>(row.max), false);
+    if (!items) return;
+    out.clear();
+    for (std::size_t i = 0; i < items->size(); ++i)
+        if (auto item =
+                checked_text((*items)[i], pointer_join(pointer_join(f.pointer(), row.key), i), d))
+            out.push_back(*item);
+}
+
+// Numbers come as JSON numbers; JsonFields checks the row's range, the step is checked here.
+void read_number(JsonFields& f, const OptionRow& row, Settings& s, Diagnostics& d) {
+    std::optional<double> value;
+    if (row.kind == OptionKind::Whole)
+        value = f.whole_number(row.key, static_cast<int>(row.min), static_cast<int>(row.max));
+    else
+        value = f.number(row.key, row.min, row.max);
+    if (!value) return;
+    if (in_range(row, *value))
+        store_number(row, s, *value);
+    else
+        d.error(pointer_join(f.pointer(), row.key), "must be " + allowed_values(row));
+}
+
+// Strings go through the same conversion as on the command line; an empty one changes nothing.
+void read_text(JsonFields& f, const OptionRow& row, Settings& s, Diagnostics& d) {
+    const std::string text = f.text(row.key);
+    if (!text.empty() && !store_text(row, s, text))
+        d.error(pointer_join(f.pointer(), row.key), "must be " + allowed_values(row));
+}
+
+void read_row(JsonFields& f, const OptionRow& row, Settings& s, Diagnostics& d) {
+    switch (row.kind) {
+    case OptionKind::Flag:
+        if (auto* flag = field_of<bool>(row, s)) *flag = f.boolean(row.key, *flag);
+        return;
+    case OptionKind::Whole:
+    case OptionKind::Number:
+        return read_number(f, row, s, d);
+    case OptionKind::TextList:
+        if (auto* list = field_of<std::vector<std::string>>(row, s)) read_list(f, row, *list, d);
+        return;
+    case OptionKind::Schedule: {
+        auto* schedule = field_of<Schedule>(row, s);
+        if (const auto* object = f.object(row.key); object && schedule)
+            read_schedule(*object, *schedule, d);
+        return;
+    }
+    default:
+        return read_text(f, row, s, d);
+    }
 }
 
 } // namespace
@@ -88,13 +107,8 @@ std::vector<std::string> apply_config_file(const std::filesystem::path& file, Se
     if (doc.is_discarded() || !doc.is_object()) return {file.string() + ": not a JSON object"};
     JsonFields f(doc, "", d);
     f.ignore("$comment");
-    read_paths(f, settings);
-    read_keys(f, settings, d);
-    read_behaviour(f, settings, d);
-    if (const auto* schedule = f.object("schedule")) read_schedule(*schedule, settings, d);
-    settings.wake_on_touch_s =
-        f.number("wake_on_touch_s", 5, 3600).value_or(settings.wake_on_touch_s);
-    settings.burn_in_shift = f.boolean("burn_in_shift", settings.burn_in_shift);
+    for (const auto& row : option_rows())
+        if (row.key) read_row(f, row, settings, d);
     f.warn_unknown();
     std::vector<std::string> problems;
     for (const auto& item : d.items)
