@@ -1,0 +1,345 @@
+#!/usr/bin/env python3
+"""The kiosk's deployment checked on the emulated machine, from outside, as a person would:
+install the .deb with install-pi.sh, power on, look at the screen, touch it, plug sticks in, pull
+the plug. Each check prints PASS or FAIL with its evidence; screen dumps (PNG), the receipts
+and figures.json go to OUT. Exits 1 if any check failed.
+
+Usage: checks.py WORK OUT WxH     (WORK holds disk.img, boot/ and fixtures/ from run.sh)
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+
+sys.dont_write_bytecode = True  # no __pycache__ in the checkout
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from machine import Machine, MachineError  # noqa: E402
+from screens import SAME, Slides, coverage, difference, thumbnail, to_png  # noqa: E402
+
+IDLE_RETURN_S = 10  # the guest's idle_return_s: a visitor's session ends quickly in a test
+
+
+class Run:
+    def __init__(self, work, out, size):
+        self.work, self.out, self.size = work, out, size
+        self.fixtures = os.path.join(work, "fixtures")
+        self.machine = Machine(work, os.path.join(work, "disk.img"), os.path.join(work, "boot"),
+                               tuple(int(v) for v in size.split("x")))
+        self.installed = Slides(os.path.join(self.fixtures, "slides-installed"))
+        self.seq2 = Slides(os.path.join(self.fixtures, "slides-seq2"))
+        self.results, self.figures, self.t0 = [], {"screen": size}, time.time()
+
+    # --- reporting -----------------------------------------------------------------------------
+    def log(self, *words):
+        print(f"[{time.time() - self.t0:5.0f}s]", *words, flush=True)
+
+    def result(self, number, name, ok, evidence):
+        self.results.append((number, name, bool(ok), evidence))
+        self.log("PASS" if ok else "FAIL", f"{number} {name}:", evidence)
+
+    def write_report(self):
+        self.results.sort(key=lambda r: r[0])
+        with open(os.path.join(self.out, "results.txt"), "w") as f:
+            for number, name, ok, evidence in self.results:
+                f.write(f"{'PASS' if ok else 'FAIL'} {number} {name}: {evidence}\n")
+        with open(os.path.join(self.out, "figures.json"), "w") as f:
+            json.dump(self.figures, f, indent=2)
+
+    # --- the screen ----------------------------------------------------------------------------
+    def dump(self, name=None):
+        """A screen dump as a thumbnail; kept as OUT/name.png when named."""
+        ppm = os.path.join(self.work, "screen.ppm")
+        self.machine.screendump_ppm(ppm)
+        thumb = thumbnail(ppm)
+        if name:
+            to_png(ppm, os.path.join(self.out, name + ".png"))
+        return thumb
+
+    def settled(self, name, slides=None, timeout=30):
+        """Dumps the screen until it stops changing on a slide of the deck: under emulation a
+        transition draws a frame a second or slower, so one still pair can be mid-way."""
+        slides = slides or self.installed
+        last, start = self.dump(), time.time()
+        while time.time() - start < timeout:
+            time.sleep(1)
+            thumb = self.dump()
+            if difference(last, thumb, rows=1.0) < SAME and slides.shows(thumb)[0]:
+                break
+            last = thumb
+        return self.dump(name)
+
+    def describe(self, thumb, slides):
+        n, d = slides.shows(thumb)
+        return f"slide {n if n else '?'} (distance {d:.1f}), {coverage(thumb):.0%} not background"
+
+    def wait_for_slide(self, slides, number, timeout, name):
+        """Dumps the screen until it shows that slide; returns the seconds waited or None."""
+        start = time.time()
+        while time.time() - start < timeout:
+            try:
+                thumb = self.dump()
+            except MachineError as e:  # no frame yet: the display is not up
+                self.log(e)
+                continue
+            self.log("screen:", self.describe(thumb, slides))
+            if slides.shows(thumb)[0] == number:
+                self.dump(name)
+                return time.time() - start
+            time.sleep(1)
+        self.dump(name)
+        return None
+
+    def guest_json(self, path):
+        rc, out = self.machine.sh(f"cat {path}")
+        return json.loads(out) if rc == 0 else {}
+
+    # --- the steps -----------------------------------------------------------------------------
+    def install(self):
+        """First boot of a fresh machine: install-pi.sh as deploy/README.md says, the organiser's
+        key in the configuration, then power off (the reboot install-pi.sh would do is the cold
+        boot measured next)."""
+        m = self.machine
+        m.power_on()
+        self.figures["first_boot_to_shell_s"] = round(m.wait_shell(), 1)
+        start = time.time()
+        # Detached from the console, whose shell may be restarted under it (see Machine.sh).
+        m.sh("setsid sh -c 'sh /root/emu/install-pi.sh /root/emu/kiosk_*.deb --no-reboot "
+             ">/root/emu/install.log 2>&1; echo $? >/root/emu/install.rc' </dev/null >/dev/null &")
+        while time.time() - start < 900:
+            try:
+                if m.until("[ -f /root/emu/install.rc ]", 60):
+                    break
+            except MachineError as e:
+                self.log(e)
+        self.figures["install_pi_s"] = round(time.time() - start, 1)
+        rc, out = m.sh("cat /root/emu/install.rc; tail -n 4 /root/emu/install.log")
+        if not out.startswith("0\n"):
+            raise MachineError(f"install-pi.sh failed: {out[-800:]}")
+        key = open(os.path.join(self.fixtures, "keys", "kiosk.pub")).read().splitlines()[1]
+        m.sh(f"sed -i -e 's|\"trusted_keys\": \\[\\]|\"trusted_keys\": [\"{key}\"]|' "
+             f"-e 's|\"idle_return_s\": [0-9]*|\"idle_return_s\": {IDLE_RETURN_S}|' "
+             "/etc/kiosk/kiosk.json && grep -q RW /etc/kiosk/kiosk.json", check=True)
+        self.log(f"installed with install-pi.sh in {self.figures['install_pi_s']:.0f} s; power off")
+        m.send_line("systemctl poweroff")
+        m.power_off()
+
+    def wait_for_kiosk(self, timeout=300):
+        """Waits for the serial shell, then for the kiosk's READY (sent once its first frame is
+        on screen). Only then the screen is dumped: a screendump of virtio-gpu waits for the
+        guest's next frame, and QMP answers nothing else meanwhile."""
+        shell = self.machine.wait_shell()
+        self.log(f"shell {shell:.0f} s after power-on")
+        ready = self.machine.until("systemctl is-active -q kiosk", timeout)
+        self.log(f"kiosk active: {ready}")
+        return shell, ready
+
+    def check_boot(self):
+        m = self.machine
+        m.power_on()
+        shell, ready = self.wait_for_kiosk()
+        waited = self.wait_for_slide(self.installed, 1, 20, "01-first-slide") if ready else None
+        wall = m.since_power_on()
+        # READY on the guest's own clock (from the kernel's start, about power-on).
+        _, usec = m.sh("systemctl show -p ActiveEnterTimestampMonotonic --value kiosk")
+        t = int(usec or 0) / 1e6
+        ok = waited is not None
+        self.figures.update(power_on_to_shell_s=round(shell, 1),
+                            power_on_to_kiosk_ready_s=round(t, 1) if ready else None,
+                            power_on_to_first_slide_dump_s=round(wall, 1) if ok else None)
+        _, status = m.sh("systemctl show -p SubState,StatusText,NRestarts kiosk; "
+                         "journalctl -b -u kiosk -o cat | grep 'display:'")
+        self.result(1, "boot to the first slide", ok,
+                    (f"READY (first frame) {t:.0f} s after power-on, slide 1 in the dump at "
+                     f"{wall:.0f} s wall" if ok else "slide 1 not seen on screen")
+                    + f"; 01-first-slide.png; {status.replace(chr(10), ', ')}")
+
+    def check_drawing(self):
+        first = self.settled("02-slide")
+        n1 = self.installed.shows(first)[0]
+        # The loop must move on by itself: a slide stays at most max_slide_s (30 s).
+        start, later = time.time(), first
+        while time.time() - start < 45 and self.installed.shows(later)[0] in (n1, None):
+            time.sleep(2)
+            later = self.dump()
+        later = self.settled("02-later")
+        n2 = self.installed.shows(later)[0]
+        moved = difference(first, later, rows=1.0)
+        # A blank screen (the background colour only) has no coverage and matches no slide.
+        ok = n1 is not None and n2 is not None and n2 != n1 and moved > SAME \
+            and coverage(first) > 0.02
+        self.result(2, "the screen shows the slides and changes", ok,
+                    f"02-slide.png: {self.describe(first, self.installed)}; 02-later.png: "
+                    f"{self.describe(later, self.installed)}; the two differ by {moved:.2f}"
+                    + ("" if ok else " (a blank or frozen screen)"))
+
+    def check_touch(self):
+        m = self.machine
+        # High on the right half: clear of the controls, and of the findings in the overview.
+        m.tap(0.75, 0.2)  # the first touch only pauses the loop and shows the controls
+        before = self.installed.shows(self.settled("03-first-touch"))[0]
+        m.tap(0.95, 0.2)  # the right edge (a tap on the text moves nothing): the next slide
+        tapped = self.installed.shows(self.settled("03-tap"))[0]
+        m.swipe(0.8, 0.2, 0.2)  # to the left: the next slide
+        swiped = self.installed.shows(self.settled("03-swipe"))[0]
+        ok = None not in (before, tapped, swiped) and tapped == before + 1 \
+            and swiped == tapped + 1
+        self.result(3, "a tap and a swipe on the touch screen change the slide", ok,
+                    f"paused on slide {before}, tap at the right edge: {tapped}, swipe to "
+                    f"the left: {swiped} (03-*.png)")
+
+    def stick(self, number, image, name):
+        """Plugs a stick in, waits for its import, brings the loop back to its first slide,
+        pulls the stick and reads the receipt from it. Returns what the evidence needs."""
+        m = self.machine
+        _, before = m.sh("readlink /var/lib/kiosk/current")
+        m.sh("date +%s > /run/emu-stick-start")
+        m.plug_stick(image, name)
+        done = m.until("journalctl -u 'kiosk-import@*' --since @$(cat /run/emu-stick-start) "
+                       "| grep -q -E 'Deactivated successfully|Failed with result'", 300)
+        time.sleep(1)
+        self.dump(f"{number:02d}-message")
+        _, after = m.sh("readlink /var/lib/kiosk/current")
+        status = self.guest_json("/var/lib/kiosk/import-status.json")
+        # A touch, then no touch for idle_return_s: the kiosk goes back to the loop's first slide.
+        m.tap(0.5, 0.3)
+        # Both sticks end with the signed one's deck: the unsigned one must change nothing.
+        waited = self.wait_for_slide(self.seq2, 1, IDLE_RETURN_S + 60, f"{number:02d}-first-slide")
+        _, mounts = m.sh("findmnt -rn -o TARGET,SOURCE | grep -c -E 'sd[a-z]|kiosk-usb'")
+        m.pull_stick(name)
+        time.sleep(3)
+        receipt = mtools("mtype", image, "::kiosk-receipt.txt")
+        stats = mtools("mdir", image, "-b", "::kiosk-stats")
+        with open(os.path.join(self.out, f"{number:02d}-receipt.txt"), "w") as f:
+            f.write(receipt + "\n--- kiosk-stats/ on the stick:\n" + stats + "\n")
+        return dict(done=done, before=before, after=after, state=status.get("state"),
+                    on_screen=waited is not None, mounts=mounts.strip(),
+                    receipt=receipt.strip(), stats=stats.split())
+
+    def check_signed_stick(self):
+        s = self.stick(5, os.path.join(self.fixtures, "stick-signed.img"), "stick1")
+        ok = s["done"] and s["state"] == "accepted" and s["after"] != s["before"] \
+            and s["on_screen"] and s["mounts"] == "0" and s["receipt"] and s["stats"]
+        self.result(5, "a signed stick: imported, on screen, receipt and statistics on the stick",
+                    ok, f"state {s['state']}; current {s['before']} -> {s['after']}; new deck "
+                        f"on screen: {s['on_screen']} (05-message.png, 05-first-slide.png); "
+                        f"mounts left: {s['mounts']}; receipt: {s['receipt'][:120]!r}; "
+                        f"statistics files: {len(s['stats'])} (05-receipt.txt)")
+
+    def check_unsigned_stick(self):
+        s = self.stick(6, os.path.join(self.fixtures, "stick-unsigned.img"), "stick2")
+        ok = s["done"] and s["state"] == "refused" and s["after"] == s["before"] \
+            and s["on_screen"] and s["receipt"]
+        self.result(6, "an unsigned stick: refused, the slides stay, the receipt says why",
+                    ok, f"state {s['state']}; current stays {s['after']}; the imported deck "
+                        f"still on screen: {s['on_screen']} (06-message.png, 06-first-slide.png); "
+                        f"receipt: {s['receipt'][:160]!r}")
+
+    def check_restarts(self):
+        m = self.machine
+        # SIGSTOP: no WATCHDOG=1 for WatchdogSec (30 s), then systemd kills and restarts it.
+        for how, signal, timeout in (("kill -9", "KILL", 120), ("SIGSTOP", "STOP", 240)):
+            _, pid = m.sh("systemctl show -p MainPID --value kiosk")
+            start = time.time()
+            m.sh(f"kill -{signal} {pid}")
+            ok = m.until(f"p=$(systemctl show -p MainPID --value kiosk); [ $p != {pid} ] && "
+                         "[ $p != 0 ] && systemctl is-active -q kiosk", timeout)
+            took = time.time() - start
+            _, log = m.sh("journalctl -u kiosk -n 40 --no-pager -o cat | "
+                          "grep -E 'atchdog|Main process exited|Scheduled restart' | tail -n 2")
+            self.figures[f"restart_after_{signal.lower()}_s"] = round(took, 1)
+            self.result(4, f"{how} is restarted by systemd", ok,
+                        f"{took:.0f} s; {log.replace(chr(10), ' | ')}")
+        time.sleep(5)
+        self.log("after the restarts:", self.describe(self.dump("04-after-restarts"), self.seq2))
+
+    def check_lockdown(self):
+        m = self.machine
+        m.keys("ctrl", "alt", "f2")
+        m.keys("alt", "sysrq", "h")
+        time.sleep(1)
+        _, out = m.sh("cat /proc/sys/kernel/sysrq; systemctl is-enabled ctrl-alt-del.target; "
+                      "systemctl is-active getty@tty1; cat /sys/class/tty/tty0/active; "
+                      "dmesg | grep -c 'sysrq: HELP'")
+        sysrq, cad, getty, vt, help_ = (out.splitlines() + [""] * 5)[:5]
+        ok = sysrq == "0" and cad == "masked" and getty != "active" and vt == "tty1" \
+            and help_ == "0"
+        self.result(8, "lockdown", ok,
+                    f"sysrq {sysrq}; ctrl-alt-del.target {cad}; getty@tty1 {getty}; after "
+                    f"Ctrl-Alt-F2 the console is {vt}; SysRq-H from the keyboard printed help "
+                    f"{help_} times")
+
+    def check_figures(self):
+        m = self.machine
+        _, exposure = m.sh("systemd-analyze security kiosk.service --no-pager | tail -n 1")
+        _, pid = m.sh("systemctl show -p MainPID --value kiosk")
+        ticks = f"awk '{{print $14 + $15}}' /proc/{pid.strip()}/stat; cat /proc/uptime"
+        first = m.sh(ticks)[1].split()
+        time.sleep(30)
+        last = m.sh(ticks + "; getconf CLK_TCK; awk '/^(Pss|Rss):/ {print $2}' "
+                    f"/proc/{pid.strip()}/smaps_rollup")[1].split()
+        # CPU ticks over guest uptime seconds: the share of one emulated core.
+        cpu = (float(last[0]) - float(first[0])) / float(last[3]) \
+            / (float(last[1]) - float(first[1])) * 100
+        rss, pss = int(last[4]), int(last[5])
+        level = re.search(r"exposure level for \S+: ([\d.]+)", exposure)
+        level = level and level.group(1)
+        self.figures.update(security_exposure=float(level) if level else None,
+                            kiosk_pss_kib=pss, kiosk_rss_kib=rss,
+                            kiosk_cpu_percent_of_one_core=round(cpu, 1),
+                            cpu_note="TCG emulation of a cortex-a72, far slower than a Pi")
+        self.result(9, "exposure, PSS and CPU written to figures.json", level is not None,
+                    f"systemd-analyze security: exposure {level}; PSS {pss} KiB, "
+                    f"RSS {rss} KiB, CPU {cpu:.1f}% of one emulated core over 30 s")
+
+    def check_reboot(self):
+        m = self.machine
+        _, before = m.sh("readlink /var/lib/kiosk/current")
+        m.send_line("systemctl reboot")
+        m._wait(r"reboot: Restarting system", 300)
+        self.wait_for_kiosk()
+        waited = self.wait_for_slide(self.seq2, 1, 60, "07-after-reboot")
+        _, after = m.sh("readlink /var/lib/kiosk/current")
+        ok = waited is not None and after == before
+        self.result(7, "a reboot keeps the imported release", ok,
+                    f"current {before} -> {after}; the imported deck's first slide on screen: "
+                    f"{waited is not None} (07-after-reboot.png)")
+
+
+def mtools(command, image, *args):
+    run = subprocess.run([command, "-i", f"{image}@@1M", *args], capture_output=True, text=True,
+                         env={**os.environ, "MTOOLS_SKIP_CHECK": "1"})
+    return run.stdout if run.returncode == 0 else ""
+
+
+def main():
+    work, out, size = sys.argv[1:4]
+    os.makedirs(out, exist_ok=True)
+    run = Run(work, out, size)
+    steps = [run.check_boot, run.check_drawing, run.check_touch, run.check_signed_stick,
+             run.check_unsigned_stick, run.check_lockdown, run.check_figures, run.check_restarts,
+             run.check_reboot]
+    try:
+        run.install()
+        for step in steps:
+            try:
+                step()
+            except (MachineError, ValueError, IndexError) as e:
+                # One check stopped: the next ones may still be seen (QEMU gone: they stop too).
+                run.result(0, f"{step.__name__} stopped", False, str(e)[-1200:])
+                if run.machine.proc.poll() is not None:
+                    break
+    except (MachineError, OSError) as e:
+        run.result(0, "the harness itself", False, str(e)[-1500:])
+    finally:
+        run.machine.pull_plug()
+        run.figures["checks_s"] = round(time.time() - run.t0)
+        run.write_report()
+    failed = [r for r in run.results if not r[2]]
+    print(open(os.path.join(out, "results.txt")).read(), end="")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+#!/bin/sh
+# The kiosk's deployment proven on an emulated arm64 machine (qemu-system-aarch64, no KVM needed):
+# installs what the host lacks, builds the machine's Debian 12 root once (cached outside the
+# checkout, rootfs.sh), makes its disk, the sticks and the reference pictures from the .deb, then
+# boots it and runs the checks (checks.py). Exits non-zero if any check fails.
+# Usage: deploy/emu/run.sh [KIOSK.deb]    (default: the newest build-arm64/*.deb of this checkout)
+#   KIOSK_EMU_CACHE  the cached roots (default /var/cache/kiosk-emu)
+#   KIOSK_EMU_WORK   disks, sticks and results (default build-emu/ in the checkout, ignored by git)
+#   KIOSK_EMU_SIZES  screen sizes to run, one boot each (default "1280x720"; "1280x720 800x480")
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+# shellcheck disable=SC2012 # CPack's names have no spaces
+deb=${1:-$(ls -t "$top"/build-arm64/*.deb 2>/dev/null | head -n 1)}
+if [ -z "$deb" ] || [ ! -f "$deb" ]; then
+    echo "emu: no .deb (run deploy/cross-build.sh first)" >&2
+    exit 2
+fi
+deb=$(realpath "$deb")
+work=${KIOSK_EMU_WORK:-$top/build-emu}
+[ "$(id -u)" -eq 0 ] || { echo "emu: run as root (debootstrap, binfmt)" >&2; exit 2; }
+
+# --- the host's tools ------------------------------------------------------------------------
+need="qemu-system-arm qemu-user-static binfmt-support debootstrap mtools dosfstools fdisk
+e2fsprogs imagemagick cpio python3"
+missing=""
+for p in $need; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+        missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+    echo "emu: installing$missing"
+    apt-get -o DPkg::Lock::Timeout=600 update -qq
+    # shellcheck disable=SC2086 # the list is meant to split
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq \
+        --no-install-recommends $missing
+fi
+
+# --- the machine -----------------------------------------------------------------------------
+start=$(date +%s)
+root=$("$here/rootfs.sh")
+echo "emu: root $root ($(( $(date +%s) - start )) s)"
+mkdir -p "$work"
+status=0
+for size in ${KIOSK_EMU_SIZES:-1280x720}; do
+    start=$(date +%s)
+    "$here/initrd.sh" "$root" "$work/boot"
+    "$here/fixtures.sh" "$root" "$deb" "$size" "$work/fixtures"
+    "$here/image.sh" "$root" "$deb" "$work/fixtures/keys/kiosk.pub" "$work/disk.img"
+    echo "emu: $size: disk, sticks and reference slides made in $(( $(date +%s) - start )) s"
+    python3 -B "$here/checks.py" "$work" "$work/out-$size" "$size" || status=1
+    echo "emu: $size: $(( $(date +%s) - start )) s in all; evidence in $work/out-$size"
+done
+exit $status
