@@ -377,35 +377,4 @@ std::string status_json(const std::string& state, const ImportResult& r) {
     return j.dump() + "\n";
 }
 
-std::string refusal_text(const std::string& code) {
-    static const std::map<std::string, std::string> texts{
-        {"no_manifest", "er staat geen manifest.json in de map op de stick"},
-        {"unsigned", "de inhoud is niet ondertekend"},
-        {"bad_signature", "de handtekening klopt niet"},
-        {"unknown_key", "ondertekend met een sleutel die deze kiosk niet kent"},
-        {"replay", "deze versie is niet nieuwer dan wat de kiosk al toonde"},
-        {"bad_manifest", "het manifest is ongeldig"},
-        {"unsafe_file", "een bestand op de stick ontbreekt, is te groot of is onveilig"},
-        {"file_mismatch", "een bestand is gewijzigd na het ondertekenen"},
-        {"invalid_deck", "de dia's bevatten fouten"},
-        {"io_error", "lezen of schrijven mislukte"},
-        {"disk_full", "de kiosk heeft niet genoeg vrije schijfruimte"},
-        {"read_only", "de inhoudsmap van de kiosk is alleen-lezen"},
-        {"busy", "een andere import loopt nog; probeer het zo opnieuw"},
-        {"manifest_too_large", "manifest.json is te groot (meer dan " +
-                                   std::to_string(max_manifest_text_bytes / 1024) + " KiB)"},
-        {"manifest_not_file", "manifest.json is geen gewoon bestand (maar een link, FIFO, "
-                              "apparaat of map)"},
-        {"signature_too_large", "de handtekening (manifest.json.minisig) is te groot (meer dan " +
-                                    std::to_string(max_signature_file_bytes / 1024) + " KiB)"},
-        {"signature_not_file", "de handtekening (manifest.json.minisig) is geen gewoon bestand"},
-        {"no_sequence", "de handtekening heeft geen volgnummer (seq=N in het trusted comment)"},
-        {"stick_read_error", "de stick kon niet goed gelezen worden"},
-        {"bundle_link", "de map op de stick is een link; die wordt niet gevolgd"},
-        {"misnamed_bundle", "de map met de inhoud heet niet kiosk"},
-    };
-    const auto it = texts.find(code);
-    return it == texts.end() ? "onbekende fout" : it->second;
-}
-
 } // namespace kiosk
