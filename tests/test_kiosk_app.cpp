@@ -477,3 +477,15 @@ TEST_CASE_METHOD(Fixture, "a notice on screen does not stop the time-left bar fr
     CHECK(app.seconds_until_wake(0.01) <
           1.0); // the bar steps twice a second, the notice lasts 60 s
 }
+
+TEST_CASE_METHOD(Fixture, "with a short idle time the countdown is its last third, not all of it") {
+    settings.idle_return_s = 12;
+    KioskApp app(settings, deck, measure, canvas.sz, 0);
+    tap(app, 700, 1);
+    app.update(1.2);
+    app.draw(canvas, 1.2);
+    CHECK_FALSE(canvas.shows("Nog aan het lezen?")); // just touched: nothing asked
+    app.update(9.5);                                 // 3.6 s left, within the last 4
+    app.draw(canvas, 9.5);
+    CHECK(canvas.shows("Nog aan het lezen?"));
+}

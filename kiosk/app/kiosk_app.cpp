@@ -78,9 +78,15 @@ Browser KioskApp::make_browser(double now) const {
     return browser;
 }
 
+// The last ten seconds, or the last third of a short idle time: a visitor who just touched the
+// screen is never asked whether they are still there.
+double KioskApp::countdown_window() const {
+    return std::min(countdown_s, browser_.idle_return() / 3);
+}
+
 int KioskApp::countdown(double now) const {
     const double left = browser_.idle_left(now);
-    if (browser_.mode() != Mode::Browsing || left > countdown_s) return -1;
+    if (browser_.mode() != Mode::Browsing || left > countdown_window()) return -1;
     return static_cast<int>(std::ceil(left));
 }
 

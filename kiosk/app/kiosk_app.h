@@ -105,6 +105,7 @@ class KioskApp {
     Browser make_browser(double now) const;
     // Whole seconds left in the "still reading?" countdown before the idle return, or -1.
     int countdown(double now) const;
+    double countdown_window() const;
     void invalidate_layouts();
     void prepare_pending(double now);
     void switch_to_pending(double now);

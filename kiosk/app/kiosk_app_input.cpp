@@ -264,8 +264,9 @@ double KioskApp::seconds_until_wake(double now) const {
     if (browser_.mode() == Mode::Browsing) {
         // The countdown's start, then each of its seconds.
         const double left = browser_.idle_left(now);
-        wake = std::min(wake, left > countdown_s ? left - countdown_s
-                                                 : std::max(0.01, left - std::floor(left)));
+        const double window = countdown_window();
+        wake =
+            std::min(wake, left > window ? left - window : std::max(0.01, left - std::floor(left)));
     }
     // A notice is one more deadline among the others, not a reason to skip them.
     if (!notice_.empty()) wake = std::min(wake, std::max(0.0, notice_until_ - now));

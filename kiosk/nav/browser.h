@@ -42,6 +42,7 @@ class Browser {
     Mode mode() const { return nav_.mode(); }
     double seconds_until_change(double now) const;
     double idle_left(double now) const { return nav_.idle_left(now); }
+    double idle_return() const { return nav_.idle_return(); }
     // The reading time of each finding's full text: a visitor in front of a long text is given
     // that long before the kiosk returns to its loop (at most max_reading_idle_s).
     void set_reading_times(std::vector<double> seconds) { reading_s_ = std::move(seconds); }

@@ -49,6 +49,7 @@ class Navigator {
     double idle_left(double now) const;
     // How long a pause may last: longer in front of a long text.
     void set_idle_return(double seconds) { settings_.idle_return_s = seconds; }
+    double idle_return() const { return settings_.idle_return_s; }
 
   private:
     void show(int index, int direction, bool fade, double now);
