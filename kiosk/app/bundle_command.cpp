@@ -7,6 +7,7 @@
 #include "bundle/minisign.h"
 #include "bundle/sha256.h"
 #include "content/loader.h"
+#include "import/release_store.h"
 
 #include <fstream>
 #include <iostream>
@@ -98,8 +99,7 @@ int run_bundle(const Settings& s) {
 void check_bundle(const Settings& s, const fs::path& dir, Diagnostics& d) {
     std::error_code ec;
     if (!fs::exists(dir / "manifest.json", ec)) return;
-    std::ifstream in(dir / "manifest.json");
-    const std::string text(std::istreambuf_iterator<char>(in), {});
+    const std::string text = read_file(dir / "manifest.json");
     std::string error;
     const auto manifest = parse_manifest(text, error);
     if (!manifest) return d.error("manifest.json", error);

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -54,8 +55,12 @@ void read_list(JsonFields& f, const OptionRow& row, std::vector<std::string>& ou
 // Numbers come as JSON numbers; JsonFields checks the row's range, the step is checked here.
 void read_number(JsonFields& f, const OptionRow& row, Settings& s, Diagnostics& d) {
     std::optional<double> value;
+    // JsonFields reads whole numbers as int: a wider row (none has a file key today) is capped.
+    auto as_int = [](double v) {
+        return static_cast<int>(std::clamp(v, -2147483648.0, 2147483647.0));
+    };
     if (row.kind == OptionKind::Whole)
-        value = f.whole_number(row.key, static_cast<int>(row.min), static_cast<int>(row.max));
+        value = f.whole_number(row.key, as_int(row.min), as_int(row.max));
     else
         value = f.number(row.key, row.min, row.max);
     if (!value) return;
@@ -89,7 +94,10 @@ void read_row(JsonFields& f, const OptionRow& row, Settings& s, Diagnostics& d) 
             read_schedule(*object, *schedule, d);
         return;
     }
-    default:
+    case OptionKind::Text:
+    case OptionKind::Path:
+    case OptionKind::Size:
+    case OptionKind::Corner:
         return read_text(f, row, s, d);
     }
 }

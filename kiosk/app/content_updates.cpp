@@ -1,26 +1,17 @@
 #include "app/content_updates.h"
 
+#include "app/deck_source.h"
 #include "import/importer.h"
 #include "import/release_store.h"
 
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 #include <limits>
 
 namespace kiosk {
 namespace {
 
 constexpr double never = std::numeric_limits<double>::infinity();
-
-std::string release_origin(const std::filesystem::path& release) {
-    return "release " + release.filename().string();
-}
-
-std::string read_text(const std::filesystem::path& file) {
-    std::ifstream in(file);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
 
 // Up to five errors, then a line that says the old slides stay: what an author needs on screen.
 std::vector<std::string> error_lines(const LoadResult& r, const std::string& keeps) {
@@ -38,7 +29,7 @@ ContentUpdates::ContentUpdates(const Settings& settings, std::string shown_origi
                                std::function<void()> wake)
     : settings_(settings), shown_(std::move(shown_origin)), wake_(std::move(wake)), due_(never) {
     if (!settings_.content_root.empty())
-        last_status_ = read_text(ReleaseStore(settings_.content_root).status_file());
+        last_status_ = read_file(ReleaseStore(settings_.content_root).status_file());
 }
 
 ContentUpdates::~ContentUpdates() {
@@ -92,7 +83,7 @@ bool ContentUpdates::current_is_shown() const {
 }
 
 void ContentUpdates::follow_import_status(KioskApp& app, double now) {
-    const std::string text = read_text(ReleaseStore(settings_.content_root).status_file());
+    const std::string text = read_file(ReleaseStore(settings_.content_root).status_file());
     if (text == last_status_) return;
     last_status_ = text;
     const auto status = nlohmann::json::parse(text, nullptr, false);

@@ -7,6 +7,10 @@ namespace kiosk {
 extern const char builtin_deck_data[];
 extern const std::size_t builtin_deck_size;
 
+std::string release_origin(const std::filesystem::path& release) {
+    return "release " + release.filename().string();
+}
+
 std::string_view builtin_deck_json() {
     return {builtin_deck_data, builtin_deck_size};
 }
@@ -58,11 +62,9 @@ StartupDeck from_releases(const std::filesystem::path& root, std::ostream& log) 
             const bool is_current = current && release == *current;
             if (!is_current)
                 log << "kiosk: falling back to release " << release.filename().string() << '\n';
-            return {std::move(*loaded.deck), "release " + release.filename().string(), !is_current,
-                    problem};
+            return {std::move(*loaded.deck), release_origin(release), !is_current, problem};
         }
-        if (problem.empty())
-            problem = "release " + release.filename().string() + ": " + first_error(loaded);
+        if (problem.empty()) problem = release_origin(release) + ": " + first_error(loaded);
     }
     return builtin(problem.empty() ? "no release in " + root.string() : problem, log);
 }

@@ -24,6 +24,10 @@ struct StartupDeck {
 StartupDeck load_startup_deck(const std::filesystem::path& content_dir,
                               const std::filesystem::path& content_root, std::ostream& log);
 
+// How a release is named as an origin ("release 12-ab…"): the running kiosk compares these to
+// tell whether `current` moved.
+std::string release_origin(const std::filesystem::path& release);
+
 // The default deck's JSON as compiled into the executable.
 std::string_view builtin_deck_json();
 

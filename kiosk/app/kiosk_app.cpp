@@ -72,8 +72,7 @@ Browser KioskApp::make_browser(double now) const {
     Browser browser(durations(), finding_slides(), nav_settings(settings_, deck_), now);
     std::vector<double> reading_s;
     for (const auto& finding : deck_.findings)
-        reading_s.push_back(60.0 * finding_word_count(finding) /
-                            std::max(1.0, static_cast<double>(deck_.timing.words_per_minute)));
+        reading_s.push_back(finding_reading_s(deck_, finding));
     browser.set_reading_times(std::move(reading_s));
     return browser;
 }
@@ -82,6 +81,14 @@ Browser KioskApp::make_browser(double now) const {
 // screen is never asked whether they are still there.
 double KioskApp::countdown_window() const {
     return std::min(countdown_s, browser_.idle_return() / 3);
+}
+
+// The countdown's start, then each of its seconds (infinity in the loop).
+double KioskApp::seconds_until_countdown_tick(double now) const {
+    const double left = browser_.idle_left(now);
+    if (browser_.mode() != Mode::Browsing) return left;
+    const double window = countdown_window();
+    return left > window ? left - window : std::max(0.01, left - std::floor(left));
 }
 
 int KioskApp::countdown(double now) const {
@@ -121,6 +128,7 @@ void KioskApp::invalidate_layouts() {
         s.reset();
     for (auto& c : chromes_)
         c.reset();
+    hint_.reset();
     overview_.reset();
     reading_.reset();
     prepared_slide_ = -1;
@@ -150,6 +158,22 @@ const Layer& KioskApp::chrome(int slide) {
     auto& cached = chromes_.at(static_cast<std::size_t>(slide));
     if (!cached) cached = browsing_chrome(deck_, slide, screen_, target_px_, measure_);
     return *cached;
+}
+
+// Laid out once per deck and screen, to the left of the widest slide counter ("30 / 30"), so it
+// stands still from slide to slide.
+const TouchHint* KioskApp::touch_hint() {
+    if (!hint_) {
+        const Rect track = progress_track(screen_);
+        const int px = ScreenMetrics(screen_).footer_px();
+        const std::string total = std::to_string(deck_.slides.size());
+        const std::string widest =
+            fill_template(deck_.ui.slide_counter, {{"n", total}, {"total", total}});
+        const int right = track.x - 2 * px - measure_.text_width(widest, FontStyle::Regular, px);
+        hint_ =
+            touch_hint_layout(deck_.ui.touch_hint, screen_, right, track.y + track.h / 2, measure_);
+    }
+    return *hint_ ? &**hint_ : nullptr;
 }
 
 const Layer& KioskApp::overview() {
@@ -242,6 +266,7 @@ void KioskApp::switch_to_pending(double now) {
     pending_.reset();
     prepared_slide_ = -1;
     chromes_.assign(deck_.slides.size(), std::nullopt);
+    hint_.reset();
     overview_.reset();
     reading_.reset();
     browser_ = make_browser(now);

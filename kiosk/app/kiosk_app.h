@@ -94,6 +94,7 @@ class KioskApp {
 
     const Layer& chrome(int slide);
     const Layer& overview();
+    const TouchHint* touch_hint();
     const ReadingLayout& reading();
     std::vector<std::string> status_lines(double now) const;
     void draw_views(Canvas& canvas, double now);
@@ -106,6 +107,7 @@ class KioskApp {
     // Whole seconds left in the "still reading?" countdown before the idle return, or -1.
     int countdown(double now) const;
     double countdown_window() const;
+    double seconds_until_countdown_tick(double now) const;
     void invalidate_layouts();
     void prepare_pending(double now);
     void switch_to_pending(double now);
@@ -122,6 +124,8 @@ class KioskApp {
     KineticScroller scroller_;
     std::vector<std::optional<Scene>> scenes_;
     std::vector<std::optional<Layer>> chromes_;
+    std::optional<std::optional<TouchHint>>
+        hint_; // laid out (perhaps as "does not fit") or not yet
     std::optional<Layer> overview_;
     std::optional<ReadingLayout> reading_;
     int reading_for_ = -1;

@@ -135,7 +135,7 @@ void KioskApp::draw(Canvas& canvas, double now) {
     state.elapsed_fraction = nav.elapsed_fraction(now);
     state.drag_dx = state.transition || browser_.view() != View::Slides ? 0.f : gestures_.drag_dx();
     state.slide_s = current_duration();
-    state.show_hint = true; // every loop slide invites a touch
+    state.hint = touch_hint(); // every loop slide invites a touch
     // An overview or reading view whose backdrop is opaque covers the whole screen: the slide
     // beneath is not drawn (half the work of a scrolling frame, and its text need not stay
     // cached).

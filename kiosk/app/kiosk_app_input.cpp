@@ -145,9 +145,7 @@ void KioskApp::on_tap(float x, float y, double now) {
     if (x < edge)
         browser_.previous(now);
     else if (x > screen_.w - edge)
-        browser_.next(now);
-    else
-        browser_.activity(now);
+        browser_.next(now); // in between, the touch only counted as activity (on_pointer)
 }
 
 void KioskApp::perform(const Button& b, double now) {
@@ -261,13 +259,7 @@ double KioskApp::seconds_until_wake(double now) const {
         (pending_->laid_out < pending_->scenes.size() || browser_.mode() == Mode::Attract))
         return 0.02; // keep laying out the waiting deck, a little at a time
     double wake = browser_.seconds_until_change(now);
-    if (browser_.mode() == Mode::Browsing) {
-        // The countdown's start, then each of its seconds.
-        const double left = browser_.idle_left(now);
-        const double window = countdown_window();
-        wake =
-            std::min(wake, left > window ? left - window : std::max(0.01, left - std::floor(left)));
-    }
+    wake = std::min(wake, seconds_until_countdown_tick(now));
     // A notice is one more deadline among the others, not a reason to skip them.
     if (!notice_.empty()) wake = std::min(wake, std::max(0.0, notice_until_ - now));
     wake = std::min(wake, std::max(0.0, gestures_.hold_deadline() - now));

@@ -11,6 +11,7 @@
 #include "bundle/manifest.h"
 #include "bundle/minisign.h"
 #include "content/loader.h"
+#include "import/release_store.h"
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -58,11 +59,6 @@ std::optional<PublishArgs> parse(const std::vector<std::string>& args, std::stri
     return p;
 }
 
-std::string read_text(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 // The UTC minute as a number (202711301542), or one past the bundle already on the stick.
 std::uint64_t next_sequence(const fs::path& old_bundle) {
     const std::time_t now = std::time(nullptr);
@@ -71,13 +67,8 @@ std::uint64_t next_sequence(const fs::path& old_bundle) {
     char text[16];
     std::strftime(text, sizeof text, "%Y%m%d%H%M", &tm);
     std::uint64_t seq = std::strtoull(text, nullptr, 10);
-    const std::string sig = read_text(old_bundle / "manifest.json.minisig");
-    const std::string marker = "\ntrusted comment: "; // not the "untrusted comment: " line
-    if (const auto at = sig.find(marker); at != std::string::npos) {
-        const auto start = at + marker.size();
-        const auto line = sig.substr(start, sig.find('\n', start) - start);
-        if (const auto old = sequence_from_comment(line)) seq = std::max(seq, *old + 1);
-    }
+    if (const auto comment = trusted_comment_of(read_file(old_bundle / "manifest.json.minisig")))
+        if (const auto old = sequence_from_comment(*comment)) seq = std::max(seq, *old + 1);
     return seq;
 }
 
@@ -132,10 +123,8 @@ bool copy_to_stick(const fs::path& deck, const Manifest& m, const fs::path& stic
 // The copy on the stick, read back and judged as the kiosk will: hashes, signature, the deck.
 bool verify_copy(const fs::path& bundle, const fs::path& pub, int& slides) {
     Settings s;
-    // A minisign public key file: a comment line, then the key.
-    const std::string pub_text = read_text(pub);
-    if (const auto nl = pub_text.find('\n'); nl != std::string::npos)
-        s.trusted_keys.push_back(pub_text.substr(nl + 1, pub_text.find('\n', nl + 1) - nl - 1));
+    // A whole .pub file is a trusted key as it stands (parse_public_key).
+    if (const std::string key = read_file(pub); !key.empty()) s.trusted_keys.push_back(key);
     Diagnostics d;
     check_bundle(s, bundle, d);
     const auto loaded = load_content_dir(bundle);

@@ -49,12 +49,14 @@ struct Loop {
     ScaledClock& clock;
     Uint32 signal_event;
     Uint32 content_event; // something changed on disk
+    Uint32 loaded_event;  // a background load finished: it only wakes the loop
     StatsSession& stats;
     ContentUpdates& updates;
     ServiceNotifier& service;
 
     void dispatch(const SDL_Event& e) {
         if (e.type == content_event) return updates.changed(clock.now());
+        if (e.type == loaded_event) return; // poll() takes the result after the wake-up
         if (e.type == SDL_QUIT && !settings.windowed) return; // fullscreen: not from a keyboard
         if (e.type == SDL_QUIT) return app.handle({InputEvent::Type::Quit}, clock.now());
         if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
@@ -181,8 +183,8 @@ int run_kiosk(const Settings& settings) {
     stats.attach(app, now0, [wall0, now0](double now) { return wall0 + (now - now0); });
     app.set_status_figures(
         [&stats, wall0, now0](double now) { return stats.today_lines(wall0 + (now - now0)); });
-    Loop{settings,     *display,      output, app,     canvas, clock,
-         signal_event, content_event, stats,  updates, service}
+    Loop{settings,     *display,      output,       app,   canvas,  clock,
+         signal_event, content_event, loaded_event, stats, updates, service}
         .run();
     service.stopping();
     stats.finish(app, clock.now());

@@ -160,6 +160,13 @@ std::optional<PublicKey> parse_public_key(std::string_view text, std::string& er
     return key;
 }
 
+std::optional<std::string> trusted_comment_of(std::string_view minisig_file) {
+    std::string error;
+    const auto sig = parse_signature_file(minisig_file, error);
+    if (!sig) return std::nullopt;
+    return std::string(sig->trusted_comment);
+}
+
 VerifyResult verify_minisign(std::string_view message, std::string_view minisig_file,
                              const std::vector<PublicKey>& trusted) {
     if (!sodium_ready()) return refused("the crypto library (libsodium) could not start");

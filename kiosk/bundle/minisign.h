@@ -47,6 +47,10 @@ struct VerifyResult {
     std::string error; // set when ok is empty
 };
 
+// The trusted comment of a well-formed .minisig text, unverified (what the organiser's own
+// stick already carries, for choosing the next sequence number); nullopt when malformed.
+std::optional<std::string> trusted_comment_of(std::string_view minisig_file);
+
 // Parses the .minisig text, finds its key id among `trusted`, then checks the signature over
 // `message` (the manifest, which the error messages name) and the global signature over the
 // trusted comment. Legacy and prehashed signatures are both accepted.

@@ -42,6 +42,10 @@ int finding_word_count(const Finding& finding) {
     return words;
 }
 
+double finding_reading_s(const Deck& deck, const Finding& finding) {
+    return 60.0 * finding_word_count(finding) / deck.timing.words_per_minute;
+}
+
 double slide_duration_s(const Deck& deck, const Slide& slide) {
     if (slide.duration_s) return *slide.duration_s;
     // A glance, then reading at the deck's pace: a visitor looks up before starting to read.

@@ -91,8 +91,10 @@ struct Deck {
 
 // Words a visitor reads on the slide (markup stripped), for reading time and the 45-word rule.
 int slide_word_count(const Deck& deck, const Slide& slide);
-// The words of a finding's full text (its reading view).
+// The words of a finding's full text (its reading view), and the time to read them at the deck's
+// pace (timing.words_per_minute).
 int finding_word_count(const Finding& finding);
+double finding_reading_s(const Deck& deck, const Finding& finding);
 
 // Display time: the slide's own duration_s, else reading time clamped to the deck's bounds.
 double slide_duration_s(const Deck& deck, const Slide& slide);

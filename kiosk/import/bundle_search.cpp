@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 
+#include <memory>
 #include <vector>
 
 namespace kiosk {
@@ -17,24 +18,24 @@ UniqueFd open_folder(int parent, const char* name) {
     return UniqueFd(::openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
 }
 
-bool has_plain_entry(int dir, const char* name) {
-    struct stat st {};
-    return ::fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) == 0;
-}
-
+// As the importer judges a bundle folder (import_bundle): a manifest.json or deck.json of any
+// kind; what it is exactly is for the import to say.
 bool holds_bundle(int dir) {
-    return has_plain_entry(dir, "manifest.json") || has_plain_entry(dir, "deck.json");
+    struct stat st {};
+    return ::fstatat(dir, "manifest.json", &st, AT_SYMLINK_NOFOLLOW) == 0 ||
+           ::fstatat(dir, "deck.json", &st, AT_SYMLINK_NOFOLLOW) == 0;
 }
 
 // The real folders directly in dir (no links, no dot entries), at most max_entries of them.
 std::vector<std::string> subfolders(int dir) {
     std::vector<std::string> out;
     UniqueFd copy(::dup(dir));
-    DIR* d = copy.valid() ? ::fdopendir(copy.get()) : nullptr;
+    std::unique_ptr<DIR, int (*)(DIR*)> d(copy.valid() ? ::fdopendir(copy.get()) : nullptr,
+                                          ::closedir);
     if (!d) return out;
     copy.release(); // closedir closes it
     std::size_t seen = 0;
-    while (const dirent* e = ::readdir(d)) {
+    while (const dirent* e = ::readdir(d.get())) {
         if (++seen > max_entries) break;
         const std::string name = e->d_name;
         struct stat st {};
@@ -42,7 +43,6 @@ std::vector<std::string> subfolders(int dir) {
             continue;
         if (S_ISDIR(st.st_mode)) out.push_back(name);
     }
-    ::closedir(d);
     return out;
 }
 

@@ -19,7 +19,6 @@
 #include <cerrno>
 #include <cstdio>
 #include <fstream>
-#include <map>
 
 namespace kiosk {
 namespace fs = std::filesystem;
@@ -30,14 +29,15 @@ namespace {
 // a link or an oversized file is named as what it is, never as absent.
 struct StickFile {
     const char* name;
-    const char* code_prefix; // "<prefix>_too_large", "<prefix>_not_file"
     const char* missing_code;
+    const char* too_large_code;
+    const char* not_file_code;
     std::size_t max_bytes;
 };
-constexpr StickFile manifest_file{"manifest.json", "manifest", "no_manifest",
-                                  max_manifest_text_bytes};
-constexpr StickFile signature_file{"manifest.json.minisig", "signature", "unsigned",
-                                   max_signature_file_bytes};
+constexpr StickFile manifest_file{"manifest.json", "no_manifest", "manifest_too_large",
+                                  "manifest_not_file", max_manifest_text_bytes};
+constexpr StickFile signature_file{"manifest.json.minisig", "unsigned", "signature_too_large",
+                                   "signature_not_file", max_signature_file_bytes};
 
 ImportResult refused(std::string code, std::string message) {
     ImportResult r;
@@ -94,11 +94,10 @@ const char* dutch_kind(FileProblem p) {
 
 ImportResult read_refusal(const StickFile& f, FileProblem p, const std::string& error,
                           const std::string& folder) {
-    const std::string prefix = f.code_prefix;
     const std::string code = p == FileProblem::missing      ? f.missing_code
-                             : p == FileProblem::too_large  ? prefix + "_too_large"
+                             : p == FileProblem::too_large  ? f.too_large_code
                              : p == FileProblem::unreadable ? "stick_read_error"
-                                                            : prefix + "_not_file";
+                                                            : f.not_file_code;
     const bool unsigned_bundle = code == "unsigned";
     ImportResult r = refused(code, unsigned_bundle ? "no signature: " + error : error);
     if (const char* kind = dutch_kind(p))
@@ -154,10 +153,12 @@ std::optional<Manifest> signed_manifest(const UntrustedDir& stick, const fs::pat
     std::string manifest, sig;
     if (stage_small(stick, staging, manifest_file, o.bundle_folder, manifest, r) != Staged::ok)
         return std::nullopt;
-    const Staged signature = stage_small(stick, staging, signature_file, o.bundle_folder, sig, r);
+    // A missing signature is a refusal only where one is required.
+    ImportResult sig_refusal;
+    const Staged signature =
+        stage_small(stick, staging, signature_file, o.bundle_folder, sig, sig_refusal);
     if (signature == Staged::refused || (signature == Staged::absent && o.require_signature))
-        return std::nullopt;
-    r = ImportResult{}; // drops the "unsigned" refusal where no signature is required
+        return r = sig_refusal, std::nullopt;
     r.manifest_sha256 = sha256_hex(manifest);
     if (signature == Staged::absent)
         r.sequence = last_seq + 1; // unsigned bundles are allowed only in a development setup
@@ -238,8 +239,9 @@ void list_deck_errors(const std::vector<std::string>& errors, ImportResult& r) {
     constexpr std::size_t shown = 3;
     for (std::size_t i = 0; i < errors.size() && i < shown; ++i) {
         std::string line = errors[i];
-        if (const auto at = line.find(": error: "); at != std::string::npos)
-            line.replace(at, 9, ": ");
+        constexpr std::string_view severity = ": error: "; // every line here is an error
+        if (const auto at = line.find(severity); at != std::string::npos)
+            line.replace(at, severity.size(), ": ");
         r.details.push_back(line);
     }
     if (errors.size() > shown)

@@ -5,6 +5,7 @@
 #include "bundle/minisign.h"
 #include "import/fd.h"
 #include "import/importer.h"
+#include "import/release_store.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -106,23 +107,6 @@ bool receipt_replaceable(int dir, std::string& error) {
     return false;
 }
 
-// A new file in dir, never an existing name: O_EXCL creates it, fstat confirms what was opened.
-UniqueFd create_new_file(int dir, std::string& name, std::string& error) {
-    for (int attempt = 0; attempt < 20; ++attempt) {
-        name = ".kiosk-receipt-" + std::to_string(::getpid()) + "-" + std::to_string(attempt);
-        UniqueFd fd(::openat(dir, name.c_str(),
-                             O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK,
-                             0644));
-        struct stat st {};
-        if (fd.valid() && ::fstat(fd.get(), &st) == 0 && S_ISREG(st.st_mode) && st.st_nlink == 1)
-            return fd;
-        if (fd.valid()) ::unlinkat(dir, name.c_str(), 0);
-        if (!fd.valid() && errno != EEXIST) break;
-    }
-    error = std::string("cannot write ") + receipt_name + " (read-only stick?)";
-    return UniqueFd();
-}
-
 } // namespace
 
 std::string refusal_text(const std::string& code) {
@@ -182,24 +166,10 @@ std::string receipt_text(const ImportResult& r, std::time_t when) {
 
 bool write_receipt(const fs::path& mount, const std::string& text, std::string& error) {
     UniqueFd dir(::open(mount.c_str(), O_DIRECTORY | O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
-    if (!dir.valid()) return error = mount.string() + ": cannot open", false;
+    if (!dir.valid()) return error = mount.string() + ": " + std::strerror(errno), false;
     if (!receipt_replaceable(dir.get(), error)) return false;
-    std::string temp;
-    UniqueFd fd = create_new_file(dir.get(), temp, error);
-    if (!fd.valid()) return false;
-    const bool written =
-        ::write(fd.get(), text.data(), text.size()) == static_cast<ssize_t>(text.size()) &&
-        ::fsync(fd.get()) == 0;
-    fd.reset();
-    if (written && ::renameat(dir.get(), temp.c_str(), dir.get(), receipt_name) == 0) {
-        ::fsync(dir.get());
-        return true;
-    }
-    error = std::string(receipt_name) +
-            (written ? ": cannot replace it: " + std::string(std::strerror(errno))
-                     : ": write failed (stick full?)");
-    ::unlinkat(dir.get(), temp.c_str(), 0);
-    return false;
+    // A new file renamed over the name: what stands there now is never opened for writing.
+    return write_file_atomically(mount / receipt_name, text, error);
 }
 
 } // namespace kiosk

@@ -46,6 +46,9 @@ void remove_tree(const fs::path& dir) {
     fs::remove_all(dir, ec);
 }
 
+// The link `current` is switched by renaming one of these over it.
+constexpr const char* current_tmp_prefix = "current.tmp-";
+
 // The prefix of write_file_atomically's temporary file for `file`, also how prepare() finds
 // the ones a killed import left behind.
 std::string tmp_prefix(const fs::path& file) {
@@ -98,7 +101,7 @@ bool ReleaseStore::prepare(std::string& error) {
     for (const auto& entry : fs::directory_iterator(root_ / "staging", ec))
         remove_tree(entry.path());
     remove_unswitched_releases();
-    remove_prefixed(root_, {"current.tmp-", tmp_prefix(status_file())});
+    remove_prefixed(root_, {current_tmp_prefix, tmp_prefix(status_file())});
     remove_prefixed(root_ / "state", {tmp_prefix(last_sequence_file())});
     return true;
 }
@@ -172,7 +175,7 @@ bool ReleaseStore::publish(const fs::path& staging, const ReleaseName& name, int
     fs::rename(staging, release, ec);
     if (ec) return fail(error, "cannot move the release into place: " + ec.message());
     if (!fsync_path((root_ / "releases").string(), error)) return false;
-    const fs::path tmp = root_ / ("current.tmp-" + random_id());
+    const fs::path tmp = root_ / (current_tmp_prefix + random_id());
     fs::create_symlink(fs::path("releases") / name.folder(), tmp, ec);
     if (ec) return fail(error, "cannot make the current link: " + ec.message());
     fs::rename(tmp, root_ / "current", ec); // atomic: readers see the old or the new release
@@ -194,6 +197,11 @@ void ReleaseStore::prune(int keep) {
         }
         remove_tree(release);
     }
+}
+
+std::string read_file(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 bool write_file_atomically(const fs::path& file, const std::string& content, std::string& error) {

@@ -56,6 +56,9 @@ class ReleaseStore {
     std::filesystem::path root_;
 };
 
+// The whole of a small local file (a status file, a manifest); empty when it cannot be read.
+std::string read_file(const std::filesystem::path& file);
+
 // Writes a file so that readers see the old or the new content, never a mix: a temporary file in
 // the same folder, fsynced, renamed over the target, the folder fsynced.
 bool write_file_atomically(const std::filesystem::path& file, const std::string& content,

@@ -37,6 +37,34 @@ void add_outline(Layer& layer, Rect r, int t, Ink ink) {
     layer.scene.rects.push_back({{r.x + r.w - t, r.y + t, t, r.h - 2 * t}, ink});
 }
 
+std::optional<TouchHint> touch_hint_layout(const std::string& text, Size screen, int right, int cy,
+                                           const TextMeasure& measure) {
+    const ScreenMetrics m(screen);
+    const int left = m.margin_x();
+    // The pill: padding, the mark (3/4 of a line), padding, the words, padding.
+    auto pill_w = [&](int px) {
+        return measure.line_height(px) * 3 / 4 + 3 * (px / 2) +
+               measure.text_width(text, FontStyle::Bold, px);
+    };
+    int px = std::max(10, m.unit / 22);
+    while (px > m.unit / 24 && left + pill_w(px) > right)
+        --px;
+    if (left + pill_w(px) > right) return std::nullopt;
+    const int lh = measure.line_height(px), pad = px / 2, d = lh * 3 / 4;
+    TouchHint hint;
+    hint.pill.scene.rects.push_back(
+        {{left, cy - (lh + pad) / 2, pill_w(px), lh + pad}, Ink::Surface});
+    const Rect mark{left + pad, cy - d / 2, d, d};
+    add_outline(hint.ring, mark, std::max(2, d / 8), Ink::Accent);
+    const int dot = d / 3;
+    hint.pill.scene.rects.push_back(
+        {{mark.x + (d - dot) / 2, mark.y + (d - dot) / 2, dot, dot}, Ink::Accent});
+    const int w = measure.text_width(text, FontStyle::Bold, px);
+    hint.pill.scene.texts.push_back(
+        {text, FontStyle::Bold, px, left + 2 * pad + d, cy - lh / 2, w, lh, Ink::Text});
+    return hint;
+}
+
 BarGeometry bottom_bar(Size screen, int target_px) {
     const ScreenMetrics m(screen);
     const int h = std::max(target_px, m.footer_h() * 3 / 4);

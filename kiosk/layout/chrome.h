@@ -6,6 +6,7 @@
 #include "layout/measure.h"
 #include "layout/scene.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,18 @@ const Button* hit_test(const std::vector<Button>& buttons, float x, float y, int
 
 // A frame of thickness t just inside r.
 void add_outline(Layer& layer, Rect r, int t, Ink ink);
+
+// The touch invitation at the bottom left of every loop slide: a pill with a tap mark and the
+// deck's words, large enough to read from a step away (at least 1/24 of the shorter side). The
+// mark's ring is a layer of its own, so the frame can draw it at a breathing strength.
+struct TouchHint {
+    Layer pill; // the pill, the mark's dot and the words
+    Layer ring; // the mark's ring
+};
+// Between the left margin and `right`, centred on the line `cy`; nullopt when the words do not
+// fit at any size allowed (left out, never clipped).
+std::optional<TouchHint> touch_hint_layout(const std::string& text, Size screen, int right, int cy,
+                                           const TextMeasure& measure);
 
 // Controls shown while a visitor browses the slides: previous/next, overview, "Lees meer" on a
 // slide that belongs to a finding, and "n / total" between them (plain text: nothing that looks

@@ -29,13 +29,6 @@ Stacked fit_blocks(const std::vector<Block>& blocks, Rect box, double floor, con
     return stack_blocks(blocks, box, floor, m, true);
 }
 
-void append(Scene& into, Scene&& from) {
-    for (auto& r : from.rects)
-        into.rects.push_back(r);
-    for (auto& t : from.texts)
-        into.texts.push_back(std::move(t));
-}
-
 } // namespace
 
 Rect contain(int picture_w, int picture_h, Rect area) {

@@ -151,10 +151,7 @@ void add_finding_steps(Layer& layer, const Deck& deck, int finding, int left, in
                        bar.y, bar.h, true, measure)
                 .x;
     if (x < left) return;
-    layer.scene.rects.insert(layer.scene.rects.end(), steps.scene.rects.begin(),
-                             steps.scene.rects.end());
-    layer.scene.texts.insert(layer.scene.texts.end(), steps.scene.texts.begin(),
-                             steps.scene.texts.end());
+    append(layer.scene, std::move(steps.scene));
     layer.buttons.insert(layer.buttons.end(), steps.buttons.begin(), steps.buttons.end());
 }
 

@@ -35,7 +35,7 @@ Layer text_panel(const std::vector<std::string>& lines, Size screen, const TextM
 
 // The question before the idle return ("Nog aan het lezen? ..."), with the seconds left large
 // below it, in the middle of the screen: it must be seen from a step back. A touch anywhere
-// answers it, so the whole screen is its button.
+// answers it (any touch is activity), so it needs no button of its own.
 Layer countdown_panel(const std::string& question, int seconds, Size screen,
                       const TextMeasure& measure);
 

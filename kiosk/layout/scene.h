@@ -5,6 +5,7 @@
 #include "layout/measure.h"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kiosk {
@@ -44,5 +45,12 @@ struct Scene {
     bool overflows = false; // does not fit even at the smallest size: parts are off screen
     double scale = 1.0;     // the common shrink factor applied to the slide's text
 };
+
+// Moves what `from` draws (rectangles and texts) onto the end of `into`.
+inline void append(Scene& into, Scene&& from) {
+    into.rects.insert(into.rects.end(), from.rects.begin(), from.rects.end());
+    for (auto& t : from.texts)
+        into.texts.push_back(std::move(t));
+}
 
 } // namespace kiosk

@@ -68,45 +68,13 @@ int progress_step(double elapsed_fraction, Size screen, double slide_s) {
 
 namespace {
 
-// The touch invitation at the bottom left of every loop slide: a pill with a tap mark and the
-// deck's words, large enough to read from a step away (at least 1/24 of the shorter side). Its
-// ring breathes with the time-left bar's half-second steps, so the motion draws the eye without
-// costing a single extra frame.
-void draw_tap_mark(Canvas& canvas, Rect box, Color ring, Color dot_color) {
-    const int t = std::max(2, box.w / 8);
-    canvas.fill_rect({box.x, box.y, box.w, t}, ring);
-    canvas.fill_rect({box.x, box.y + box.h - t, box.w, t}, ring);
-    canvas.fill_rect({box.x, box.y + t, t, box.h - 2 * t}, ring);
-    canvas.fill_rect({box.x + box.w - t, box.y + t, t, box.h - 2 * t}, ring);
-    const int dot = box.w / 3;
-    canvas.fill_rect({box.x + (box.w - dot) / 2, box.y + (box.h - dot) / 2, dot, dot}, dot_color);
-}
-
-void draw_hint(Canvas& canvas, const Deck& deck, const FrameState& state, int right, int cy,
-               const TextMeasure& measure) {
-    const ScreenMetrics m(canvas.size());
-    const int left = m.margin_x();
-    const std::string& text = deck.ui.touch_hint;
-    // The pill: padding, the mark (3/4 of a line), padding, the words, padding.
-    auto pill_w = [&](int px) {
-        return measure.line_height(px) * 3 / 4 + 3 * (px / 2) +
-               measure.text_width(text, FontStyle::Bold, px);
-    };
-    int px = std::max(10, m.unit / 22);
-    while (px > m.unit / 24 && left + pill_w(px) > right)
-        --px;
-    if (left + pill_w(px) > right) return; // a long text is left out, never clipped
-    const int lh = measure.line_height(px), pad = px / 2, d = lh * 3 / 4;
-    const Rect pill{left, cy - (lh + pad) / 2, pill_w(px), lh + pad};
-    canvas.fill_rect(pill, deck.theme.surface);
+// The hint's ring breathes with the time-left bar's half-second steps: it moves without costing
+// a single extra frame.
+void draw_hint(Canvas& canvas, const Theme& theme, const TouchHint& hint, const FrameState& state) {
     static constexpr std::uint8_t breath[] = {255, 190, 120, 190};
-    Color ring = deck.theme.accent;
-    ring.a = breath[progress_step(state.elapsed_fraction, canvas.size(), state.slide_s) % 4];
-    draw_tap_mark(canvas, {left + pad, cy - d / 2, d, d}, ring, deck.theme.accent);
-    const int w = measure.text_width(text, FontStyle::Bold, px);
-    const SceneText hint{text, FontStyle::Bold, px, left + 2 * pad + d, cy - lh / 2, w,
-                         lh,   Ink::Text};
-    canvas.draw_text(hint, deck.theme.text, 0, 0, 255);
+    draw_scene(canvas, hint.pill.scene, theme, 0, 255);
+    const int step = progress_step(state.elapsed_fraction, canvas.size(), state.slide_s);
+    draw_scene(canvas, hint.ring.scene, theme, 0, breath[step % 4]);
 }
 
 // Attract loop only: while browsing, the chrome shows where the visitor is instead.
@@ -128,9 +96,7 @@ void draw_footer(Canvas& canvas, const Deck& deck, const FrameState& state,
     if (counter.x >= screen.w / 2)
         canvas.draw_text(counter, deck.theme.muted, 0, 0,
                          255); // a long template is left out, never drawn off screen
-    if (state.show_hint)
-        draw_hint(canvas, deck, state, std::min(counter.x, track.x) - px, counter.y + counter.h / 2,
-                  measure);
+    if (state.hint) draw_hint(canvas, deck.theme, *state.hint, state);
     canvas.fill_rect(track, deck.theme.surface);
     // The bar empties as the slide's time runs out.
     const int steps = progress_steps(screen, state.slide_s);

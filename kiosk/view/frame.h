@@ -2,6 +2,7 @@
 // Composes one frame from laid-out scenes: the slide (or two, mid-transition), and the footer with
 // the slide counter and the time left on the slide.
 #include "content/deck.h"
+#include "layout/chrome.h"
 #include "layout/measure.h"
 #include "nav/navigator.h"
 #include "view/canvas.h"
@@ -16,10 +17,10 @@ struct FrameState {
     int count = 1;
     std::optional<Transition> transition;
     Mode mode = Mode::Attract;
-    double elapsed_fraction = 0; // of the current slide's time, attract loop only
-    double slide_s = 10;         // the current slide's display time
-    bool show_hint = false;      // the touch invitation, in the attract loop
-    float drag_dx = 0;           // a finger dragging the slide sideways
+    double elapsed_fraction = 0;     // of the current slide's time, attract loop only
+    double slide_s = 10;             // the current slide's display time
+    const TouchHint* hint = nullptr; // the touch invitation, in the attract loop
+    float drag_dx = 0;               // a finger dragging the slide sideways
 };
 
 using SceneFor = std::function<const Scene&(int slide)>;

@@ -15,10 +15,7 @@ namespace kiosk::test {
 
 namespace fs = std::filesystem;
 
-inline std::string read_file(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
+using kiosk::read_file; // the project's own (import/release_store.h)
 
 inline void write_file(const fs::path& p, const std::string& bytes) {
     fs::create_directories(p.parent_path());
