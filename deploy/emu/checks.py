@@ -9,6 +9,7 @@ Usage: checks.py WORK OUT WxH     (WORK holds disk.img, boot/ and fixtures/ from
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -239,16 +240,16 @@ class Run:
     def check_restarts(self):
         m = self.machine
         # SIGSTOP: no WATCHDOG=1 for WatchdogSec (30 s), then systemd kills and restarts it.
-        for how, signal, timeout in (("kill -9", "KILL", 120), ("SIGSTOP", "STOP", 240)):
+        for how, sig, timeout in (("kill -9", "KILL", 120), ("SIGSTOP", "STOP", 240)):
             _, pid = m.sh("systemctl show -p MainPID --value kiosk")
             start = time.time()
-            m.sh(f"kill -{signal} {pid}")
+            m.sh(f"kill -{sig} {pid}")
             ok = m.until(f"p=$(systemctl show -p MainPID --value kiosk); [ $p != {pid} ] && "
                          "[ $p != 0 ] && systemctl is-active -q kiosk", timeout)
             took = time.time() - start
             _, log = m.sh("journalctl -u kiosk -n 40 --no-pager -o cat | "
                           "grep -E 'atchdog|Main process exited|Scheduled restart' | tail -n 2")
-            self.figures[f"restart_after_{signal.lower()}_s"] = round(took, 1)
+            self.figures[f"restart_after_{sig.lower()}_s"] = round(took, 1)
             self.result(4, f"{how} is restarted by systemd", ok,
                         f"{took:.0f} s; {log.replace(chr(10), ' | ')}")
         time.sleep(5)
@@ -314,6 +315,9 @@ def mtools(command, image, *args):
 
 
 def main():
+    # A time limit (CI's `timeout`) ends the run through SystemExit, so `finally` still powers
+    # the machine off and writes what was seen.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     work, out, size = sys.argv[1:4]
     os.makedirs(out, exist_ok=True)
     run = Run(work, out, size)
@@ -325,7 +329,7 @@ def main():
         for step in steps:
             try:
                 step()
-            except (MachineError, ValueError, IndexError) as e:
+            except (MachineError, ValueError, IndexError, subprocess.CalledProcessError) as e:
                 # One check stopped: the next ones may still be seen (QEMU gone: they stop too).
                 run.result(0, f"{step.__name__} stopped", False, str(e)[-1200:])
                 if run.machine.proc.poll() is not None:

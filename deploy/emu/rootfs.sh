@@ -3,7 +3,8 @@
 # $KIOSK_EMU_CACHE/root-<hash of deploy/emu/packages>; prints its path. Nothing else is changed in
 # it afterwards: image.sh copies it and adds the emulator's own settings to the copy.
 # debootstrap runs the arm64 half under qemu-user (binfmt): 25-40 minutes on 2 shared cores.
-# Usage: deploy/emu/rootfs.sh         Needs: root, debootstrap, qemu-user-static, binfmt-support
+# Usage: deploy/emu/rootfs.sh [--cached]   (--cached: print it if built, else exit 3, build nothing)
+# Needs: root, debootstrap, qemu-user-static, binfmt-support
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 cache=${KIOSK_EMU_CACHE:-/var/cache/kiosk-emu}
@@ -12,6 +13,7 @@ kernel=$(sed -n 's/^kernel: *//p' "$here/packages")
 key=$(sha256sum "$here/packages" | cut -c1-16)
 root=$cache/root-$key
 [ -f "$root.done" ] && { echo "$root"; exit 0; }
+[ "${1:-}" = --cached ] && exit 3
 
 # The host's own Debian mirror, as apt has it.
 mirror=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
@@ -24,7 +26,7 @@ update-binfmts --enable qemu-aarch64 >/dev/null 2>&1 || true
     { echo "rootfs: no aarch64 binfmt handler" >&2; exit 1; }
 
 mkdir -p "$cache"
-rm -rf "$root.tmp"
+rm -rf --one-file-system "$root.tmp" # a killed debootstrap may have left /proc mounted in it
 start=$(date +%s)
 debootstrap --arch=arm64 --variant=minbase --include="$list" bookworm "$root.tmp" "$mirror" >&2
 # mkinitramfs under qemu-user runs for over 20 minutes; initrd.sh makes a small initrd instead,
