@@ -53,6 +53,22 @@ to_image
 import >/dev/null || fail "the second publish was refused"
 echo "ok: a second publish the same minute got $second and was accepted"
 
+: >"$tmp/deck/leeg.txt" # an empty file is a file like any other
+out=$(publish) || fail "a deck with an empty file was not published: $out"
+rm "$tmp/deck/leeg.txt"
+to_image
+echo "ok: a deck with an empty file was published"
+
+before=$(sed -n 's/^trusted comment: kiosk-bundle seq=//p' "$mnt/kiosk/manifest.json.minisig")
+if out=$(cd "$tmp" && "$kiosk" publish deck "$mnt" --key kiosk.key --pub missing.pub 2>&1); then
+    fail "published without a public key to check the copy"
+fi
+echo "$out" | grep -q "cannot read the public key" || fail "no clear message: $out"
+[ "$(sed -n 's/^trusted comment: kiosk-bundle seq=//p' "$mnt/kiosk/manifest.json.minisig")" = "$before" ] ||
+    fail "the stick changed although nothing could be checked"
+echo "ok: without its public key nothing was published and the stick kept its bundle"
+second=$before
+
 printf '{"schema": 1, "slides": [' >"$tmp/deck/deck.json"
 if out=$(publish 2>&1); then fail "a broken deck was published"; fi
 echo "$out" | grep -q "nothing was published" || fail "no clear refusal: $out"

@@ -69,6 +69,24 @@ std::vector<PublicKey> keys_of(const Settings& s, std::vector<std::string>& erro
 
 } // namespace
 
+std::optional<Manifest> write_bundle_manifest(const fs::path& dir, std::ostream& log) {
+    std::vector<std::string> errors;
+    auto manifest = bundle_manifest(dir, errors);
+    std::string error;
+    // The bundle's own limits (files, sizes, names), as the importer will judge them.
+    if (manifest && !parse_manifest(manifest_to_json(*manifest), error)) errors.push_back(error);
+    for (const auto& e : errors)
+        log << "kiosk: " << e << '\n';
+    if (!errors.empty()) return std::nullopt;
+    std::ofstream out(dir / "manifest.json", std::ios::binary | std::ios::trunc);
+    out << manifest_to_json(*manifest);
+    out.flush();
+    if (!out)
+        return log << "kiosk: cannot write " << (dir / "manifest.json").string() << '\n',
+               std::nullopt;
+    return manifest;
+}
+
 int run_bundle(const Settings& s) {
     if (s.bundle_sequence == 0)
         return std::cerr << "kiosk: --bundle needs --seq N, higher than the last bundle's\n", 2;
@@ -77,16 +95,9 @@ int run_bundle(const Settings& s) {
         std::cerr << "kiosk: " << to_string(d) << '\n';
     if (loaded.diagnostics.has_errors())
         return std::cerr << "kiosk: fix the errors above first\n", 1;
-    std::vector<std::string> errors;
-    auto manifest = bundle_manifest(s.bundle_dir, errors);
-    for (const auto& e : errors)
-        std::cerr << "kiosk: " << e << '\n';
+    const auto manifest = write_bundle_manifest(s.bundle_dir, std::cerr);
     if (!manifest) return 1;
-    std::string error;
-    if (!parse_manifest(manifest_to_json(*manifest), error))
-        return std::cerr << "kiosk: " << error << '\n', 1;
     const fs::path out = s.bundle_dir / "manifest.json";
-    std::ofstream(out) << manifest_to_json(*manifest);
     std::cout
         << "Wrote " << out.string() << ": " << manifest->files.size() << " files.\n"
         << "Sign it with your kiosk key (the kiosk refuses a sequence it has already seen):\n\n"

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,10 @@ namespace kiosk {
 // safely (links, odd names) is listed in errors instead.
 std::optional<Manifest> bundle_manifest(const std::filesystem::path& dir,
                                         std::vector<std::string>& errors);
+
+// bundle_manifest checked against the bundle's limits as the importer will judge them, then
+// written to DIR/manifest.json; every problem goes to log, and nothing is written when any.
+std::optional<Manifest> write_bundle_manifest(const std::filesystem::path& dir, std::ostream& log);
 
 // kiosk --bundle DIR --seq N: writes DIR/manifest.json and prints the signing command.
 int run_bundle(const Settings& settings);

@@ -92,9 +92,11 @@ bool sign(const fs::path& key, const fs::path& manifest, std::uint64_t seq) {
 bool copy_bytes(const fs::path& from, const fs::path& to) {
     std::ifstream in(from, std::ios::binary);
     std::ofstream out(to, std::ios::binary | std::ios::trunc);
-    out << in.rdbuf();
+    if (!in) return false;
+    // An empty file inserts nothing, which a stream counts as a failure.
+    if (in.peek() != std::ifstream::traits_type::eof()) out << in.rdbuf();
     out.flush();
-    return in && out.good();
+    return out.good();
 }
 
 // The old bundle goes first, then the files, the manifest and its signature last: a copy cut
@@ -121,10 +123,9 @@ bool copy_to_stick(const fs::path& deck, const Manifest& m, const fs::path& stic
 }
 
 // The copy on the stick, read back and judged as the kiosk will: hashes, signature, the deck.
-bool verify_copy(const fs::path& bundle, const fs::path& pub, int& slides) {
+bool verify_copy(const fs::path& bundle, const std::string& public_key, int& slides) {
     Settings s;
-    // A whole .pub file is a trusted key as it stands (parse_public_key).
-    if (const std::string key = read_file(pub); !key.empty()) s.trusted_keys.push_back(key);
+    s.trusted_keys.push_back(public_key);
     Diagnostics d;
     check_bundle(s, bundle, d);
     const auto loaded = load_content_dir(bundle);
@@ -134,6 +135,18 @@ bool verify_copy(const fs::path& bundle, const fs::path& pub, int& slides) {
         std::cerr << "kiosk: " << to_string(item) << '\n';
     slides = loaded.deck ? static_cast<int>(loaded.deck->slides.size()) : 0;
     return !d.has_errors() && loaded.deck;
+}
+
+// The public key that checks the copy: read before anything on the stick is touched. A whole .pub
+// file is a trusted key as it stands (parse_public_key).
+std::optional<std::string> public_key_of(const fs::path& pub) {
+    const std::string key = read_file(pub);
+    std::string error;
+    if (!key.empty() && parse_public_key(key, error)) return key;
+    std::cerr << "kiosk: " << pub.string() << ": "
+              << (key.empty() ? "cannot read the public key" : error)
+              << " (--pub FILE, the kiosk.pub made with the key): nothing was published\n";
+    return std::nullopt;
 }
 
 bool deck_is_clean(const fs::path& deck) {
@@ -155,20 +168,17 @@ int run_publish(const std::vector<std::string>& args) {
                          << "\nUsage: kiosk publish DECK_DIR STICK_DIR [--key SECRET_KEY] [--pub "
                             "PUBLIC_KEY]\n",
                2;
-    if (!deck_is_clean(p->deck)) return 1;
-    std::vector<std::string> errors;
-    const auto manifest = bundle_manifest(p->deck, errors);
-    for (const auto& e : errors)
-        std::cerr << "kiosk: " << e << '\n';
-    if (!manifest) return 1;
-    std::ofstream(p->deck / "manifest.json") << manifest_to_json(*manifest);
+    const auto public_key = public_key_of(p->pub);
+    if (!public_key || !deck_is_clean(p->deck)) return 1;
+    const auto manifest = write_bundle_manifest(p->deck, std::cerr);
+    if (!manifest) return std::cerr << "kiosk: nothing was published\n", 1;
     const std::uint64_t seq = next_sequence(p->stick / "kiosk");
     if (!sign(p->key, p->deck / "manifest.json", seq))
         return std::cerr << "kiosk: signing failed: nothing was published\n", 1;
     if (!copy_to_stick(p->deck, *manifest, p->stick, error))
         return std::cerr << "kiosk: " << error << '\n', 1;
     int slides = 0;
-    if (!verify_copy(p->stick / "kiosk", p->pub, slides))
+    if (!verify_copy(p->stick / "kiosk", *public_key, slides))
         return std::cerr << "kiosk: the copy on the stick does not check out (see above)\n", 1;
     std::cout << "Published to " << (p->stick / "kiosk").string() << ": the kiosk will show these "
               << slides << " slides, sequence " << seq
