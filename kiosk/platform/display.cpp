@@ -65,9 +65,13 @@ std::optional<Display> Display::open(const Settings& settings, std::string& erro
         order, [&](const std::string& name) { return d.try_renderer(settings, name); }, log);
     for (const auto& line : log)
         SDL_Log("display: %s", line.c_str());
-    if (!chosen)
-        return error = "cannot create a renderer that shows frames: " + std::string(SDL_GetError()),
-               std::nullopt;
+    if (!chosen) {
+        // After a renderer that did not present, SDL_GetError() says nothing: the log says why.
+        error = "cannot create a renderer that shows frames:";
+        for (const auto& line : log)
+            error += " " + line + ";";
+        return std::nullopt;
+    }
     d.describe(*chosen, order);
     if (!settings.windowed) SDL_ShowCursor(SDL_DISABLE);
     return d;

@@ -16,8 +16,11 @@ class ScanoutProbe {
     // Empty when the window is not on KMSDRM, or its DRM device cannot be asked: then there is
     // nothing to tell by, and the renderer is trusted.
     static std::optional<ScanoutProbe> for_window(SDL_Window* window);
-    // The framebuffer ids the active CRTCs show now.
-    std::vector<std::uint32_t> framebuffers() const;
+    struct Scanout {
+        std::uint32_t crtc = 0, framebuffer = 0;
+    };
+    // What each active CRTC shows now.
+    std::vector<Scanout> scanouts() const;
 
   private:
     explicit ScanoutProbe(int drm_fd) : fd_(drm_fd) {}
