@@ -212,9 +212,10 @@ std::vector<std::string> split_question(const std::string& text) {
 Layer countdown_panel(const std::string& question, int seconds, Size screen,
                       const TextMeasure& measure) {
     const ScreenMetrics m(screen);
-    const int pad = m.unit / 16;
+    const int pad = m.unit / 16, room = screen.w - 4 * pad;
     const auto lines = split_question(question);
-    // Large lines, smaller only as far as they must be to fit (never below a label's 1/24).
+    // Large lines, smaller only as far as they must be to fit (never below a label's 1/24); a
+    // line still too wide (a portrait screen) wraps.
     int px = std::max(10, m.unit / 16);
     auto widest = [&](int size) {
         int w = 0;
@@ -222,23 +223,27 @@ Layer countdown_panel(const std::string& question, int seconds, Size screen,
             w = std::max(w, measure.text_width(l, FontStyle::Bold, size));
         return w;
     };
-    while (px > m.min_body_px() && widest(px) > screen.w - 4 * pad)
+    while (px > m.min_body_px() && widest(px) > room)
         --px;
-    const int lw = std::min(widest(px), screen.w - 4 * pad), lh = measure.line_height(px);
+    std::vector<WrappedText> blocks;
+    int lw = 0, lh = 0;
+    for (const auto& l : lines) {
+        blocks.push_back(
+            wrap_text(parse_markup(l), style_of(px, FontStyle::Bold, Ink::Text), room, measure));
+        lw = std::max(lw, blocks.back().width);
+        lh += blocks.back().height;
+    }
     const int number_px = std::max(16, m.unit / 5), nh = measure.line_height(number_px);
     const std::string number = std::to_string(seconds);
     const int nw = measure.text_width(number, FontStyle::Bold, number_px);
-    const int w = std::max(lw, nw) + 2 * pad;
-    const int h = static_cast<int>(lines.size()) * lh + nh + 2 * pad;
+    const int w = std::max(lw, nw) + 2 * pad, h = lh + nh + 2 * pad;
     const Rect r{(screen.w - w) / 2, (screen.h - h) / 2, w, h};
     Layer layer;
     layer.scene.rects.push_back({r, Ink::Surface});
     int y = r.y + pad;
-    for (const auto& l : lines) {
-        const int tw = std::min(measure.text_width(l, FontStyle::Bold, px), lw);
-        layer.scene.texts.push_back(
-            {l, FontStyle::Bold, px, r.x + (w - tw) / 2, y, tw, lh, Ink::Text});
-        y += lh;
+    for (const auto& b : blocks) {
+        add_wrapped(layer.scene, b, r.x + (w - b.width) / 2, y);
+        y += b.height;
     }
     layer.scene.texts.push_back(
         {number, FontStyle::Bold, number_px, r.x + (w - nw) / 2, y, nw, nh, Ink::Emphasis});
