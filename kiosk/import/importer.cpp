@@ -269,9 +269,9 @@ void set_status(const ReleaseStore& store, const std::string& state, const Impor
     write_file_atomically(store.status_file(), status_json(state, r), error);
 }
 
-// No bundle folder is no import. A link in its place is refused, not taken for absent: it is
-// not followed, and the organiser who put it there needs to hear why nothing happened.
-ImportResult missing_bundle(const ImportOptions& o) {
+// No bundle folder is no import. A folder that cannot be opened, and a link in its place (never
+// followed), are refused, not taken for absent: the organiser needs to hear why nothing happened.
+ImportResult missing_bundle(const ImportOptions& o, const std::string& open_error) {
     const fs::path path = o.mount / o.bundle_folder;
     struct stat st {};
     const bool exists = ::lstat(path.c_str(), &st) == 0;
@@ -281,6 +281,8 @@ ImportResult missing_bundle(const ImportOptions& o) {
         r.details.push_back(o.bundle_folder + " is een symbolische link, geen map");
         return r;
     }
+    if (exists && S_ISDIR(st.st_mode)) // there, but unreadable: a stick going bad, not "none"
+        return refused("stick_read_error", open_error);
     if (const auto other = exists ? std::nullopt : find_misnamed_bundle(o.mount, o.bundle_folder)) {
         ImportResult r =
             refused("misnamed_bundle",
@@ -302,7 +304,7 @@ std::optional<UntrustedDir> open_bundle(const ImportOptions& o, ImportResult& no
     std::string error;
     auto stick = UntrustedDir::open((o.mount / o.bundle_folder).string(), error);
     if (!stick) {
-        none = missing_bundle(o);
+        none = missing_bundle(o, error);
         return std::nullopt;
     }
     // An empty kiosk folder is how an organiser asks for the statistics alone: no import, no
