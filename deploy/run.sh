@@ -4,5 +4,6 @@
 set -eu
 here=$(dirname "$0")
 "$here/dev-deps.sh"
+# OFF even after deploy/test.sh left ON in the cache: this command needs no test packages.
 "$here/build.sh" -DKIOSK_REQUIRE_TESTS=OFF
 exec "$here/../build/kiosk/kiosk" "$@"

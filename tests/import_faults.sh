@@ -11,7 +11,9 @@ if [ "${KIOSK_FAULTS_NS:-}" != 1 ] && [ "$(id -u)" != 0 ]; then
     command -v unshare >/dev/null && KIOSK_FAULTS_NS=1 exec unshare -rm "$0" "$@"
     echo "SKIPPED: no mount rights here"; exit 77
 fi
-command -v minisign >/dev/null || { echo "missing minisign (deploy/dev-deps.sh --tests)"; exit 1; }
+# shellcheck source=support/kiosk_test.sh
+. "$(dirname "$0")/support/kiosk_test.sh"
+need minisign
 tmp=$(mktemp -d)
 root=$tmp/root
 mkdir -p "$root"
@@ -19,8 +21,7 @@ cleanup() { mountpoint -q "$root" && umount "$root"; rm -rf "$tmp"; }
 trap cleanup EXIT
 mount -t tmpfs -o size=1m tmpfs "$root" 2>/dev/null || { echo "SKIPPED: cannot mount a tmpfs"; exit 77; }
 
-minisign -G -W -f -p "$tmp/k.pub" -s "$tmp/k.key" >/dev/null
-printf '{"content_root": "%s", "trusted_keys": ["%s"]}\n' "$root" "$(sed -n 2p "$tmp/k.pub")" >"$tmp/kiosk.json"
+organiser_key "$tmp" "$root"
 
 # A signed stick with sequence $1 whose picture has $2 bytes after a valid PNG header.
 make_stick() {
@@ -33,8 +34,7 @@ make_stick() {
  "slides": [{"kind": "title", "title": "Versie $1"},
             {"kind": "image", "title": "Foto", "image": {"src": "images/foto.png"}}]}
 JSON
-    "$kiosk" --bundle "$dir" --seq "$1" >/dev/null
-    minisign -S -s "$tmp/k.key" -m "$dir/manifest.json" -t "kiosk-bundle seq=$1" >/dev/null
+    seal "$dir" "$1" "$tmp/k.key"
 }
 import() { "$importer" --config "$tmp/kiosk.json" "$tmp/stick$1" 2>&1; }
 expect_refused() { # stick, words in the reason

@@ -8,15 +8,15 @@ set -euo pipefail
 kiosk=$1
 importer=$2
 runs=${3:-100}
-command -v minisign >/dev/null || { echo "minisign missing (deploy/dev-deps.sh --tests installs it)"; exit 1; }
+# shellcheck source=support/kiosk_test.sh
+. "$(dirname "$0")/support/kiosk_test.sh"
+need minisign
 tmp=$(mktemp -d)
 trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 stick=$tmp/stick
 bundle=$stick/kiosk
 root=$tmp/root
-minisign -G -W -f -p "$tmp/k.pub" -s "$tmp/k.key" >/dev/null
-key=$(sed -n 2p "$tmp/k.pub")
-printf '{"content_root": "%s", "trusted_keys": ["%s"]}\n' "$root" "$key" >"$tmp/kiosk.json"
+organiser_key "$tmp" "$root"
 
 # A bundle big enough that an import takes a while: 24 images of 256 KiB.
 make_bundle() {
@@ -30,8 +30,7 @@ make_bundle() {
     done
     printf '{"schema": 1, "id": "kill", "title": "Run %s", "version": "%s", "language": "nl", "slides": [{"kind": "title", "title": "Run %s"}%s]}\n' \
         "$1" "$1" "$1" "$slides" >"$bundle/deck.json"
-    "$kiosk" --bundle "$bundle" --seq "$1" >/dev/null
-    minisign -S -s "$tmp/k.key" -m "$bundle/manifest.json" -t "kiosk-bundle seq=$1" >/dev/null
+    seal "$bundle" "$1" "$tmp/k.key"
 }
 
 check_current() {

@@ -12,12 +12,13 @@ set -euo pipefail
 kiosk=$1
 importer=$2
 rounds=${3:-20}
-command -v minisign >/dev/null || { echo "minisign missing (deploy/dev-deps.sh --tests installs it)"; exit 1; }
+# shellcheck source=support/kiosk_test.sh
+. "$(dirname "$0")/support/kiosk_test.sh"
+need minisign
 tmp=$(mktemp -d)
 trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 root=$tmp/root
-minisign -G -W -f -p "$tmp/k.pub" -s "$tmp/k.key" >/dev/null
-printf '{"content_root": "%s", "trusted_keys": ["%s"]}\n' "$root" "$(sed -n 2p "$tmp/k.pub")" >"$tmp/kiosk.json"
+organiser_key "$tmp" "$root"
 
 # Images shared by every bundle (hard links: the importer only reads them): 256 KiB each.
 mkdir -p "$tmp/pool"
@@ -32,7 +33,7 @@ make_stick() {
     local bundle=$tmp/$1/kiosk slides=""
     seq_of[$1]=$2
     chmod -R u+w "$tmp/$1" 2>/dev/null || true
-    rm -rf "$tmp/$1"
+    rm -rf "${tmp:?}/$1"
     mkdir -p "$bundle/images"
     for n in $(seq 1 "$3"); do
         ln "$tmp/pool/p$n.png" "$bundle/images/p$n.png"
@@ -40,8 +41,7 @@ make_stick() {
     done
     printf '{"schema": 1, "id": "race", "title": "Run %s", "version": "%s", "language": "nl", "slides": [{"kind": "title", "title": "Run %s"}%s]}\n' \
         "$2" "$2" "$2" "$slides" >"$bundle/deck.json"
-    "$kiosk" --bundle "$bundle" --seq "$2" >/dev/null
-    minisign -S -s "$tmp/k.key" -m "$bundle/manifest.json" -t "kiosk-bundle seq=$2" >/dev/null
+    seal "$bundle" "$2" "$tmp/k.key"
 }
 
 fail() { echo "round $round: $*"; for f in "$tmp"/out-*; do echo "--- $f"; cat "$f"; done; exit 1; }

@@ -7,7 +7,9 @@
 set -euo pipefail
 kiosk=$1
 importer=$2
-command -v minisign >/dev/null || { echo "minisign missing"; exit 1; }
+# shellcheck source=support/kiosk_test.sh
+. "$(dirname "$0")/support/kiosk_test.sh"
+need minisign
 tmp=$(mktemp -d)
 pid=""
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
@@ -18,15 +20,13 @@ wait_for() {
 }
 export SDL_VIDEODRIVER=offscreen
 
-minisign -G -W -f -p "$tmp/k.pub" -s "$tmp/k.key" >/dev/null
-printf '{"content_root": "%s", "trusted_keys": ["%s"]}\n' "$tmp/root" "$(sed -n 2p "$tmp/k.pub")" >"$tmp/kiosk.json"
+organiser_key "$tmp" "$tmp/root"
 bundle() { # bundle SEQ SLIDES
     rm -rf "$tmp/stick"; mkdir -p "$tmp/stick/kiosk"
     slides='{"kind": "title", "title": "Een"}'
     for n in $(seq 2 "$2"); do slides="$slides, {\"kind\": \"paragraph\", \"text\": \"Dia $n\"}"; done
     printf '{"schema": 1, "id": "s", "title": "S", "version": "%s", "language": "nl", "slides": [%s]}\n' "$1" "$slides" >"$tmp/stick/kiosk/deck.json"
-    "$kiosk" --bundle "$tmp/stick/kiosk" --seq "$1" >/dev/null
-    minisign -S -s "$tmp/k.key" -m "$tmp/stick/kiosk/manifest.json" -t "kiosk-bundle seq=$1" >/dev/null
+    seal "$tmp/stick/kiosk" "$1" "$tmp/k.key"
 }
 
 # 1. Imports into a content root the kiosk is showing.

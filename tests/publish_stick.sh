@@ -9,9 +9,9 @@ set -euo pipefail
 kiosk=$1
 importer=$2
 content=$3
-for tool in minisign mkfs.fat mcopy mdir; do
-    command -v "$tool" >/dev/null || { echo "missing $tool (deploy/dev-deps.sh --tests installs it)"; exit 1; }
-done
+# shellcheck source=support/kiosk_test.sh
+. "$(dirname "$0")/support/kiosk_test.sh"
+need minisign mkfs.fat mcopy mdir
 tmp=$(mktemp -d)
 mnt=$tmp/mnt
 cleanup() {
@@ -21,8 +21,7 @@ cleanup() {
 trap cleanup EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 
-minisign -G -W -f -p "$tmp/kiosk.pub" -s "$tmp/kiosk.key" >/dev/null
-printf '{"content_root": "%s", "trusted_keys": ["%s"]}\n' "$tmp/root" "$(sed -n 2p "$tmp/kiosk.pub")" >"$tmp/kiosk.json"
+organiser_key "$tmp" "$tmp/root" kiosk
 cp -r "$content" "$tmp/deck"
 mkfs.fat -F 32 -C "$tmp/stick.img" 40960 >/dev/null
 mkdir -p "$mnt"

@@ -7,7 +7,9 @@
 set -euo pipefail
 kiosk=$1
 importer=$2
-for tool in minisign strace; do command -v $tool >/dev/null || { echo "$tool missing"; exit 1; }; done
+# shellcheck source=support/kiosk_test.sh
+. "$(dirname "$0")/support/kiosk_test.sh"
+need minisign strace pgrep
 tmp=$(mktemp -d)
 pid="" kpid=""
 trap '[ -n "$pid" ] && kill "$kpid" "$pid" 2>/dev/null; chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
@@ -64,12 +66,10 @@ judge() { # judge WHAT OPENS_BEFORE
 stop() { kill -TERM "$kpid"; wait "$pid" || true; pid=""; }
 
 # 1. One import into a content root the kiosk is showing.
-minisign -G -W -f -p "$tmp/k.pub" -s "$tmp/k.key" >/dev/null
+organiser_key "$tmp" "$tmp/root"
 mkdir -p "$tmp/root" "$tmp/stick/kiosk"
-printf '{"content_root": "%s", "trusted_keys": ["%s"]}\n' "$tmp/root" "$(sed -n 2p "$tmp/k.pub")" >"$tmp/kiosk.json"
 deck 1 3 >"$tmp/stick/kiosk/deck.json"
-"$kiosk" --bundle "$tmp/stick/kiosk" --seq 1 >/dev/null
-minisign -S -s "$tmp/k.key" -m "$tmp/stick/kiosk/manifest.json" -t "kiosk-bundle seq=1" >/dev/null
+seal "$tmp/stick/kiosk" 1 "$tmp/k.key"
 start --config "$tmp/kiosk.json"
 wait_for "slide 1/[0-9]+ attract"
 sleep 1

@@ -8,9 +8,9 @@ set -euo pipefail
 kiosk=$1
 importer=$2
 if [ ! -e /dev/fuse ]; then echo "SKIPPED: no /dev/fuse on this machine"; exit 77; fi
-for tool in minisign mformat mcopy mkfs.fat fusefat fusermount; do
-    command -v "$tool" >/dev/null || { echo "missing $tool (deploy/dev-deps.sh --tests installs it)"; exit 1; }
-done
+# shellcheck source=support/kiosk_test.sh
+. "$(dirname "$0")/support/kiosk_test.sh"
+need minisign mformat mcopy mkfs.fat fusefat fusermount
 tmp=$(mktemp -d)
 mnt=$tmp/mnt
 cleanup() {
@@ -19,8 +19,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-minisign -G -W -f -p "$tmp/k.pub" -s "$tmp/k.key" >/dev/null
-printf '{"content_root": "%s", "trusted_keys": ["%s"]}\n' "$tmp/root" "$(sed -n 2p "$tmp/k.pub")" >"$tmp/kiosk.json"
+organiser_key "$tmp" "$tmp/root"
 mkdir -p "$tmp/src/kiosk/images"
 printf '\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\x02\x80\0\0\x01\xe0\x08\x06\0\0\0\0\0\0\0' >"$tmp/src/kiosk/images/foto.png"
 cat >"$tmp/src/kiosk/deck.json" <<'JSON'
@@ -28,8 +27,7 @@ cat >"$tmp/src/kiosk/deck.json" <<'JSON'
  "slides": [{"kind": "title", "title": "Van een USB-stick"},
             {"kind": "image", "title": "Foto", "image": {"src": "images/foto.png"}}]}
 JSON
-"$kiosk" --bundle "$tmp/src/kiosk" --seq 1 >/dev/null
-minisign -S -s "$tmp/k.key" -m "$tmp/src/kiosk/manifest.json" -t "kiosk-bundle seq=1" >/dev/null
+seal "$tmp/src/kiosk" 1 "$tmp/k.key"
 
 # 40 MiB is about the smallest FAT32 that mkfs.fat makes.
 mkfs.fat -F 32 -C "$tmp/stick.img" 40960 >/dev/null
