@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <sstream>
 
 using namespace kiosk;
@@ -87,6 +88,7 @@ TEST_CASE_METHOD(Fixture, "a tap on the text moves nothing, and back from slide 
     CHECK(app.browser().slides().current() == 0);
     CHECK(app.browser().mode() == Mode::Browsing);
     tap(app, 780, 5);
+    CHECK(app.browser().slides().current() == 1); // the right edge turns the page
     tap(app, 780, 6); // forward from the last slide of two wraps to the first
     CHECK(app.browser().slides().current() == 0);
 }
@@ -303,6 +305,7 @@ TEST_CASE_METHOD(Fixture,
     app.draw(canvas, 25.2);
     CHECK(canvas.shows("Nog aan het lezen?"));
     CHECK(canvas.shows("6"));
+    CHECK(std::count(canvas.texts.begin(), canvas.texts.end(), "6") == 1); // the number itself
     app.update(25.5);
     CHECK_FALSE(app.needs_redraw());
     CHECK(app.seconds_until_wake(25.5) == Approx(0.6).margin(0.01));
