@@ -24,27 +24,26 @@ constexpr const char* receipt_name = "kiosk-receipt.txt";
 
 // What to do next for the refusals whose advice needs no number from the import.
 const std::map<std::string, std::string>& fixed_steps() {
+    // The one command that checks, signs and copies the bundle again (README: kiosk publish).
+    static const std::string republish =
+        "zet de inhoud opnieuw op de stick met kiosk publish mijn-map/ STICK (controleert, "
+        "ondertekent en kopieert in één keer)";
     static const std::map<std::string, std::string> steps{
-        {"no_manifest", "maak het manifest met kiosk --bundle mijn-map/ --seq N, onderteken het "
-                        "met minisign en kopieer de hele map naar de stick"},
-        {"manifest_too_large",
-         "maak het manifest opnieuw met kiosk --bundle en onderteken opnieuw"},
-        {"manifest_not_file", "maak het manifest opnieuw met kiosk --bundle en kopieer de map "
-                              "opnieuw naar de stick, als gewone bestanden"},
+        {"no_manifest", republish},
+        {"manifest_too_large", republish},
+        {"manifest_not_file", republish},
         {"signature_too_large", "onderteken opnieuw met een korter trusted comment "
                                 "(-t \"kiosk-bundle seq=N\")"},
         {"signature_not_file", "onderteken opnieuw met minisign en kopieer de map opnieuw naar "
                                "de stick, als gewone bestanden"},
         {"stick_read_error", "kopieer de map opnieuw naar de stick, of gebruik een andere stick"},
-        {"bad_signature", "maak het manifest opnieuw met kiosk --bundle, onderteken opnieuw en "
-                          "controleer met kiosk --check"},
+        {"bad_signature", republish},
         {"unknown_key", "onderteken met de sleutel waarvan de publieke sleutel in de configuratie "
                         "van deze kiosk staat"},
-        {"bad_manifest", "maak het manifest opnieuw met kiosk --bundle, onderteken opnieuw en "
-                         "controleer met kiosk --check"},
+        {"bad_manifest", republish},
         {"unsafe_file", "zet het genoemde bestand als gewoon bestand op de stick (geen link, map "
                         "of apparaat), precies zoals het manifest het noemt"},
-        {"file_mismatch", "maak het manifest opnieuw met kiosk --bundle en onderteken opnieuw"},
+        {"file_mismatch", republish},
         {"invalid_deck", "verbeter de fouten en controleer met kiosk --check voor je opnieuw "
                          "ondertekent"},
         {"bundle_link", "zet de map zelf op de stick, niet een link ernaar"},
