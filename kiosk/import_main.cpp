@@ -4,10 +4,29 @@
 #include "app/settings.h"
 #include "import/importer.h"
 
+#include <atomic>
+#include <csignal>
 #include <ctime>
 #include <iostream>
 
 namespace {
+
+std::atomic<bool> stop_requested{false};
+
+// systemd stops the import service when its stick is pulled out (BindsTo), and at shutdown:
+// the import then ends as refused between two files, its staging copy removed and the reason
+// on screen, instead of dying with "importing" as the last word.
+void ask_to_stop(int) {
+    stop_requested = true;
+}
+
+void stop_on_signals() {
+    struct sigaction sa {};
+    sa.sa_handler = ask_to_stop;
+    sigemptyset(&sa.sa_mask);
+    for (const int sig : {SIGTERM, SIGINT, SIGHUP})
+        sigaction(sig, &sa, nullptr);
+}
 
 const char* usage_text =
     R"(Usage: kiosk-import [--config FILE] [--content-root DIR] [--allow-unsigned] MOUNT
@@ -33,6 +52,8 @@ int main(int argc, char** argv) {
                2;
     ImportOptions o{mount,          s.bundle_folder,     s.content_root,
                     s.trusted_keys, s.require_signature, s.releases_kept};
+    o.stop = &stop_requested;
+    stop_on_signals();
     if (o.require_signature && o.trusted_keys.empty())
         std::cerr
             << "kiosk-import: no trusted keys configured: every signed bundle will be refused\n";

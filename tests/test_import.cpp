@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -180,6 +181,22 @@ TEST_CASE("hostile bundles are refused, each with its reason, and the current re
         write_file(f.bundle / "manifest.json", m);
         f.sign(2);
         f.require_refused(f.import(), "bad_manifest", "99999999999");
+    }
+    SECTION("a stop request (the stick pulled out: systemd stops the import service)") {
+        f.seal(2);
+        const std::atomic<bool> stop{true};
+        auto o = f.options();
+        o.stop = &stop;
+        const auto r = import_bundle(o);
+        f.require_refused(r, "interrupted", "stopped before it was complete");
+        CHECK_THAT(refusal_text(r.code), Contains("uitgetrokken"));
+    }
+    SECTION("a stop request does not hide a refusal on the bundle's own merits") {
+        f.seal(1); // the sequence already shown
+        const std::atomic<bool> stop{true};
+        auto o = f.options();
+        o.stop = &stop;
+        f.require_refused(import_bundle(o), "replay", "");
     }
     SECTION("invalid JSON") {
         write_file(f.bundle / "deck.json", "{\"schema\": 1,");

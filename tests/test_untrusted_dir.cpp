@@ -116,16 +116,40 @@ TEST_CASE("a copy onto a full disk says so, apart from a bad stick") {
     REQUIRE(d);
     UniqueFd full(::open("/dev/full", O_WRONLY)); // every write fails with ENOSPC
     REQUIRE(full.valid());
-    bool disk_full = false;
-    CHECK_FALSE(d->copy_file("good.txt", 5, full.get(), error, &disk_full));
-    CHECK(disk_full);
+    CopyFailure failure = CopyFailure::none;
+    CHECK_FALSE(d->copy_file("good.txt", 5, full.get(), error, &failure));
+    CHECK(failure == CopyFailure::disk_full);
     CHECK_THAT(error, Contains("the kiosk's disk is full"));
-    disk_full = true;
     const auto out = fs::temp_directory_path() / "kiosk-untrusted-copy";
     UniqueFd fd(::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644));
-    CHECK_FALSE(d->copy_file("good.txt", 4, fd.get(), error, &disk_full));
-    CHECK_FALSE(disk_full); // the stick's fault, not the disk's
+    CHECK_FALSE(d->copy_file("good.txt", 4, fd.get(), error, &failure));
+    CHECK(failure == CopyFailure::bad_file); // the stick's file, not the disk
     fs::remove(out);
+}
+
+TEST_CASE("a copy that cannot read the stick, or write the kiosk's disk, says whose fault") {
+    std::string error;
+    // /proc/PID/mem is a regular file whose first page is never mapped: reading it fails with
+    // EIO, as a stick pulled out during the copy does.
+    auto proc = UntrustedDir::open("/proc/" + std::to_string(::getpid()), error);
+    REQUIRE(proc);
+    UniqueFd out(::open("/dev/null", O_WRONLY));
+    CopyFailure failure = CopyFailure::none;
+    CHECK_FALSE(proc->copy_file("mem", 5, out.get(), error, &failure));
+    CHECK(failure == CopyFailure::stick_read);
+    CHECK_THAT(error, Contains("Input/output error"));
+    // A destination that cannot be written (here opened read-only: EBADF) is the kiosk's side.
+    HostileTree t;
+    auto d = UntrustedDir::open(t.dir.string(), error);
+    REQUIRE(d);
+    UniqueFd ro(::open("/dev/null", O_RDONLY));
+    CHECK_FALSE(d->copy_file("good.txt", 5, ro.get(), error, &failure));
+    CHECK(failure == CopyFailure::kiosk_write);
+    const auto copy = fs::temp_directory_path() / "kiosk-untrusted-copy-ok";
+    UniqueFd fd(::open(copy.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644));
+    CHECK(d->copy_file("good.txt", 5, fd.get(), error, &failure));
+    CHECK(failure == CopyFailure::none);
+    fs::remove(copy);
 }
 
 TEST_CASE("the folder itself may not be a symlink; copies are created below staging only") {

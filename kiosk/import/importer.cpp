@@ -199,24 +199,56 @@ bool enough_space(const fs::path& staging, const Manifest& m, ImportResult& r) {
     return false;
 }
 
+bool stopped(const ImportOptions& o) {
+    return o.stop && o.stop->load();
+}
+
+ImportResult interrupted() {
+    return refused("interrupted", "the import was stopped before it was complete (the stick was "
+                                  "pulled out, or the kiosk is shutting down)");
+}
+
+bool symptom_of_a_pulled_stick(const std::string& code) {
+    return code == "stick_read_error" || code == "unsafe_file" || code == "no_manifest" ||
+           code == "file_mismatch" || code == "io_error" || code == "interrupted";
+}
+
+const char* copy_refusal(CopyFailure failure) {
+    switch (failure) {
+    case CopyFailure::stick_read:
+        return "stick_read_error";
+    case CopyFailure::disk_full:
+        return "disk_full";
+    case CopyFailure::kiosk_write:
+        return "io_error";
+    default:
+        return "unsafe_file";
+    }
+}
+
 // Stage 2: every listed file copied with its exact size, then hashed on the copy.
 bool stage_files(const UntrustedDir& stick, const fs::path& staging, const Manifest& m,
-                 const std::string& folder, ImportResult& r) {
+                 const ImportOptions& o, ImportResult& r) {
+    const std::string& folder = o.bundle_folder;
     const int dir = ::open(staging.c_str(), O_DIRECTORY | O_RDONLY | O_CLOEXEC);
     UniqueFd staging_fd(dir);
     std::string error;
     if (!enough_space(staging, m, r)) return false;
     for (const auto& f : m.files) {
+        if (stopped(o)) return r = interrupted(), false;
         UniqueFd out = create_below(staging_fd.get(), f.path, error);
         if (!out.valid()) return r = refused("io_error", error), false;
-        bool disk_full = false;
-        if (stick.copy_file(f.path, f.size, out.get(), error, &disk_full)) continue;
-        r = refused(disk_full ? "disk_full" : "unsafe_file", error);
-        if (!disk_full) r.details.push_back("bestand: " + folder + "/" + f.path);
+        CopyFailure failure = CopyFailure::none;
+        if (stick.copy_file(f.path, f.size, out.get(), error, &failure)) continue;
+        r = refused(copy_refusal(failure), error);
+        if (failure == CopyFailure::bad_file || failure == CopyFailure::stick_read)
+            r.details.push_back("bestand: " + folder + "/" + f.path);
         return false;
     }
     for (const auto& f : m.files)
-        if (sha256_file((staging / f.path).string()) != f.sha256) {
+        if (stopped(o)) {
+            return r = interrupted(), false;
+        } else if (sha256_file((staging / f.path).string()) != f.sha256) {
             r = refused("file_mismatch", f.path + ": its SHA-256 differs from the manifest's");
             r.details.push_back("bestand: " + folder + "/" + f.path);
             return false;
@@ -329,7 +361,7 @@ ImportResult import_locked(ReleaseStore& store, const UntrustedDir& stick, const
     if (!staging) r = refused("io_error", error);
     const auto manifest =
         staging ? staged_manifest(stick, *staging, o, store.last_sequence(), r) : std::nullopt;
-    if (manifest && stage_files(stick, *staging, *manifest, o.bundle_folder, r) &&
+    if (manifest && stage_files(stick, *staging, *manifest, o, r) &&
         check_deck(*staging, o.bundle_folder, r)) {
         const ReleaseName name{r.sequence, r.manifest_sha256.substr(0, 16)};
         if (store.publish(*staging, name, o.releases_kept, error)) {
@@ -341,6 +373,10 @@ ImportResult import_locked(ReleaseStore& store, const UntrustedDir& stick, const
             r = refused("io_error", error);
         }
     }
+    // A stop request (the stick pulled out) explains the read errors and missing files that
+    // came with it; a refusal on the bundle's own merits (a signature, a sequence) stands.
+    if (r.outcome != ImportOutcome::Accepted && stopped(o) && symptom_of_a_pulled_stick(r.code))
+        r = interrupted();
     if (r.outcome != ImportOutcome::Accepted) store.prepare(error); // drop the staging copy
     set_status(store, r.outcome == ImportOutcome::Accepted ? "accepted" : "refused", r);
     return r;

@@ -2,6 +2,7 @@
 // Takes a bundle from a mounted stick into a new release, or refuses it with a reason. The stick
 // is read as hostile (import/untrusted_dir.h); everything is checked on the kiosk's own copy in
 // staging, never on the stick, which could return different bytes when read twice.
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <ctime>
@@ -22,6 +23,9 @@ struct ImportOptions {
     // refusing as "busy": about what a full 256 MiB bundle takes from a slow stick, well inside
     // the ten minutes the import service is given.
     std::chrono::milliseconds lock_wait = std::chrono::minutes(5);
+    // Set (from a signal handler: SIGTERM when the stick is pulled out and systemd stops the
+    // import service) to give up between files: refused as "interrupted", nothing published.
+    const std::atomic<bool>* stop = nullptr;
 };
 
 enum class ImportOutcome { NoBundle, Accepted, Refused };

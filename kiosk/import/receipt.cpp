@@ -37,6 +37,8 @@ const std::map<std::string, std::string>& fixed_steps() {
         {"signature_not_file", "onderteken opnieuw met minisign en kopieer de map opnieuw naar "
                                "de stick, als gewone bestanden"},
         {"stick_read_error", "kopieer de map opnieuw naar de stick, of gebruik een andere stick"},
+        {"interrupted", "steek de stick opnieuw in en trek ze pas uit als het scherm zegt dat de "
+                        "import klaar is"},
         {"bad_signature", republish},
         {"unknown_key", "onderteken met de sleutel waarvan de publieke sleutel in de configuratie "
                         "van deze kiosk staat"},
@@ -132,6 +134,7 @@ std::string refusal_text(const std::string& code) {
         {"signature_not_file", "de handtekening (manifest.json.minisig) is geen gewoon bestand"},
         {"no_sequence", "de handtekening heeft geen volgnummer (seq=N in het trusted comment)"},
         {"stick_read_error", "de stick kon niet goed gelezen worden"},
+        {"interrupted", "de import werd onderbroken: de stick werd uitgetrokken voor ze klaar was"},
         {"bundle_link", "de map op de stick is een link; die wordt niet gevolgd"},
         {"misnamed_bundle", "de map met de inhoud heet niet kiosk"},
     };

@@ -56,6 +56,15 @@ std::string open_error(std::string_view path, int err) {
     }
 }
 
+// A write or fsync of the kiosk's copy failed (errno set): a full disk or a failing one.
+bool write_failed(const std::string& name, CopyFailure& why, std::string& error) {
+    const bool full = errno == ENOSPC || errno == EDQUOT;
+    why = full ? CopyFailure::disk_full : CopyFailure::kiosk_write;
+    error = name + ": cannot write the copy: " +
+            (full ? "the kiosk's disk is full" : std::strerror(errno));
+    return false;
+}
+
 FileProblem problem_of_errno(int err) {
     return err == ENOENT  ? FileProblem::missing
            : err == ELOOP ? FileProblem::link
@@ -205,10 +214,16 @@ bool UntrustedDir::has_entry(const std::string& name) const {
 }
 
 bool UntrustedDir::copy_file(std::string_view rel_path, std::uint64_t expected_size, int dest_fd,
-                             std::string& error, bool* disk_full) const {
-    if (disk_full) *disk_full = false;
-    UniqueFd fd = open_file(rel_path, error);
-    if (!fd.valid()) return false;
+                             std::string& error, CopyFailure* failure) const {
+    CopyFailure ignored = CopyFailure::none;
+    CopyFailure& why = failure ? *failure : ignored;
+    why = CopyFailure::bad_file;
+    FileProblem problem = FileProblem::none;
+    UniqueFd fd = open_file(rel_path, error, &problem);
+    if (!fd.valid()) {
+        if (problem == FileProblem::unreadable) why = CopyFailure::stick_read;
+        return false;
+    }
     const std::string name(rel_path);
     std::uint64_t copied = 0;
     char buf[64 * 1024];
@@ -220,30 +235,22 @@ bool UntrustedDir::copy_file(std::string_view rel_path, std::uint64_t expected_s
             usleep(10000);
             continue;
         }
-        if (n < 0) return error = open_error(rel_path, errno), false;
+        if (n < 0) return why = CopyFailure::stick_read, error = open_error(rel_path, errno), false;
         if (n == 0) break;
         copied += static_cast<std::uint64_t>(n);
         if (copied > expected_size)
             return error = name + ": is larger than the manifest says (more than " +
                            std::to_string(expected_size) + " bytes)",
                    false;
-        if (::write(dest_fd, buf, static_cast<std::size_t>(n)) != n) {
-            const bool full = errno == ENOSPC || errno == EDQUOT;
-            if (disk_full) *disk_full = full;
-            return error = name + ": cannot write the copy: " +
-                           (full ? "the kiosk's disk is full" : std::strerror(errno)),
-                   false;
-        }
+        if (::write(dest_fd, buf, static_cast<std::size_t>(n)) != n)
+            return write_failed(name, why, error);
     }
     if (copied < expected_size)
         return error = name + ": is smaller than the manifest says (" + std::to_string(copied) +
                        " of " + std::to_string(expected_size) + " bytes)",
                false;
-    if (::fsync(dest_fd) != 0) {
-        if (disk_full) *disk_full = errno == ENOSPC || errno == EDQUOT;
-        return error = name + ": cannot fsync the copy: " + std::strerror(errno), false;
-    }
-    return true;
+    if (::fsync(dest_fd) != 0) return write_failed(name, why, error);
+    return why = CopyFailure::none, true;
 }
 
 UniqueFd create_below(int staging_dir_fd, std::string_view rel_path, std::string& error) {

@@ -25,6 +25,11 @@ enum class FileProblem {
     unreadable
 };
 
+// Why a copy from the stick failed, for the organiser's next step: the file on the stick is not
+// what the manifest says (or not a plain file), the stick could not be read (pulled out during
+// the copy, a failing stick), or the kiosk's own disk is full or failing.
+enum class CopyFailure { none, bad_file, stick_read, disk_full, kiosk_write };
+
 class UntrustedDir {
   public:
     // The folder itself must not be a symlink either.
@@ -42,9 +47,9 @@ class UntrustedDir {
     std::optional<std::string> read_small(std::string_view rel_path, std::size_t max_bytes,
                                           std::string& error, FileProblem* problem = nullptr) const;
     // Copies exactly expected_size bytes into dest_fd, then fsyncs it; more or fewer is an error.
-    // disk_full, when given, tells a full destination (ENOSPC, EDQUOT) from a bad stick.
+    // failure, when given, says whose fault a failed copy is (see CopyFailure).
     bool copy_file(std::string_view rel_path, std::uint64_t expected_size, int dest_fd,
-                   std::string& error, bool* disk_full = nullptr) const;
+                   std::string& error, CopyFailure* failure = nullptr) const;
     int fd() const { return fd_.get(); }
 
   private:
