@@ -47,31 +47,39 @@ struct Loop {
     KioskApp& app;
     SdlCanvas& canvas;
     ScaledClock& clock;
-    Uint32 signal_event;
-    Uint32 content_event; // something changed on disk
-    Uint32 loaded_event;  // a background load finished: it only wakes the loop
+    OwnEvents own_events;
     StatsSession& stats;
     ContentUpdates& updates;
     ServiceNotifier& service;
 
     void dispatch(const SDL_Event& e) {
-        if (e.type == content_event) return updates.changed(clock.now());
-        if (e.type == loaded_event) return; // poll() takes the result after the wake-up
-        if (e.type == SDL_QUIT && !settings.windowed) return; // fullscreen: not from a keyboard
-        if (e.type == SDL_QUIT) return app.handle({InputEvent::Type::Quit}, clock.now());
-        if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
-            std::string error;
-            if (!output.resize(display.size(), error)) std::cerr << "kiosk: " << error << '\n';
-            canvas.resize(output.logical());
-            app.resize(output.logical());
-            return;
+        const auto event = map_sdl_event(e, display.size(), clock.now(), own_events);
+        if (!event) return;
+        switch (event->kind) {
+        case LoopEvent::Kind::ContentChanged:
+            return updates.changed(clock.now());
+        case LoopEvent::Kind::ContentLoaded:
+            return; // it only wakes the loop: poll() takes the result
+        case LoopEvent::Kind::Resized:
+            return resize();
+        case LoopEvent::Kind::Input:
+            return handle(event->input);
         }
-        auto input = map_sdl_event(e, display.size(), clock.now(), signal_event);
-        if (!input) return;
-        const PointF p = output.to_logical(input->x, input->y);
-        input->x = p.x;
-        input->y = p.y;
-        app.handle(*input, clock.now());
+    }
+
+    void resize() {
+        std::string error;
+        if (!output.resize(display.size(), error)) std::cerr << "kiosk: " << error << '\n';
+        canvas.resize(output.logical());
+        app.resize(output.logical());
+    }
+
+    // Input arrives in window pixels; the app works in the rotated screen's logical pixels.
+    void handle(InputEvent input) {
+        const PointF p = output.to_logical(input.x, input.y);
+        input.x = p.x;
+        input.y = p.y;
+        app.handle(input, clock.now());
     }
 
     // Sleeps until input arrives or the app has something to do. While animating, frames are
@@ -146,11 +154,10 @@ int run_kiosk(const Settings& settings) {
     if (!sdl.ok()) return std::cerr << "kiosk: cannot start SDL: " << sdl.error() << '\n', 1;
     SignalWatcher signals(blocked);
     std::string error;
-    auto display = Display::open(settings, error);
+    auto display = Display::open({settings.windowed, settings.window}, error);
     if (!display) return std::cerr << "kiosk: " << error << '\n', 1;
     auto fonts = FontSet::open(settings.font_dir, error);
     if (!fonts) return std::cerr << "kiosk: " << error << '\n', 1;
-    const Uint32 signal_event = signals.event_type();
     ScreenOutput output(display->renderer(), display->size(),
                         rotation_from_degrees(settings.rotation).value_or(Rotation::R0));
     if (!output.resize(display->size(), error)) return std::cerr << "kiosk: " << error << '\n', 1;
@@ -183,9 +190,8 @@ int run_kiosk(const Settings& settings) {
     stats.attach(app, now0, [wall0, now0](double now) { return wall0 + (now - now0); });
     app.set_status_figures(
         [&stats, wall0, now0](double now) { return stats.today_lines(wall0 + (now - now0)); });
-    Loop{settings,     *display,      output,       app,   canvas,  clock,
-         signal_event, content_event, loaded_event, stats, updates, service}
-        .run();
+    const OwnEvents own{signals.event_type(), content_event, loaded_event, settings.windowed};
+    Loop{settings, *display, output, app, canvas, clock, own, stats, updates, service}.run();
     service.stopping();
     stats.finish(app, clock.now());
     std::cerr << "kiosk: stopped after " << app.frames_drawn() << " frames\n";

@@ -1,16 +1,15 @@
 #include "platform/display.h"
 
-#include "app/settings.h"
 #include "platform/renderer_choice.h"
 #include "platform/scanout_probe.h"
 
 namespace kiosk {
 namespace {
 
-WindowPtr create_window(const Settings& settings) {
+WindowPtr create_window(const DisplayOptions& options) {
     Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
-    int w = settings.window.w, h = settings.window.h;
-    if (!settings.windowed) {
+    int w = options.window.w, h = options.window.h;
+    if (!options.windowed) {
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
         // Sized to the display as well: with no window manager (a bare X server, some KMS
         // setups) "fullscreen desktop" alone leaves a 1x1 window and a black screen.
@@ -53,16 +52,16 @@ const char* requested_driver() {
 } // namespace
 
 // One renderer after another until one shows frames.
-std::optional<Display> Display::open(const Settings& settings, std::string& error) {
+std::optional<Display> Display::open(const DisplayOptions& options, std::string& error) {
     Display d;
-    d.window_ = create_window(settings);
+    d.window_ = create_window(options);
     if (!d.window_)
         return error = std::string("cannot create the window: ") + SDL_GetError(), std::nullopt;
     const char* video = SDL_GetCurrentVideoDriver();
     const auto order = renderer_order(video ? video : "", render_drivers(), requested_driver());
     std::vector<std::string> log;
     const auto chosen = choose_renderer(
-        order, [&](const std::string& name) { return d.try_renderer(settings, name); }, log);
+        order, [&](const std::string& name) { return d.try_renderer(options, name); }, log);
     for (const auto& line : log)
         SDL_Log("display: %s", line.c_str());
     if (!chosen) {
@@ -73,14 +72,14 @@ std::optional<Display> Display::open(const Settings& settings, std::string& erro
         return std::nullopt;
     }
     d.describe(*chosen, order);
-    if (!settings.windowed) SDL_ShowCursor(SDL_DISABLE);
+    if (!options.windowed) SDL_ShowCursor(SDL_DISABLE);
     return d;
 }
 
 // A renderer that did not present leaves with its window: a fresh window gives the next one a
 // clean GL surface.
-RendererTry Display::try_renderer(const Settings& settings, const std::string& name) {
-    if (!window_) window_ = create_window(settings);
+RendererTry Display::try_renderer(const DisplayOptions& options, const std::string& name) {
+    if (!window_) window_ = create_window(options);
     if (!window_) return RendererTry::CannotCreate;
     renderer_ = create_renderer(window_.get(), name);
     if (!renderer_) {

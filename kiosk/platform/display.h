@@ -11,11 +11,15 @@
 
 namespace kiosk {
 
-struct Settings;
+// What the display needs from the kiosk's settings, and nothing else.
+struct DisplayOptions {
+    bool windowed = false;  // a development window instead of the whole screen
+    Size window{1280, 720}; // that window's size
+};
 
 class Display {
   public:
-    static std::optional<Display> open(const Settings& settings, std::string& error);
+    static std::optional<Display> open(const DisplayOptions& options, std::string& error);
 
     SDL_Renderer* renderer() const { return renderer_.get(); }
     SDL_Window* window() const { return window_.get(); }
@@ -28,7 +32,7 @@ class Display {
     double dpi() const;
 
   private:
-    RendererTry try_renderer(const Settings& settings, const std::string& name);
+    RendererTry try_renderer(const DisplayOptions& options, const std::string& name);
     void describe(const std::string& chosen, const std::vector<std::string>& order);
 
     WindowPtr window_;

@@ -63,10 +63,8 @@ std::optional<InputEvent> map_mouse(const SDL_Event& e, Size w, double now) {
     return pointer(type, mouse_pointer, e.button.x * sx, e.button.y * sy, now);
 }
 
-} // namespace
-
-std::optional<InputEvent> map_sdl_event(const SDL_Event& e, Size window, double now,
-                                        Uint32 quit_event_type) {
+// Input only: fingers, the mouse, keys, focus.
+std::optional<InputEvent> map_input(const SDL_Event& e, Size window, double now) {
     InputEvent out;
     out.t = now;
     switch (e.type) {
@@ -90,12 +88,40 @@ std::optional<InputEvent> map_sdl_event(const SDL_Event& e, Size window, double 
         out.type = InputEvent::Type::CancelAll; // its fingers' up events will not come to us
         return out;
     default:
-        if (e.type == quit_event_type) {
-            out.type = InputEvent::Type::Quit;
-            return out;
-        }
         return std::nullopt;
     }
+}
+
+LoopEvent loop_event(LoopEvent::Kind kind) {
+    LoopEvent e;
+    e.kind = kind;
+    return e;
+}
+
+LoopEvent quit(double now) {
+    LoopEvent e;
+    e.input.type = InputEvent::Type::Quit;
+    e.input.t = now;
+    return e;
+}
+
+} // namespace
+
+std::optional<LoopEvent> map_sdl_event(const SDL_Event& e, Size window, double now,
+                                       const OwnEvents& own) {
+    using K = LoopEvent::Kind;
+    // Registered types are checked first: SDL numbers them from SDL_USEREVENT, never 0.
+    if (own.content_changed && e.type == own.content_changed) return loop_event(K::ContentChanged);
+    if (own.content_loaded && e.type == own.content_loaded) return loop_event(K::ContentLoaded);
+    if (own.quit_signal && e.type == own.quit_signal) return quit(now);
+    if (e.type == SDL_QUIT) return own.window_close_quits ? std::optional(quit(now)) : std::nullopt;
+    if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
+        return loop_event(K::Resized);
+    const auto input = map_input(e, window, now);
+    if (!input) return std::nullopt;
+    LoopEvent out;
+    out.input = *input;
+    return out;
 }
 
 } // namespace kiosk
