@@ -13,7 +13,13 @@ need minisign strace pgrep
 tmp=$(mktemp -d)
 pid="" kpid=""
 trap '[ -n "$pid" ] && kill "$kpid" "$pid" 2>/dev/null; chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; echo "--- trace"; tail -n 30 "$tmp/trace"; echo "--- log"; tail -n 30 "$tmp/log"; exit 1; }
+# To stderr: a failure inside $(...) (cpu_ticks) must still be seen.
+# The end of strace's record says how a kiosk that is gone ended (a signal, and from whom).
+fail() {
+    { echo "FAIL: $*"; echo "--- trace"; tail -n 30 "$tmp/trace"; echo "--- log"; tail -n 30 "$tmp/log"
+      echo "--- strace"; grep -E 'killed|exited|SIG' "$tmp/strace" | tail -n 5; } >&2
+    exit 1
+}
 wait_for() {
     for _ in $(seq 1 150); do grep -qE "$1" "$tmp/trace" && return 0; sleep 0.1; done
     fail "no trace line matching: $1"
@@ -36,7 +42,7 @@ deck() { # deck VERSION SLIDES
 
 start() { # start ARGS...: the kiosk under strace; strace's pid in $pid, the kiosk's in $kpid
     : >"$tmp/trace"
-    strace -f -qq -e trace=open,openat -o "$tmp/strace" \
+    strace -f -q -e trace=open,openat -e signal=all -o "$tmp/strace" \
         "$kiosk" "$@" --windowed 800x480 --trace >"$tmp/trace" 2>"$tmp/log" &
     pid=$!
     for _ in $(seq 1 50); do kpid=$(pgrep -P "$pid" || true); [ -n "$kpid" ] && return; sleep 0.1; done
