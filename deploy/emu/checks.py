@@ -4,8 +4,10 @@ install the .deb with install-pi.sh, power on, look at the screen, touch it, plu
 the plug. Each check prints PASS or FAIL with its evidence; screen dumps (PNG), the receipts
 and figures.json go to OUT. Exits 1 if any check failed.
 
-Usage: checks.py WORK OUT WxH     (WORK holds disk.img, boot/ and fixtures/ from run.sh)
+Usage: checks.py WORK OUT WxH [all|screen]   (WORK holds disk.img, boot/ and fixtures/ from
+run.sh; "screen": only the checks a screen's size changes: boot, drawing, touch)
 """
+import hashlib
 import json
 import os
 import re
@@ -17,7 +19,7 @@ import time
 sys.dont_write_bytecode = True  # no __pycache__ in the checkout
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from machine import Machine, MachineError  # noqa: E402
-from screens import SAME, Slides, coverage, difference, thumbnail, to_png  # noqa: E402
+from screens import SAME, Slides, coverage, difference, notice_shown, thumbnail, to_png  # noqa: E402
 
 IDLE_RETURN_S = 45  # the guest's idle_return_s: short for a test, long enough for TCG's slow frames
 
@@ -28,8 +30,13 @@ class Run:
         self.fixtures = os.path.join(work, "fixtures")
         self.machine = Machine(work, os.path.join(work, "disk.img"), os.path.join(work, "boot"),
                                tuple(int(v) for v in size.split("x")))
-        self.installed = Slides(os.path.join(self.fixtures, "slides-installed"))
-        self.seq2 = Slides(os.path.join(self.fixtures, "slides-seq2"))
+        slides = os.path.join(self.fixtures, size)
+        self.installed = Slides(os.path.join(slides, "slides-installed"))
+        self.seq2 = Slides(os.path.join(slides, "slides-seq2"))
+        self.seq4 = Slides(os.path.join(slides, "slides-seq4"))
+        # The colour notices are drawn in: the theme's surface, the same in every deck here.
+        theme = json.load(open(os.path.join(self.fixtures, "deck-2", "deck.json")))["theme"]
+        self.surface = bytes.fromhex(theme["surface"].lstrip("#"))
         self.results, self.figures, self.t0 = [], {"screen": size}, time.time()
 
     # --- reporting -----------------------------------------------------------------------------
@@ -66,7 +73,7 @@ class Run:
         while time.time() - start < timeout:
             time.sleep(1)
             thumb = self.dump()
-            if difference(last, thumb, rows=1.0) < SAME and slides.shows(thumb)[0]:
+            if difference(last, thumb, rows=1.0) < SAME and slides.nearest(thumb):
                 break
             last = thumb
         return self.dump(name)
@@ -151,6 +158,10 @@ class Run:
                             power_on_to_first_slide_dump_s=round(wall, 1) if ok else None)
         _, status = m.sh("systemctl show -p SubState,StatusText,NRestarts kiosk; "
                          "journalctl -b -u kiosk -o cat | grep 'display:'")
+        # Mesa cannot write its shader cache under ProtectSystem=strict: the unit turns it off.
+        _, mesa = m.sh("journalctl -b -u kiosk -o cat | grep -c -i -E 'shader|disk.cache'")
+        ok = ok and mesa.strip() == "0"
+        status += f", Mesa shader-cache warnings in the journal: {mesa.strip()}"
         self.result(1, "boot to the first slide", ok,
                     (f"READY (first frame) {t:.0f} s after power-on, slide 1 in the dump at "
                      f"{wall:.0f} s wall" if ok else "slide 1 not seen on screen")
@@ -181,14 +192,41 @@ class Run:
         m.tap(0.75, 0.2)  # the first touch only pauses the loop and shows the controls
         before = self.installed.shows(self.settled("03-first-touch"))[0]
         m.tap(0.95, 0.2)  # the right edge (a tap on the text moves nothing): the next slide
-        tapped = self.installed.shows(self.settled("03-tap"))[0]
+        tapped = self.installed.nearest(self.settled("03-tap"))
         m.swipe(0.8, 0.2, 0.2)  # to the left: the next slide
-        swiped = self.installed.shows(self.settled("03-swipe"))[0]
+        swiped = self.installed.nearest(self.settled("03-swipe"))
+        # The visitor walks away: after idle_return_s the loop comes back by itself, at slide 1.
+        # (It matters to the next checks too: only the loop draws frames while nobody touches,
+        # and a screen dump of virtio-gpu waits for the next frame.)
+        back = self.wait_for_slide(self.installed, 1, IDLE_RETURN_S + 60, "03-back-to-loop")
         ok = None not in (before, tapped, swiped) and tapped == before + 1 \
-            and swiped == tapped + 1
-        self.result(3, "a tap and a swipe on the touch screen change the slide", ok,
+            and swiped == tapped + 1 and back is not None
+        self.result(3, "a tap and a swipe on the touch screen change the slide; the loop comes "
+                       "back when nobody touches", ok,
                     f"paused on slide {before}, tap at the right edge: {tapped}, swipe to "
-                    f"the left: {swiped} (03-*.png)")
+                    f"the left: {swiped}; back in the loop at slide 1 "
+                    + (f"{back:.0f} s after the swipe" if back is not None else "never")
+                    + " (03-*.png)")
+
+    def import_notice(self, name):
+        """Waits for the import to decide (a status file newer than the stick), then for the
+        notice it puts on screen (8 s for a new deck, 15 s for a refusal)."""
+        self.machine.until("[ $(stat -c %Y /var/lib/kiosk/import-status.json) -ge "
+                           "$(cat /run/emu-stick-start) ] && "
+                           "! grep -q importing /var/lib/kiosk/import-status.json", 300, step=0.5)
+        return self.watch_for_notice(name)
+
+    def watch_for_notice(self, name, timeout=25):
+        """Dumps the screen until a notice shows; keeps that dump (or the last) as PNG."""
+        ppm, start = os.path.join(self.work, "screen.ppm"), time.time()
+        while time.time() - start < timeout:
+            self.dump()
+            if notice_shown(ppm, self.surface):
+                to_png(ppm, os.path.join(self.out, name + ".png"))
+                return True
+            time.sleep(0.5)
+        self.dump(name)
+        return False
 
     def stick(self, number, image, name):
         """Plugs a stick in, waits for its import, brings the loop back to its first slide,
@@ -197,10 +235,9 @@ class Run:
         _, before = m.sh("readlink /var/lib/kiosk/current")
         m.sh("date +%s > /run/emu-stick-start")
         m.plug_stick(image, name)
+        message = self.import_notice(f"{number:02d}-message")
         done = m.until("journalctl -u 'kiosk-import@*' --since @$(cat /run/emu-stick-start) "
                        "| grep -q -E 'Deactivated successfully|Failed with result'", 300)
-        time.sleep(1)
-        self.dump(f"{number:02d}-message")
         _, after = m.sh("readlink /var/lib/kiosk/current")
         status = self.guest_json("/var/lib/kiosk/import-status.json")
         # A touch, then no touch for idle_return_s: the kiosk goes back to the loop's first slide.
@@ -214,28 +251,98 @@ class Run:
         stats = mtools("mdir", image, "-b", "::kiosk-stats")
         with open(os.path.join(self.out, f"{number:02d}-receipt.txt"), "w") as f:
             f.write(receipt + "\n--- kiosk-stats/ on the stick:\n" + stats + "\n")
-        return dict(done=done, before=before, after=after, state=status.get("state"),
+        return dict(done=done, before=before, after=after, state=status.get("state"), message=message,
                     on_screen=waited is not None, mounts=mounts.strip(),
                     receipt=receipt.strip(), stats=stats.split())
 
     def check_signed_stick(self):
         s = self.stick(5, os.path.join(self.fixtures, "stick-signed.img"), "stick1")
         ok = s["done"] and s["state"] == "accepted" and s["after"] != s["before"] \
-            and s["on_screen"] and s["mounts"] == "0" and s["receipt"] and s["stats"]
+            and s["message"] and s["on_screen"] and s["mounts"] == "0" and s["receipt"] \
+            and s["stats"]
         self.result(5, "a signed stick: imported, on screen, receipt and statistics on the stick",
-                    ok, f"state {s['state']}; current {s['before']} -> {s['after']}; new deck "
-                        f"on screen: {s['on_screen']} (05-message.png, 05-first-slide.png); "
+                    ok, f"state {s['state']}; current {s['before']} -> {s['after']}; its notice "
+                        f"on screen: {s['message']} (05-message.png); new deck on screen: "
+                        f"{s['on_screen']} (05-first-slide.png); "
                         f"mounts left: {s['mounts']}; receipt: {s['receipt'][:120]!r}; "
                         f"statistics files: {len(s['stats'])} (05-receipt.txt)")
 
     def check_unsigned_stick(self):
         s = self.stick(6, os.path.join(self.fixtures, "stick-unsigned.img"), "stick2")
         ok = s["done"] and s["state"] == "refused" and s["after"] == s["before"] \
-            and s["on_screen"] and s["receipt"]
+            and s["message"] and s["on_screen"] and s["receipt"]
         self.result(6, "an unsigned stick: refused, the slides stay, the receipt says why",
-                    ok, f"state {s['state']}; current stays {s['after']}; the imported deck "
-                        f"still on screen: {s['on_screen']} (06-message.png, 06-first-slide.png); "
+                    ok, f"state {s['state']}; current stays {s['after']}; the refusal on screen: "
+                        f"{s['message']} (06-message.png); the imported deck still on screen: "
+                        f"{s['on_screen']} (06-first-slide.png); "
                         f"receipt: {s['receipt'][:160]!r}")
+
+    def import_under_way(self, image, name):
+        """Plugs a stick in and returns once its import is copying the bundle's large files
+        (the staging copy has its filler/ folder), with `current` as it was before."""
+        m = self.machine
+        _, before = m.sh("readlink /var/lib/kiosk/current")
+        m.sh("date +%s > /run/emu-stick-start")
+        m.plug_stick(image, name)
+        copying = m.until("ls -A /var/lib/kiosk/staging/*/filler | grep -q .", 180, step=0.2)
+        return before, copying
+
+    def check_pulled_stick(self):
+        m = self.machine
+        before, copying = self.import_under_way(
+            os.path.join(self.fixtures, "stick-large.img"), "stick3")
+        m.pull_stick("stick3")
+        self.log(f"stick pulled while copying: {copying}")
+        message = self.import_notice("06-pulled-message")
+        done = m.until("journalctl -u 'kiosk-import@*' --since @$(cat /run/emu-stick-start) "
+                       "| grep -q -E 'Deactivated successfully|Failed with result|Stopped'", 180)
+        _, after = m.sh("readlink /var/lib/kiosk/current")
+        status = self.guest_json("/var/lib/kiosk/import-status.json")
+        _, left = m.sh("ls -A /var/lib/kiosk/staging | wc -l")
+        _, log = m.sh("journalctl -u 'kiosk-import@*' --since @$(cat /run/emu-stick-start) "
+                      "-o cat | grep -E 'refused|Stopped|Failed' | tail -n 2")
+        m.tap(0.5, 0.3)
+        waited = self.wait_for_slide(self.seq2, 1, IDLE_RETURN_S + 60, "06-pulled-first-slide")
+        ok = copying and done and status.get("state") == "refused" and after == before \
+            and message and left.strip() == "0" and waited is not None
+        self.result(6, "a stick pulled out during its import: refused, the slides stay", ok,
+                    f"pulled while copying: {copying}; state {status.get('state')} "
+                    f"({status.get('code')}: {status.get('message', '')[:100]!r}); current stays "
+                    f"{after}; staging folders left: {left.strip()}; the refusal on screen: {message}; "
+                    f"the imported deck still on "
+                    f"screen: {waited is not None} (06-pulled-message.png, "
+                    f"06-pulled-first-slide.png); journal: {log.replace(chr(10), ' | ')}")
+
+    def check_power_cut(self):
+        """The power cut during an import: QEMU quits (no shutdown, the guest's unwritten pages
+        lost) while the large stick is copied; then a cold boot without the stick."""
+        m = self.machine
+        before, copying = self.import_under_way(
+            os.path.join(self.fixtures, "stick-large.img"), "stick4")
+        m.pull_plug()
+        self.log(f"power cut while copying: {copying}")
+        m.power_on()
+        self.wait_for_kiosk()
+        _, after = m.sh("readlink /var/lib/kiosk/current")
+        new = after.startswith("releases/4-")
+        slides = self.seq4 if new else self.seq2
+        waited = self.wait_for_slide(slides, 1, 60, "07-after-power-cut")
+        # Complete: every file its bundle's manifest lists, with its SHA-256, and that manifest.
+        deck = os.path.join(self.fixtures, "deck-4" if new else "deck-2")
+        files = json.load(open(os.path.join(deck, "manifest.json")))["files"]
+        manifest = hashlib.sha256(open(os.path.join(deck, "manifest.json"), "rb").read())
+        lines = [f"{f['sha256']}  {f['path']}" for f in files] + \
+            [f"{manifest.hexdigest()}  manifest.json"]
+        rc, out = m.sh("cd /var/lib/kiosk/current && printf '%s\\n' "
+                       + " ".join(f"'{line}'" for line in lines)
+                       + " | sha256sum -c --quiet && echo complete")
+        complete = rc == 0 and out.endswith("complete")
+        ok = copying and (new or after == before) and complete and waited is not None
+        self.result(7, "a power cut during an import leaves one release, complete", ok,
+                    f"cut while copying: {copying}; current {before} -> {after} "
+                    f"({'the new' if new else 'the old'} release); every file of its manifest "
+                    f"there with its SHA-256: {complete}; its first slide on screen: "
+                    f"{waited is not None} (07-after-power-cut.png)")
 
     def check_restarts(self):
         m = self.machine
@@ -319,11 +426,14 @@ def main():
     # the machine off and writes what was seen.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     work, out, size = sys.argv[1:4]
+    scope = sys.argv[4] if len(sys.argv) > 4 else "all"
     os.makedirs(out, exist_ok=True)
     run = Run(work, out, size)
-    steps = [run.check_boot, run.check_drawing, run.check_touch, run.check_signed_stick,
-             run.check_unsigned_stick, run.check_lockdown, run.check_figures, run.check_restarts,
-             run.check_reboot]
+    steps = [run.check_boot, run.check_drawing, run.check_touch]
+    if scope == "all":
+        steps += [run.check_signed_stick, run.check_unsigned_stick, run.check_pulled_stick,
+                  run.check_lockdown, run.check_figures, run.check_restarts, run.check_reboot,
+                  run.check_power_cut]
     try:
         run.install()
         for step in steps:

@@ -224,8 +224,10 @@ class Machine:
         self.ser.sendall((line + "\n").encode())
 
     def until(self, condition, timeout, step=1):
-        """Polls a shell condition inside the guest: one console round trip, not one per poll."""
-        rc, _ = self.sh(f"exit_=; t=0; until {{ {condition}; }} >/dev/null 2>&1; do "
-                        f"t=$((t+{step})); [ $t -gt {int(timeout)} ] && exit_=1 && break; "
+        """Polls a shell condition inside the guest: one console round trip, not one per poll.
+        The step may be a fraction of a second (to catch an import while it runs)."""
+        rc, _ = self.sh(f"end_=$(( $(date +%s) + {int(timeout)} )); exit_=; "
+                        f"until {{ {condition}; }} >/dev/null 2>&1; do "
+                        f"[ $(date +%s) -ge $end_ ] && exit_=1 && break; "
                         f"sleep {step}; done; [ -z \"$exit_\" ]", timeout=timeout + 60)
         return rc == 0

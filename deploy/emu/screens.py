@@ -5,6 +5,7 @@ a missing text block or another slide weighs a lot. Differences are mean absolut
 0 (same) to 255; the bottom fifth (counter, progress bar, touch controls) is left out.
 """
 import os
+import re
 import subprocess
 
 THUMB = (80, 45)
@@ -29,6 +30,20 @@ def difference(a, b, rows=0.8):
     return sum(abs(x - y) for x, y in zip(a[:n], b[:n])) / n
 
 
+def notice_shown(ppm, surface, rows=0.25, share=0.005):
+    """A notice panel at the top of the screen: part of the top quarter of a full-size dump (a
+    binary PPM) is exactly the theme's surface colour, which the panel is drawn in and a slide's
+    top never is (a short panel, "Nieuwe inhoud: 30 dia's", is 1-2 % of that band)."""
+    data = open(ppm, "rb").read()
+    # The header, then exactly one whitespace byte: the pixels may begin with "whitespace" bytes.
+    header = re.match(rb"P6\s+(\d+)\s+(\d+)\s+\d+\s", data)
+    width, height, pixels = int(header[1]), int(header[2]), data[header.end():]
+    band = pixels[:width * int(height * rows) * 3]
+    colour = bytes(surface)
+    found = sum(1 for k in range(0, len(band), 3) if band[k:k + 3] == colour)
+    return found >= share * len(band) / 3
+
+
 def coverage(thumb):
     """Share of the picture that is not its most common colour: 0 for a blank screen."""
     pixels = [thumb[i:i + 3] for i in range(0, len(thumb), 3)]
@@ -46,6 +61,13 @@ class Slides:
     def ranked(self, thumb):
         """(distance, slide number from 1), nearest first."""
         return sorted((difference(thumb, t), i + 1) for i, t in enumerate(self.thumbs))
+
+    def nearest(self, thumb):
+        """The nearest slide's number if it is within MATCH, else None: where the slide to expect
+        is known (the next one after a swipe), being nearest to it is enough. At 800x480 two
+        list slides are 7 and 11 away from a dump, too close for shows()."""
+        d, n = self.ranked(thumb)[0]
+        return n if d <= MATCH else None
 
     def shows(self, thumb):
         """The slide number the picture shows, or None, and the distance to the nearest."""
