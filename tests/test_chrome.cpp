@@ -1,4 +1,5 @@
 #include "layout/chrome.h"
+#include "layout/footer.h"
 #include "layout/metrics.h"
 #include "layout/panels.h"
 #include "support/deck_builder.h"
@@ -129,4 +130,27 @@ TEST_CASE("the reading view steps to the next and previous finding, none past th
             const Rect a = r.fixed.buttons[i].rect, b = r.fixed.buttons[j].rect;
             CHECK((a.right() <= b.x || b.right() <= a.x));
         }
+}
+
+TEST_CASE("the loop's footer: the counter beside the time-left bar, the bar emptying in steps") {
+    const Size screen{1920, 1080};
+    const Footer start = footer_layout("2 / 30", screen, 0.0, 10, measure);
+    REQUIRE(start.counter);
+    CHECK(start.counter->text == "2 / 30");
+    CHECK(start.counter->ink == Ink::Muted);
+    CHECK(start.counter->x + start.counter->w < start.track.x); // left of the bar, not on it
+    CHECK(start.counter->x >= screen.w / 2);
+    CHECK(start.time_left.w == start.track.w); // full at the start of the slide
+    const Footer half = footer_layout("2 / 30", screen, 0.5, 10, measure);
+    CHECK(half.time_left.w == start.track.w / 2);
+    CHECK(footer_layout("2 / 30", screen, 1.0, 10, measure).time_left.w == 0);
+    // Half-second steps: within one step the bar does not move (and nothing is redrawn).
+    CHECK(footer_layout("2 / 30", screen, 0.51, 10, measure).time_left.w == half.time_left.w);
+    CHECK(progress_steps(screen, 10) == 20);
+}
+
+TEST_CASE("a counter too long for the footer's right half is left out, never drawn off screen") {
+    const Footer f = footer_layout(std::string(200, 'x'), {800, 480}, 0.0, 10, measure);
+    CHECK_FALSE(f.counter);
+    CHECK(f.track.w > 0);
 }

@@ -1,7 +1,5 @@
 #include "view/frame.h"
 
-#include "layout/metrics.h"
-
 #include <algorithm>
 #include <cmath>
 
@@ -48,24 +46,6 @@ void draw_scene(Canvas& canvas, const Scene& scene, const Theme& theme, int dx,
     }
 }
 
-Rect progress_track(Size screen) {
-    const ScreenMetrics m(screen);
-    const int w = std::max(40, m.unit / 6);
-    const int h = std::max(3, m.unit / 160);
-    const int y = screen.h - m.footer_h() / 2 - h / 2;
-    return {screen.w - m.margin_x() - w, y, w, h};
-}
-
-int progress_steps(Size screen, double slide_s) {
-    const int per_half_second = static_cast<int>(slide_s * 2);
-    return std::clamp(per_half_second, 1, std::max(1, progress_track(screen).w / 2));
-}
-
-int progress_step(double elapsed_fraction, Size screen, double slide_s) {
-    const int steps = progress_steps(screen, slide_s);
-    return std::clamp(static_cast<int>(elapsed_fraction * steps), 0, steps);
-}
-
 namespace {
 
 // The hint's ring breathes with the time-left bar's half-second steps: it moves without costing
@@ -81,27 +61,15 @@ void draw_hint(Canvas& canvas, const Theme& theme, const TouchHint& hint, const 
 void draw_footer(Canvas& canvas, const Deck& deck, const FrameState& state,
                  const TextMeasure& measure) {
     if (state.mode != Mode::Attract) return;
-    const Size screen = canvas.size();
-    const ScreenMetrics m(screen);
-    const Rect track = progress_track(screen);
-    const int px = m.footer_px();
-    SceneText counter;
-    counter.text = fill_template(deck.ui.slide_counter, {{"n", std::to_string(state.slide + 1)},
-                                                         {"total", std::to_string(state.count)}});
-    counter.px = px;
-    counter.w = measure.text_width(counter.text, FontStyle::Regular, px);
-    counter.h = measure.line_height(px);
-    counter.x = track.x - px - counter.w;
-    counter.y = track.y + track.h / 2 - counter.h / 2;
-    if (counter.x >= screen.w / 2)
-        canvas.draw_text(counter, deck.theme.muted, 0, 0,
-                         255); // a long template is left out, never drawn off screen
+    const std::string counter =
+        fill_template(deck.ui.slide_counter, {{"n", std::to_string(state.slide + 1)},
+                                              {"total", std::to_string(state.count)}});
+    const Footer f =
+        footer_layout(counter, canvas.size(), state.elapsed_fraction, state.slide_s, measure);
+    if (f.counter) canvas.draw_text(*f.counter, ink_color(deck.theme, f.counter->ink), 0, 0, 255);
     if (state.hint) draw_hint(canvas, deck.theme, *state.hint, state);
-    canvas.fill_rect(track, deck.theme.surface);
-    // The bar empties as the slide's time runs out.
-    const int steps = progress_steps(screen, state.slide_s);
-    const int left = steps - progress_step(state.elapsed_fraction, screen, state.slide_s);
-    canvas.fill_rect({track.x, track.y, track.w * left / steps, track.h}, deck.theme.accent);
+    canvas.fill_rect(f.track, deck.theme.surface);
+    canvas.fill_rect(f.time_left, deck.theme.accent);
 }
 
 } // namespace

@@ -1,8 +1,9 @@
 #pragma once
 // Composes one frame from laid-out scenes: the slide (or two, mid-transition), and the footer with
-// the slide counter and the time left on the slide.
+// the slide counter and the time left on the slide (laid out by layout/footer.h).
 #include "content/deck.h"
 #include "layout/chrome.h"
+#include "layout/footer.h"
 #include "layout/measure.h"
 #include "nav/navigator.h"
 #include "view/canvas.h"
@@ -31,13 +32,6 @@ void draw_scene(Canvas& canvas, const Scene& scene, const Theme& theme, int dx, 
 
 void draw_frame(Canvas& canvas, const Deck& deck, const SceneFor& scene_for,
                 const FrameState& state, const TextMeasure& measure);
-
-// The time-left bar: its track, and how many distinct widths it has over a slide of this length.
-// It moves in steps of half a second at most, and the app redraws only when the drawn step would
-// change: a slow bar costs two frames a second, not sixty.
-Rect progress_track(Size screen);
-int progress_steps(Size screen, double slide_s);
-int progress_step(double elapsed_fraction, Size screen, double slide_s);
 
 // Smooth start and stop for transitions.
 double ease_in_out(double t);
