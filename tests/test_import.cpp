@@ -274,6 +274,25 @@ TEST_CASE("the import lock excludes a second holder until the first lets go") {
     fs::remove_all(root);
 }
 
+TEST_CASE("a stop request ends the wait for the lock at once, as an interrupted import") {
+    if (!BundleFixture::have_minisign()) return;
+    Accepted f("stop-waiting");
+    const ImportLock other(f.root, std::chrono::milliseconds(0));
+    REQUIRE(other.held());
+    const std::atomic<bool> stop{true};
+    const auto before = std::chrono::steady_clock::now();
+    const ImportLock waiting(f.root, std::chrono::minutes(5), &stop);
+    CHECK(std::chrono::steady_clock::now() - before < std::chrono::seconds(5));
+    CHECK_FALSE(waiting.held());
+    CHECK_FALSE(waiting.busy());
+    f.seal(2);
+    auto o = f.options();
+    o.stop = &stop; // the five minutes' wait of the options is not waited
+    const auto r = import_bundle(o);
+    CHECK(r.code == "interrupted");
+    CHECK(f.current_name() == f.first);
+}
+
 TEST_CASE("while another import holds the lock, a second one is refused as busy and changes "
           "nothing") {
     if (!BundleFixture::have_minisign()) return;

@@ -138,6 +138,12 @@ TEST_CASE("a copy that cannot read the stick, or write the kiosk's disk, says wh
     CHECK_FALSE(proc->copy_file("mem", 5, out.get(), error, &failure));
     CHECK(failure == CopyFailure::stick_read);
     CHECK_THAT(error, Contains("Input/output error"));
+    // A path through a file (ENOTDIR) is the file list's fault, not a failing stick's.
+    HostileTree hostile;
+    auto tree = UntrustedDir::open(hostile.dir.string(), error);
+    REQUIRE(tree);
+    CHECK_FALSE(tree->copy_file("good.txt/inner", 5, out.get(), error, &failure));
+    CHECK(failure == CopyFailure::bad_file);
     // A destination that cannot be written (here opened read-only: EBADF) is the kiosk's side.
     HostileTree t;
     auto d = UntrustedDir::open(t.dir.string(), error);

@@ -208,13 +208,19 @@ class Run:
                     + (f"{back:.0f} s after the swipe" if back is not None else "never")
                     + " (03-*.png)")
 
-    def import_notice(self, name):
-        """Waits for the import to decide (a status file newer than the stick), then for the
-        notice it puts on screen (8 s for a new deck, 15 s for a refusal)."""
-        self.machine.until("[ $(stat -c %Y /var/lib/kiosk/import-status.json) -ge "
-                           "$(cat /run/emu-stick-start) ] && "
-                           "! grep -q importing /var/lib/kiosk/import-status.json", 300, step=0.5)
-        return self.watch_for_notice(name)
+    def import_notice(self, name, words):
+        """Waits for the kiosk to say `words` on screen (it logs each notice, "kiosk: on screen:
+        ...", in the journal: "Nieuwe inhoud wordt gecontroleerd" comes first, in the same
+        colour), then for a screen dump that shows a notice (8 s for a new deck, 15 s for a
+        refusal). Returns the journal's line, or None when either is not seen."""
+        m = self.machine
+        said = m.until("journalctl -u kiosk -o cat --since @$(cat /run/emu-stick-start) | "
+                       f"grep -q 'kiosk: on screen: {words}'", 300, step=0.5)
+        if not said or not self.watch_for_notice(name, timeout=12):
+            return None
+        _, line = m.sh("journalctl -u kiosk -o cat --since @$(cat /run/emu-stick-start) | "
+                       f"grep 'kiosk: on screen: {words}' | tail -n 1")
+        return line.strip()
 
     def watch_for_notice(self, name, timeout=25):
         """Dumps the screen until a notice shows; keeps that dump (or the last) as PNG."""
@@ -228,14 +234,14 @@ class Run:
         self.dump(name)
         return False
 
-    def stick(self, number, image, name):
+    def stick(self, number, image, name, words):
         """Plugs a stick in, waits for its import, brings the loop back to its first slide,
         pulls the stick and reads the receipt from it. Returns what the evidence needs."""
         m = self.machine
         _, before = m.sh("readlink /var/lib/kiosk/current")
         m.sh("date +%s > /run/emu-stick-start")
         m.plug_stick(image, name)
-        message = self.import_notice(f"{number:02d}-message")
+        message = self.import_notice(f"{number:02d}-message", words)
         done = m.until("journalctl -u 'kiosk-import@*' --since @$(cat /run/emu-stick-start) "
                        "| grep -q -E 'Deactivated successfully|Failed with result'", 300)
         _, after = m.sh("readlink /var/lib/kiosk/current")
@@ -256,24 +262,26 @@ class Run:
                     receipt=receipt.strip(), stats=stats.split())
 
     def check_signed_stick(self):
-        s = self.stick(5, os.path.join(self.fixtures, "stick-signed.img"), "stick1")
+        s = self.stick(5, os.path.join(self.fixtures, "stick-signed.img"), "stick1",
+                       "Nieuwe inhoud: 30 dia")
         ok = s["done"] and s["state"] == "accepted" and s["after"] != s["before"] \
             and s["message"] and s["on_screen"] and s["mounts"] == "0" and s["receipt"] \
             and s["stats"]
         self.result(5, "a signed stick: imported, on screen, receipt and statistics on the stick",
                     ok, f"state {s['state']}; current {s['before']} -> {s['after']}; its notice "
-                        f"on screen: {s['message']} (05-message.png); new deck on screen: "
+                        f"on screen: {s['message']!r} (05-message.png); new deck on screen: "
                         f"{s['on_screen']} (05-first-slide.png); "
                         f"mounts left: {s['mounts']}; receipt: {s['receipt'][:120]!r}; "
                         f"statistics files: {len(s['stats'])} (05-receipt.txt)")
 
     def check_unsigned_stick(self):
-        s = self.stick(6, os.path.join(self.fixtures, "stick-unsigned.img"), "stick2")
+        s = self.stick(6, os.path.join(self.fixtures, "stick-unsigned.img"), "stick2",
+                       "Nieuwe inhoud geweigerd: de inhoud is niet ondertekend")
         ok = s["done"] and s["state"] == "refused" and s["after"] == s["before"] \
             and s["message"] and s["on_screen"] and s["receipt"]
         self.result(6, "an unsigned stick: refused, the slides stay, the receipt says why",
                     ok, f"state {s['state']}; current stays {s['after']}; the refusal on screen: "
-                        f"{s['message']} (06-message.png); the imported deck still on screen: "
+                        f"{s['message']!r} (06-message.png); the imported deck still on screen: "
                         f"{s['on_screen']} (06-first-slide.png); "
                         f"receipt: {s['receipt'][:160]!r}")
 
@@ -293,7 +301,7 @@ class Run:
             os.path.join(self.fixtures, "stick-large.img"), "stick3")
         m.pull_stick("stick3")
         self.log(f"stick pulled while copying: {copying}")
-        message = self.import_notice("06-pulled-message")
+        message = self.import_notice("06-pulled-message", "Nieuwe inhoud geweigerd: ")
         done = m.until("journalctl -u 'kiosk-import@*' --since @$(cat /run/emu-stick-start) "
                        "| grep -q -E 'Deactivated successfully|Failed with result|Stopped'", 180)
         _, after = m.sh("readlink /var/lib/kiosk/current")
@@ -303,12 +311,14 @@ class Run:
                       "-o cat | grep -E 'refused|Stopped|Failed' | tail -n 2")
         m.tap(0.5, 0.3)
         waited = self.wait_for_slide(self.seq2, 1, IDLE_RETURN_S + 60, "06-pulled-first-slide")
-        ok = copying and done and status.get("state") == "refused" and after == before \
+        # Refused for the pull itself, not for anything else about the bundle.
+        ok = copying and done and status.get("state") == "refused" \
+            and status.get("code") in ("interrupted", "stick_read_error") and after == before \
             and message and left.strip() == "0" and waited is not None
         self.result(6, "a stick pulled out during its import: refused, the slides stay", ok,
                     f"pulled while copying: {copying}; state {status.get('state')} "
                     f"({status.get('code')}: {status.get('message', '')[:100]!r}); current stays "
-                    f"{after}; staging folders left: {left.strip()}; the refusal on screen: {message}; "
+                    f"{after}; staging folders left: {left.strip()}; the refusal on screen: {message!r}; "
                     f"the imported deck still on "
                     f"screen: {waited is not None} (06-pulled-message.png, "
                     f"06-pulled-first-slide.png); journal: {log.replace(chr(10), ' | ')}")
@@ -333,9 +343,10 @@ class Run:
         manifest = hashlib.sha256(open(os.path.join(deck, "manifest.json"), "rb").read())
         lines = [f"{f['sha256']}  {f['path']}" for f in files] + \
             [f"{manifest.hexdigest()}  manifest.json"]
-        rc, out = m.sh("cd /var/lib/kiosk/current && printf '%s\\n' "
+        # In a subshell: the console's shell keeps its own directory between commands.
+        rc, out = m.sh("( cd /var/lib/kiosk/current && printf '%s\\n' "
                        + " ".join(f"'{line}'" for line in lines)
-                       + " | sha256sum -c --quiet && echo complete")
+                       + " | sha256sum -c --quiet ) && echo complete")
         complete = rc == 0 and out.endswith("complete")
         ok = copying and (new or after == before) and complete and waited is not None
         self.result(7, "a power cut during an import leaves one release, complete", ok,

@@ -8,8 +8,8 @@
 #   KIOSK_EMU_WORK   disks, sticks and results (default build-emu/ in the checkout, ignored by git)
 #   KIOSK_EMU_SIZES  screen sizes, one install and boot each (default "1280x720 800x480": every
 #                    check on the first, the screen's checks on the others)
-#   KIOSK_EMU_CACHED_ONLY=1  skip (exit 0, saying so) when the root is not built yet: CI uses it,
-#                    since building the root (15-40 minutes) and a run do not fit its time.
+#   KIOSK_EMU_CACHED_ONLY=1  skip (exit 0, saying so) when the root is not built yet, rather than
+#                    build it (15-40 minutes); CI builds it.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)

@@ -37,6 +37,8 @@ def notice_shown(ppm, surface, rows=0.25, share=0.005):
     data = open(ppm, "rb").read()
     # The header, then exactly one whitespace byte: the pixels may begin with "whitespace" bytes.
     header = re.match(rb"P6\s+(\d+)\s+(\d+)\s+\d+\s", data)
+    if not header:
+        raise ValueError(f"{ppm}: not a binary PPM")
     width, height, pixels = int(header[1]), int(header[2]), data[header.end():]
     band = pixels[:width * int(height * rows) * 3]
     colour = bytes(surface)

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iostream>
 #include <sstream>
 
 namespace kiosk {
@@ -286,6 +287,12 @@ void KioskApp::notify(std::vector<std::string> lines, double now, double seconds
     notice_ = std::move(lines);
     notice_until_ = now + seconds;
     dirty_ = true;
+    // In the journal too: an operator (and the emulated machine's checks) can tell what the
+    // screen said to the organiser, and when.
+    std::cerr << "kiosk: on screen:";
+    for (const auto& l : notice_)
+        std::cerr << " " << l;
+    std::cerr << '\n';
     if (!trace_) return;
     *trace_ << "t=" << now << " notice:";
     for (const auto& l : notice_)

@@ -21,7 +21,8 @@ std::string seconds_text(std::chrono::milliseconds wait) {
 
 } // namespace
 
-ImportLock::ImportLock(const fs::path& root, std::chrono::milliseconds wait) {
+ImportLock::ImportLock(const fs::path& root, std::chrono::milliseconds wait,
+                       const std::atomic<bool>* stop) {
     std::error_code ec;
     fs::create_directories(file(root).parent_path(), ec);
     if (ec) {
@@ -38,6 +39,10 @@ ImportLock::ImportLock(const fs::path& root, std::chrono::milliseconds wait) {
     while (::flock(fd.get(), LOCK_EX | LOCK_NB) != 0) {
         if (errno != EWOULDBLOCK && errno != EINTR) {
             error_ = file(root).string() + ": cannot lock: " + std::strerror(errno);
+            return;
+        }
+        if (stop && stop->load()) {
+            error_ = "stopped while another import into " + root.string() + " was running";
             return;
         }
         if (std::chrono::steady_clock::now() >= deadline) {

@@ -9,6 +9,7 @@
 // the running kiosk watches.
 #include "import/fd.h"
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <string>
@@ -17,8 +18,10 @@ namespace kiosk {
 
 class ImportLock {
   public:
-    // Takes the lock, polling for up to `wait` while another import holds it.
-    ImportLock(const std::filesystem::path& root, std::chrono::milliseconds wait);
+    // Takes the lock, polling for up to `wait` while another import holds it, and giving up at
+    // once when `stop` is set (the import service is being stopped: its stick pulled out).
+    ImportLock(const std::filesystem::path& root, std::chrono::milliseconds wait,
+               const std::atomic<bool>* stop = nullptr);
 
     bool held() const { return fd_.valid(); }
     // Not held because another import kept it for the whole wait (rather than an I/O error).

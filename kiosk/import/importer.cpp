@@ -210,7 +210,7 @@ ImportResult interrupted() {
 
 bool symptom_of_a_pulled_stick(const std::string& code) {
     return code == "stick_read_error" || code == "unsafe_file" || code == "no_manifest" ||
-           code == "file_mismatch" || code == "io_error" || code == "interrupted";
+           code == "file_mismatch" || code == "interrupted";
 }
 
 const char* copy_refusal(CopyFailure failure) {
@@ -385,7 +385,7 @@ ImportResult import_locked(ReleaseStore& store, const UntrustedDir& stick, const
 // A stick refused before any import began (a misnamed or linked folder) is still said on
 // screen, through the status file, which is written under the lock like any other.
 ImportResult refuse_on_screen(const ImportOptions& o, ImportResult r) {
-    const ImportLock lock(o.root, o.lock_wait);
+    const ImportLock lock(o.root, o.lock_wait, o.stop);
     if (lock.held()) set_status(ReleaseStore(o.root), "refused", r);
     return r;
 }
@@ -402,7 +402,8 @@ ImportResult import_bundle(const ImportOptions& o) {
     if (!stick && none.outcome == ImportOutcome::Refused) return refuse_on_screen(o, none);
     if (!stick) return none;
     // Taken only once there is a bundle: a statistics-only stick never waits for another import.
-    const ImportLock lock(o.root, o.lock_wait);
+    const ImportLock lock(o.root, o.lock_wait, o.stop);
+    if (!lock.held() && stopped(o)) return interrupted();
     if (!lock.held()) return refused(lock.busy() ? "busy" : "io_error", lock.error());
     ReleaseStore store(o.root);
     return import_locked(store, *stick, o);

@@ -24,7 +24,8 @@ struct ImportOptions {
     // the ten minutes the import service is given.
     std::chrono::milliseconds lock_wait = std::chrono::minutes(5);
     // Set (from a signal handler: SIGTERM when the stick is pulled out and systemd stops the
-    // import service) to give up between files: refused as "interrupted", nothing published.
+    // import service, or at shutdown) to give up while waiting for the lock or between files:
+    // refused as "interrupted". A stop after the last file is checked lets the release publish.
     const std::atomic<bool>* stop = nullptr;
 };
 

@@ -134,7 +134,9 @@ std::string refusal_text(const std::string& code) {
         {"signature_not_file", "de handtekening (manifest.json.minisig) is geen gewoon bestand"},
         {"no_sequence", "de handtekening heeft geen volgnummer (seq=N in het trusted comment)"},
         {"stick_read_error", "de stick kon niet goed gelezen worden (te vroeg uitgetrokken?)"},
-        {"interrupted", "de import werd onderbroken: de stick werd uitgetrokken voor ze klaar was"},
+        {"interrupted",
+         "de import werd onderbroken voor ze klaar was (stick uitgetrokken, of de kiosk "
+         "ging uit)"},
         {"bundle_link", "de map op de stick is een link; die wordt niet gevolgd"},
         {"misnamed_bundle", "de map met de inhoud heet niet kiosk"},
     };

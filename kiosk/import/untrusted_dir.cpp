@@ -56,12 +56,19 @@ std::string open_error(std::string_view path, int err) {
     }
 }
 
+// The errors of a stick that is gone or failing, as opposed to a file that is not what the
+// manifest says (a path through a file, a name that leaves the folder).
+bool stick_gone(int err) {
+    return err == EIO || err == ENODEV || err == ENXIO || err == ENOMEDIUM || err == ESTALE;
+}
+
 // A write or fsync of the kiosk's copy failed (errno set): a full disk or a failing one.
 bool write_failed(const std::string& name, CopyFailure& why, std::string& error) {
-    const bool full = errno == ENOSPC || errno == EDQUOT;
+    const int err = errno; // the strings below may allocate
+    const bool full = err == ENOSPC || err == EDQUOT;
     why = full ? CopyFailure::disk_full : CopyFailure::kiosk_write;
-    error = name + ": cannot write the copy: " +
-            (full ? "the kiosk's disk is full" : std::strerror(errno));
+    error = name +
+            ": cannot write the copy: " + (full ? "the kiosk's disk is full" : std::strerror(err));
     return false;
 }
 
@@ -221,7 +228,7 @@ bool UntrustedDir::copy_file(std::string_view rel_path, std::uint64_t expected_s
     FileProblem problem = FileProblem::none;
     UniqueFd fd = open_file(rel_path, error, &problem);
     if (!fd.valid()) {
-        if (problem == FileProblem::unreadable) why = CopyFailure::stick_read;
+        if (problem == FileProblem::unreadable && stick_gone(errno)) why = CopyFailure::stick_read;
         return false;
     }
     const std::string name(rel_path);
@@ -235,7 +242,11 @@ bool UntrustedDir::copy_file(std::string_view rel_path, std::uint64_t expected_s
             usleep(10000);
             continue;
         }
-        if (n < 0) return why = CopyFailure::stick_read, error = open_error(rel_path, errno), false;
+        if (n < 0) {
+            const int err = errno;
+            if (stick_gone(err)) why = CopyFailure::stick_read;
+            return error = open_error(rel_path, err), false;
+        }
         if (n == 0) break;
         copied += static_cast<std::uint64_t>(n);
         if (copied > expected_size)
