@@ -139,15 +139,12 @@ TEST_CASE("a copy that cannot read the stick, or write the kiosk's disk, says wh
     CHECK(failure == CopyFailure::stick_read);
     CHECK_THAT(error, Contains("Input/output error"));
     // A path through a file (ENOTDIR) is the file list's fault, not a failing stick's.
-    HostileTree hostile;
-    auto tree = UntrustedDir::open(hostile.dir.string(), error);
-    REQUIRE(tree);
-    CHECK_FALSE(tree->copy_file("good.txt/inner", 5, out.get(), error, &failure));
-    CHECK(failure == CopyFailure::bad_file);
-    // A destination that cannot be written (here opened read-only: EBADF) is the kiosk's side.
-    HostileTree t;
+    HostileTree t; // one tree: its folder is the same for every instance
     auto d = UntrustedDir::open(t.dir.string(), error);
     REQUIRE(d);
+    CHECK_FALSE(d->copy_file("good.txt/inner", 5, out.get(), error, &failure));
+    CHECK(failure == CopyFailure::bad_file);
+    // A destination that cannot be written (here opened read-only: EBADF) is the kiosk's side.
     UniqueFd ro(::open("/dev/null", O_RDONLY));
     CHECK_FALSE(d->copy_file("good.txt", 5, ro.get(), error, &failure));
     CHECK(failure == CopyFailure::kiosk_write);

@@ -245,14 +245,14 @@ bool stage_files(const UntrustedDir& stick, const fs::path& staging, const Manif
             r.details.push_back("bestand: " + folder + "/" + f.path);
         return false;
     }
-    for (const auto& f : m.files)
-        if (stopped(o)) {
-            return r = interrupted(), false;
-        } else if (sha256_file((staging / f.path).string()) != f.sha256) {
+    for (const auto& f : m.files) {
+        if (stopped(o)) return r = interrupted(), false;
+        if (sha256_file((staging / f.path).string()) != f.sha256) {
             r = refused("file_mismatch", f.path + ": its SHA-256 differs from the manifest's");
             r.details.push_back("bestand: " + folder + "/" + f.path);
             return false;
         }
+    }
     if (!fsync_path(staging.string(), error)) return r = refused("io_error", error), false;
     return true;
 }
