@@ -118,12 +118,10 @@ std::vector<std::string> apply_config_file(const std::filesystem::path& file, Se
     for (const auto& row : option_rows())
         if (row.key) read_row(f, row, settings, d);
     f.warn_unknown();
-    std::vector<std::string> problems;
-    for (const auto& item : d.items)
-        if (item.severity == Severity::Error) problems.push_back(to_string(item));
+    auto problems = first_lines(d, Severity::Error);
     // Unknown fields are likely typos in a file nobody reads twice: treat them as errors too.
-    for (const auto& item : d.items)
-        if (item.severity == Severity::Warning) problems.push_back(to_string(item));
+    const auto warnings = first_lines(d, Severity::Warning);
+    problems.insert(problems.end(), warnings.begin(), warnings.end());
     settings.config_file = file;
     return problems;
 }

@@ -44,9 +44,8 @@ StartupDeck builtin(std::string problem, std::ostream& log) {
 
 // The first diagnostic error, short, for the status overlay.
 std::string first_error(const LoadResult& r) {
-    for (const auto& d : r.diagnostics.items)
-        if (d.severity == Severity::Error) return to_string(d);
-    return "cannot be loaded";
+    const auto first = first_lines(r.diagnostics, Severity::Error, 1);
+    return first.empty() ? "cannot be loaded" : first.front();
 }
 
 StartupDeck from_releases(const std::filesystem::path& root, std::ostream& log) {

@@ -34,4 +34,13 @@ int Diagnostics::count(Severity s) const {
         std::count_if(items.begin(), items.end(), [s](const auto& d) { return d.severity == s; }));
 }
 
+std::vector<std::string> first_lines(const Diagnostics& d, Severity severity, std::size_t at_most) {
+    std::vector<std::string> lines;
+    for (const auto& item : d.items) {
+        if (lines.size() == at_most) break;
+        if (item.severity == severity) lines.push_back(to_string(item));
+    }
+    return lines;
+}
+
 } // namespace kiosk

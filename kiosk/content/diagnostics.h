@@ -1,6 +1,8 @@
 #pragma once
 // A problem found in content, with its place: file and line/column for syntax, file and JSON
 // pointer (e.g. /slides/3/duration_s) for content. Bad content is expected, so it is data here.
+#include <cstddef>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -34,5 +36,10 @@ struct Diagnostics {
     bool has_fatal_errors() const { return count(Severity::Error) > recoverable; }
     int count(Severity s) const;
 };
+
+// The first at_most problems of one severity, each as to_string() writes it, in the order found:
+// what a status line, a notice on screen or a receipt has room for.
+std::vector<std::string> first_lines(const Diagnostics& d, Severity severity,
+                                     std::size_t at_most = std::numeric_limits<std::size_t>::max());
 
 } // namespace kiosk
