@@ -264,6 +264,27 @@ TEST_CASE("only trusted key ids are accepted; any of several trusted keys will d
         "signed by key 2222222222222222 which this kiosk does not trust (no keys are configured)");
 }
 
+TEST_CASE("each refusal says what kind of failure it is, for callers that act on it") {
+    const TestKey key(0x42), stranger(0x33);
+    const std::vector<PublicKey> trusted{key.public_key()};
+    const std::string sig = key.sign(sample_manifest, "kiosk-bundle seq=7");
+    auto failure = [&](const std::string& message, const std::string& text,
+                       const std::vector<PublicKey>& keys) {
+        const auto r = verify_minisign(message, text, keys);
+        CHECK_FALSE(r.ok);
+        CHECK_FALSE(r.error.empty());
+        return r.failure;
+    };
+    CHECK(verify_minisign(sample_manifest, sig, trusted).failure == SignatureError::none);
+    CHECK(failure(sample_manifest, "", trusted) == SignatureError::malformed);
+    CHECK(failure(sample_manifest, "garbage", trusted) == SignatureError::malformed);
+    CHECK(failure(sample_manifest, sig, {stranger.public_key()}) == SignatureError::untrusted_key);
+    CHECK(failure(sample_manifest, sig, {}) == SignatureError::untrusted_key);
+    CHECK(failure(sample_manifest + " ", sig, trusted) == SignatureError::wrong_message);
+    CHECK(failure(sample_manifest, with_line(sig, 2, "trusted comment: kiosk-bundle seq=9"),
+                  trusted) == SignatureError::altered_comment);
+}
+
 TEST_CASE("malformed signature files are refused with the reason") {
     const TestKey key(0x42);
     const std::vector<PublicKey> trusted{key.public_key()};

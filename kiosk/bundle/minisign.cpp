@@ -129,8 +129,8 @@ bool comment_signature_ok(const SignatureFile& sig, const PublicKey& key) {
     return ed25519_ok(sig.global_signature, signed_bytes.data(), signed_bytes.size(), key);
 }
 
-VerifyResult refused(std::string why) {
-    return {std::nullopt, std::move(why)};
+VerifyResult refused(SignatureError failure, std::string why) {
+    return {std::nullopt, failure, std::move(why)};
 }
 
 } // namespace
@@ -169,21 +169,25 @@ std::optional<std::string> trusted_comment_of(std::string_view minisig_file) {
 
 VerifyResult verify_minisign(std::string_view message, std::string_view minisig_file,
                              const std::vector<PublicKey>& trusted) {
-    if (!sodium_ready()) return refused("the crypto library (libsodium) could not start");
+    if (!sodium_ready())
+        return refused(SignatureError::no_crypto, "the crypto library (libsodium) could not start");
     std::string error;
     const auto sig = parse_signature_file(minisig_file, error);
-    if (!sig) return refused(error);
+    if (!sig) return refused(SignatureError::malformed, error);
     const auto key = std::find_if(trusted.begin(), trusted.end(),
                                   [&](const PublicKey& k) { return k.key_id == sig->key_id; });
     if (key == trusted.end())
-        return refused("signed by key " + id_hex_of(sig->key_id) +
-                       " which this kiosk does not trust" +
-                       (trusted.empty() ? " (no keys are configured)" : ""));
+        return refused(SignatureError::untrusted_key,
+                       "signed by key " + id_hex_of(sig->key_id) +
+                           " which this kiosk does not trust" +
+                           (trusted.empty() ? " (no keys are configured)" : ""));
     if (!message_signature_ok(message, *sig, *key))
-        return refused("signature does not match manifest.json (changed after signing?)");
+        return refused(SignatureError::wrong_message,
+                       "signature does not match manifest.json (changed after signing?)");
     if (!comment_signature_ok(*sig, *key))
-        return refused("trusted comment does not match its signature (altered?)");
-    return {VerifiedSignature{std::string(sig->trusted_comment), key->id_hex()}, {}};
+        return refused(SignatureError::altered_comment,
+                       "trusted comment does not match its signature (altered?)");
+    return {VerifiedSignature{std::string(sig->trusted_comment), key->id_hex()}, {}, {}};
 }
 
 } // namespace kiosk

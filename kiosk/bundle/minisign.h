@@ -42,9 +42,21 @@ struct VerifiedSignature {
     std::string key_id;          // PublicKey::id_hex() of the key that signed
 };
 
+// What kind of failure a refused signature is, for callers that act on it (the importer tells an
+// unknown key from a bad signature); the message says it in words, for people.
+enum class SignatureError {
+    none,
+    no_crypto,       // libsodium could not start
+    malformed,       // not a minisign signature this kiosk reads (empty, garbled, other algorithm)
+    untrusted_key,   // well formed, by a key the kiosk does not trust
+    wrong_message,   // the signature is not over this manifest
+    altered_comment, // the trusted comment does not match its global signature
+};
+
 struct VerifyResult {
     std::optional<VerifiedSignature> ok;
-    std::string error; // set when ok is empty
+    SignatureError failure = SignatureError::none; // set with error when ok is empty
+    std::string error;
 };
 
 // The trusted comment of a well-formed .minisig text, unverified (what the organiser's own
