@@ -4,6 +4,7 @@
 #include "bundle/minisign.h"
 #include "content/loader.h"
 #include "import/import_lock.h"
+#include "import/words.h"
 #include "support/bundle_fixture.h"
 
 #include <catch2/catch.hpp>
@@ -363,6 +364,30 @@ TEST_CASE("temporary files a killed import left are removed by the next import")
 TEST_CASE("refusal reasons read in Dutch for the screen") {
     CHECK(refusal_text("replay") == "deze versie is niet nieuwer dan wat de kiosk al toonde");
     CHECK(refusal_text("nonsense") == "onbekende fout");
+}
+
+TEST_CASE("import codes keep the names that the status file, the journal and the checks read") {
+    CHECK(code_name(ImportCode::unsigned_bundle) == "unsigned");
+    CHECK(code_name(ImportCode::none).empty());
+    CHECK_FALSE(import_code_named("nonsense"));
+    for (const auto& [code, name] : import_code_names) {
+        INFO(name);
+        CHECK(import_code_named(name) == code);
+        ImportResult r;
+        r.code = code;
+        CHECK(nlohmann::json::parse(status_json("refused", r))["code"] == std::string(name));
+    }
+}
+
+TEST_CASE("every refusal, and nothing else, has its reason and next step in words.h") {
+    for (const auto& [code, name] : import_code_names) {
+        INFO(name);
+        const bool refusal = code != ImportCode::none && code != ImportCode::no_bundle_folder &&
+                             code != ImportCode::empty_bundle;
+        CHECK((words_for(code) != nullptr) == refusal);
+        CHECK((refusal_text(code) != "onbekende fout") == refusal);
+        CHECK(refusal_text(code) == refusal_text(name));
+    }
 }
 
 TEST_CASE(

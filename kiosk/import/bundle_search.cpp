@@ -1,6 +1,8 @@
 #include "import/bundle_search.h"
 
+#include "content/deck.h"
 #include "import/fd.h"
+#include "import/words.h"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -10,6 +12,7 @@
 #include <vector>
 
 namespace kiosk {
+namespace fs = std::filesystem;
 namespace {
 
 constexpr std::size_t max_entries = 256; // a stick full of files is not searched to the end
@@ -46,6 +49,38 @@ std::vector<std::string> subfolders(int dir) {
     return out;
 }
 
+// No bundle folder is no import. A folder that cannot be opened, and a link in its place (never
+// followed), are refused, not taken for absent: the organiser needs to hear why nothing happened.
+ImportResult missing_bundle(const ImportOptions& o, const std::string& open_error) {
+    const fs::path path = o.mount / o.bundle_folder;
+    struct stat st {};
+    const bool exists = ::lstat(path.c_str(), &st) == 0;
+    if (exists && S_ISLNK(st.st_mode)) {
+        ImportResult r =
+            refused(ImportCode::bundle_link, path.string() + ": is a symbolic link (not followed)");
+        r.details.push_back(
+            fill_template(receipt_words.folder_is_link, {{"folder", o.bundle_folder}}));
+        return r;
+    }
+    if (exists && S_ISDIR(st.st_mode)) // there, but unreadable: a stick going bad, not "none"
+        return refused(ImportCode::stick_read_error, open_error);
+    if (const auto other = exists ? std::nullopt : find_misnamed_bundle(o.mount, o.bundle_folder)) {
+        ImportResult r =
+            refused(ImportCode::misnamed_bundle,
+                    "no folder \"" + o.bundle_folder + "\", but \"" + *other + "\" holds a bundle");
+        // The name found on the stick goes in last: its text is never read as a {name}.
+        r.details.push_back(fill_template(receipt_words.misnamed_folder,
+                                          {{"folder", o.bundle_folder}, {"found", *other}}));
+        return r;
+    }
+    ImportResult none;
+    none.outcome = ImportOutcome::NoBundle;
+    none.code = ImportCode::no_bundle_folder;
+    none.message = exists ? "\"" + o.bundle_folder + "\" on the stick is not a folder"
+                          : "no folder \"" + o.bundle_folder + "\" on the stick";
+    return none;
+}
+
 } // namespace
 
 std::optional<std::string> find_misnamed_bundle(const std::filesystem::path& mount,
@@ -61,6 +96,24 @@ std::optional<std::string> find_misnamed_bundle(const std::filesystem::path& mou
         if (inner.valid() && holds_bundle(inner.get())) return name + "/" + bundle_folder;
     }
     return std::nullopt;
+}
+
+std::optional<UntrustedDir> open_bundle(const ImportOptions& o, ImportResult& none) {
+    none.outcome = ImportOutcome::NoBundle;
+    std::string error;
+    auto stick = UntrustedDir::open((o.mount / o.bundle_folder).string(), error);
+    if (!stick) {
+        none = missing_bundle(o, error);
+        return std::nullopt;
+    }
+    // An empty kiosk folder is how an organiser asks for the statistics alone: no import, no
+    // refusal on screen.
+    if (!stick->has_entry("manifest.json") && !stick->has_entry("deck.json")) {
+        none.code = ImportCode::empty_bundle;
+        none.message = "the folder \"" + o.bundle_folder + "\" holds no bundle";
+        return std::nullopt;
+    }
+    return stick;
 }
 
 } // namespace kiosk

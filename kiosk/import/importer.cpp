@@ -3,16 +3,18 @@
 #include "bundle/manifest.h"
 #include "bundle/minisign.h"
 #include "bundle/sha256.h"
+#include "content/deck.h"
+#include "content/diagnostics.h"
 #include "content/loader.h"
 #include "import/bundle_search.h"
 #include "import/import_lock.h"
 #include "import/release_store.h"
 #include "import/untrusted_dir.h"
+#include "import/words.h"
 
 #include <nlohmann/json.hpp>
 
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
@@ -25,27 +27,21 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The two small files read whole from the stick. Only a missing one gets missing_code: a FIFO,
-// a link or an oversized file is named as what it is, never as absent.
+// The two small files read whole from the stick. Only a missing one gets `missing`: a FIFO, a
+// link or an oversized file is named as what it is, never as absent.
 struct StickFile {
     const char* name;
-    const char* missing_code;
-    const char* too_large_code;
-    const char* not_file_code;
+    ImportCode missing;
+    ImportCode too_large;
+    ImportCode not_file;
     std::size_t max_bytes;
 };
-constexpr StickFile manifest_file{"manifest.json", "no_manifest", "manifest_too_large",
-                                  "manifest_not_file", max_manifest_text_bytes};
-constexpr StickFile signature_file{"manifest.json.minisig", "unsigned", "signature_too_large",
-                                   "signature_not_file", max_signature_file_bytes};
-
-ImportResult refused(std::string code, std::string message) {
-    ImportResult r;
-    r.outcome = ImportOutcome::Refused;
-    r.code = std::move(code);
-    r.message = std::move(message);
-    return r;
-}
+constexpr StickFile manifest_file{"manifest.json", ImportCode::no_manifest,
+                                  ImportCode::manifest_too_large, ImportCode::manifest_not_file,
+                                  max_manifest_text_bytes};
+constexpr StickFile signature_file{"manifest.json.minisig", ImportCode::unsigned_bundle,
+                                   ImportCode::signature_too_large, ImportCode::signature_not_file,
+                                   max_signature_file_bytes};
 
 bool write_staged(const fs::path& staging, const std::string& name, const std::string& bytes,
                   std::string& error) {
@@ -75,33 +71,17 @@ std::vector<PublicKey> parse_keys(const std::vector<std::string>& texts) {
     return keys;
 }
 
-const char* dutch_kind(FileProblem p) {
-    switch (p) {
-    case FileProblem::link:
-        return "een symbolische link";
-    case FileProblem::fifo:
-        return "een FIFO (named pipe)";
-    case FileProblem::device:
-        return "een apparaatbestand";
-    case FileProblem::folder:
-        return "een map";
-    case FileProblem::other_type:
-        return "een speciaal bestand";
-    default:
-        return nullptr;
-    }
-}
-
 ImportResult read_refusal(const StickFile& f, FileProblem p, const std::string& error,
                           const std::string& folder) {
-    const std::string code = p == FileProblem::missing      ? f.missing_code
-                             : p == FileProblem::too_large  ? f.too_large_code
-                             : p == FileProblem::unreadable ? "stick_read_error"
-                                                            : f.not_file_code;
-    const bool unsigned_bundle = code == "unsigned";
+    const ImportCode code = p == FileProblem::missing      ? f.missing
+                            : p == FileProblem::too_large  ? f.too_large
+                            : p == FileProblem::unreadable ? ImportCode::stick_read_error
+                                                           : f.not_file;
+    const bool unsigned_bundle = code == ImportCode::unsigned_bundle;
     ImportResult r = refused(code, unsigned_bundle ? "no signature: " + error : error);
-    if (const char* kind = dutch_kind(p))
-        r.details.push_back(folder + "/" + f.name + " is " + kind + ", geen gewoon bestand");
+    if (const char* kind = file_kind_text(p))
+        r.details.push_back(fill_template(receipt_words.not_plain_file,
+                                          {{"kind", kind}, {"file", folder + "/" + f.name}}));
     return r;
 }
 
@@ -118,10 +98,11 @@ Staged stage_small(const UntrustedDir& stick, const fs::path& staging, const Sti
         return r = read_refusal(f, problem, error, folder),
                problem == FileProblem::missing ? Staged::absent : Staged::refused;
     if (!write_staged(staging, f.name, *bytes, error))
-        return r = refused("io_error", error), Staged::refused;
+        return r = refused(ImportCode::io_error, error), Staged::refused;
     const auto copy = read_staged(staging / f.name);
     if (!copy)
-        return r = refused("io_error", "cannot read back " + std::string(f.name)), Staged::refused;
+        return r = refused(ImportCode::io_error, "cannot read back " + std::string(f.name)),
+               Staged::refused;
     text = *copy;
     return Staged::ok;
 }
@@ -131,17 +112,20 @@ bool signed_sequence(const std::string& manifest, const std::string& sig, const 
                      std::uint64_t last_seq, ImportResult& r) {
     const auto v = verify_minisign(manifest, sig, parse_keys(o.trusted_keys));
     if (!v.ok) {
-        const bool stranger = v.error.find("does not trust") != std::string::npos;
-        return r = refused(stranger ? "unknown_key" : "bad_signature", v.error), false;
+        const bool stranger = v.failure == SignatureError::untrusted_key;
+        return r = refused(stranger ? ImportCode::unknown_key : ImportCode::bad_signature, v.error),
+               false;
     }
     const auto seq = sequence_from_comment(v.ok->trusted_comment);
     if (!seq)
-        return r = refused("no_sequence", "the signature's trusted comment has no valid \"seq=N\" "
-                                          "(sign with -t \"kiosk-bundle seq=N\")"),
+        return r = refused(ImportCode::no_sequence,
+                           "the signature's trusted comment has no valid \"seq=N\" "
+                           "(sign with -t \"kiosk-bundle seq=N\")"),
                false;
     if (*seq <= last_seq)
-        return r = refused("replay", "sequence " + std::to_string(*seq) + " is not newer than " +
-                                         std::to_string(last_seq)),
+        return r = refused(ImportCode::replay, "sequence " + std::to_string(*seq) +
+                                                   " is not newer than " +
+                                                   std::to_string(last_seq)),
                false;
     r.sequence = *seq;
     return true;
@@ -166,7 +150,7 @@ std::optional<Manifest> signed_manifest(const UntrustedDir& stick, const fs::pat
         return std::nullopt;
     std::string error;
     auto parsed = parse_manifest(manifest, error);
-    if (!parsed) return r = refused("bad_manifest", error), std::nullopt;
+    if (!parsed) return r = refused(ImportCode::bad_manifest, error), std::nullopt;
     return parsed;
 }
 
@@ -194,8 +178,8 @@ bool enough_space(const fs::path& staging, const Manifest& m, ImportResult& r) {
         std::snprintf(text, sizeof text, "%.1f MB", b / 1e6);
         return std::string(text);
     };
-    r = refused("disk_full", "the bundle needs " + mb(needed) + " and the kiosk's disk has " +
-                                 mb(free_bytes) + " free");
+    r = refused(ImportCode::disk_full, "the bundle needs " + mb(needed) +
+                                           " and the kiosk's disk has " + mb(free_bytes) + " free");
     return false;
 }
 
@@ -204,26 +188,32 @@ bool stopped(const ImportOptions& o) {
 }
 
 ImportResult interrupted() {
-    return refused("interrupted", "the import was stopped before it was complete (the stick was "
-                                  "pulled out, or the kiosk is shutting down)");
+    return refused(ImportCode::interrupted,
+                   "the import was stopped before it was complete (the stick was "
+                   "pulled out, or the kiosk is shutting down)");
 }
 
-bool symptom_of_a_pulled_stick(const std::string& code) {
-    return code == "stick_read_error" || code == "unsafe_file" || code == "no_manifest" ||
-           code == "file_mismatch" || code == "interrupted";
+bool symptom_of_a_pulled_stick(ImportCode code) {
+    using C = ImportCode;
+    return code == C::stick_read_error || code == C::unsafe_file || code == C::no_manifest ||
+           code == C::file_mismatch || code == C::interrupted;
 }
 
-const char* copy_refusal(CopyFailure failure) {
+ImportCode copy_refusal(CopyFailure failure) {
     switch (failure) {
     case CopyFailure::stick_read:
-        return "stick_read_error";
+        return ImportCode::stick_read_error;
     case CopyFailure::disk_full:
-        return "disk_full";
+        return ImportCode::disk_full;
     case CopyFailure::kiosk_write:
-        return "io_error";
+        return ImportCode::io_error;
     default:
-        return "unsafe_file";
+        return ImportCode::unsafe_file;
     }
+}
+
+std::string named_file(const std::string& folder, const std::string& path) {
+    return fill_template(receipt_words.named_file, {{"file", folder + "/" + path}});
 }
 
 // Stage 2: every listed file copied with its exact size, then hashed on the copy.
@@ -237,23 +227,25 @@ bool stage_files(const UntrustedDir& stick, const fs::path& staging, const Manif
     for (const auto& f : m.files) {
         if (stopped(o)) return r = interrupted(), false;
         UniqueFd out = create_below(staging_fd.get(), f.path, error);
-        if (!out.valid()) return r = refused("io_error", error), false;
+        if (!out.valid()) return r = refused(ImportCode::io_error, error), false;
         CopyFailure failure = CopyFailure::none;
         if (stick.copy_file(f.path, f.size, out.get(), error, &failure)) continue;
         r = refused(copy_refusal(failure), error);
         if (failure == CopyFailure::bad_file || failure == CopyFailure::stick_read)
-            r.details.push_back("bestand: " + folder + "/" + f.path);
+            r.details.push_back(named_file(folder, f.path));
         return false;
     }
     for (const auto& f : m.files) {
         if (stopped(o)) return r = interrupted(), false;
         if (sha256_file((staging / f.path).string()) != f.sha256) {
-            r = refused("file_mismatch", f.path + ": its SHA-256 differs from the manifest's");
-            r.details.push_back("bestand: " + folder + "/" + f.path);
+            r = refused(ImportCode::file_mismatch,
+                        f.path + ": its SHA-256 differs from the manifest's");
+            r.details.push_back(named_file(folder, f.path));
             return false;
         }
     }
-    if (!fsync_path(staging.string(), error)) return r = refused("io_error", error), false;
+    if (!fsync_path(staging.string(), error))
+        return r = refused(ImportCode::io_error, error), false;
     return true;
 }
 
@@ -266,18 +258,16 @@ std::string on_stick(std::string text, const fs::path& staging, const std::strin
     return text;
 }
 
-// The receipt lists the first few errors; kiosk --check gives them all.
-void list_deck_errors(const std::vector<std::string>& errors, ImportResult& r) {
-    constexpr std::size_t shown = 3;
-    for (std::size_t i = 0; i < errors.size() && i < shown; ++i) {
-        std::string line = errors[i];
+void list_deck_errors(const std::vector<std::string>& shown, int total, ImportResult& r) {
+    for (std::string line : shown) {
         constexpr std::string_view severity = ": error: "; // every line here is an error
         if (const auto at = line.find(severity); at != std::string::npos)
             line.replace(at, severity.size(), ": ");
         r.details.push_back(line);
     }
-    if (errors.size() > shown)
-        r.details.push_back("… en nog " + std::to_string(errors.size() - shown) + " fout(en)");
+    if (const auto more = total - static_cast<int>(shown.size()); more > 0)
+        r.details.push_back(
+            fill_template(receipt_words.more_errors, {{"n", std::to_string(more)}}));
 }
 
 // Stage 3: the deck must load with the kiosk's own loader, without a single error.
@@ -287,12 +277,13 @@ bool check_deck(const fs::path& staging, const std::string& folder, ImportResult
         r.slides = static_cast<int>(loaded.deck->slides.size());
         return true;
     }
-    std::vector<std::string> errors;
-    for (const auto& d : loaded.diagnostics.items)
-        if (d.severity == Severity::Error)
-            errors.push_back(on_stick(to_string(d), staging, folder));
-    r = refused("invalid_deck", errors.empty() ? "the deck does not load" : errors.front());
-    list_deck_errors(errors, r);
+    // The receipt lists the first few errors; kiosk --check gives them all.
+    auto errors = first_lines(loaded.diagnostics, Severity::Error, 3);
+    for (auto& line : errors)
+        line = on_stick(line, staging, folder);
+    r = refused(ImportCode::invalid_deck,
+                errors.empty() ? "the deck does not load" : errors.front());
+    list_deck_errors(errors, loaded.diagnostics.count(Severity::Error), r);
     return false;
 }
 
@@ -301,64 +292,16 @@ void set_status(const ReleaseStore& store, const std::string& state, const Impor
     write_file_atomically(store.status_file(), status_json(state, r), error);
 }
 
-// No bundle folder is no import. A folder that cannot be opened, and a link in its place (never
-// followed), are refused, not taken for absent: the organiser needs to hear why nothing happened.
-ImportResult missing_bundle(const ImportOptions& o, const std::string& open_error) {
-    const fs::path path = o.mount / o.bundle_folder;
-    struct stat st {};
-    const bool exists = ::lstat(path.c_str(), &st) == 0;
-    if (exists && S_ISLNK(st.st_mode)) {
-        ImportResult r =
-            refused("bundle_link", path.string() + ": is a symbolic link (not followed)");
-        r.details.push_back(o.bundle_folder + " is een symbolische link, geen map");
-        return r;
-    }
-    if (exists && S_ISDIR(st.st_mode)) // there, but unreadable: a stick going bad, not "none"
-        return refused("stick_read_error", open_error);
-    if (const auto other = exists ? std::nullopt : find_misnamed_bundle(o.mount, o.bundle_folder)) {
-        ImportResult r =
-            refused("misnamed_bundle",
-                    "no folder \"" + o.bundle_folder + "\", but \"" + *other + "\" holds a bundle");
-        r.details.push_back("map \"" + *other + "\" gevonden; hernoem ze naar " + o.bundle_folder);
-        return r;
-    }
-    ImportResult none;
-    none.outcome = ImportOutcome::NoBundle;
-    none.code = "no_bundle_folder";
-    none.message = exists ? "\"" + o.bundle_folder + "\" on the stick is not a folder"
-                          : "no folder \"" + o.bundle_folder + "\" on the stick";
-    return none;
-}
-
-// The stick's bundle folder, or nothing to import (and nothing to refuse): `none` says why.
-std::optional<UntrustedDir> open_bundle(const ImportOptions& o, ImportResult& none) {
-    none.outcome = ImportOutcome::NoBundle;
-    std::string error;
-    auto stick = UntrustedDir::open((o.mount / o.bundle_folder).string(), error);
-    if (!stick) {
-        none = missing_bundle(o, error);
-        return std::nullopt;
-    }
-    // An empty kiosk folder is how an organiser asks for the statistics alone: no import, no
-    // refusal on screen.
-    if (!stick->has_entry("manifest.json") && !stick->has_entry("deck.json")) {
-        none.code = "empty_bundle";
-        none.message = "the folder \"" + o.bundle_folder + "\" holds no bundle";
-        return std::nullopt;
-    }
-    return stick;
-}
-
 // Everything that touches the content root, with the import lock held: the clean-up then removes
 // only what killed imports left, and the sequence is judged against a last-seq that no other
 // import can move before this one has published.
 ImportResult import_locked(ReleaseStore& store, const UntrustedDir& stick, const ImportOptions& o) {
     std::string error;
-    if (!store.prepare(error)) return refused("io_error", error);
+    if (!store.prepare(error)) return refused(ImportCode::io_error, error);
     ImportResult r;
     set_status(store, "importing", r);
     const auto staging = store.new_staging(error);
-    if (!staging) r = refused("io_error", error);
+    if (!staging) r = refused(ImportCode::io_error, error);
     const auto manifest =
         staging ? staged_manifest(stick, *staging, o, store.last_sequence(), r) : std::nullopt;
     if (manifest && stage_files(stick, *staging, *manifest, o, r) &&
@@ -370,7 +313,7 @@ ImportResult import_locked(ReleaseStore& store, const UntrustedDir& stick, const
             r.message =
                 std::to_string(r.slides) + " slides, sequence " + std::to_string(r.sequence);
         } else {
-            r = refused("io_error", error);
+            r = refused(ImportCode::io_error, error);
         }
     }
     // A stop request (the stick pulled out) explains the read errors and missing files that
@@ -396,7 +339,7 @@ ImportResult import_bundle(const ImportOptions& o) {
     // A read-only content folder (a remount after file system errors, a mistaken mount option)
     // is named as such rather than as whichever write happened to fail first.
     if (::access(o.root.c_str(), W_OK) != 0 && errno == EROFS)
-        return refused("read_only", o.root.string() + " is on a read-only file system");
+        return refused(ImportCode::read_only, o.root.string() + " is on a read-only file system");
     ImportResult none;
     const auto stick = open_bundle(o, none);
     if (!stick && none.outcome == ImportOutcome::Refused) return refuse_on_screen(o, none);
@@ -404,14 +347,23 @@ ImportResult import_bundle(const ImportOptions& o) {
     // Taken only once there is a bundle: a statistics-only stick never waits for another import.
     const ImportLock lock(o.root, o.lock_wait, o.stop);
     if (!lock.held() && stopped(o)) return interrupted();
-    if (!lock.held()) return refused(lock.busy() ? "busy" : "io_error", lock.error());
+    if (!lock.held())
+        return refused(lock.busy() ? ImportCode::busy : ImportCode::io_error, lock.error());
     ReleaseStore store(o.root);
     return import_locked(store, *stick, o);
 }
 
+ImportResult refused(ImportCode code, std::string message) {
+    ImportResult r;
+    r.outcome = ImportOutcome::Refused;
+    r.code = code;
+    r.message = std::move(message);
+    return r;
+}
+
 std::string status_json(const std::string& state, const ImportResult& r) {
     nlohmann::json j{
-        {"state", state},         {"code", r.code},
+        {"state", state},         {"code", std::string(code_name(r.code))},
         {"message", r.message},   {"slides", r.slides},
         {"sequence", r.sequence}, {"release", r.release},
         {"details", r.details},   {"time", static_cast<long long>(std::time(nullptr))}};

@@ -2,12 +2,15 @@
 // Takes a bundle from a mounted stick into a new release, or refuses it with a reason. The stick
 // is read as hostile (import/untrusted_dir.h); everything is checked on the kiosk's own copy in
 // staging, never on the stick, which could return different bytes when read twice.
+#include "import/import_code.h"
+
 #include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <ctime>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kiosk {
@@ -33,9 +36,8 @@ enum class ImportOutcome { NoBundle, Accepted, Refused };
 
 struct ImportResult {
     ImportOutcome outcome = ImportOutcome::Refused;
-    std::string code;    // why it was refused, for the screen (refusal_text()), or why there
-                         // was no bundle ("no_bundle_folder", "empty_bundle")
-    std::string message; // the details, for the receipt and the log
+    ImportCode code = ImportCode::none; // why it was refused, or why there was no bundle
+    std::string message;                // the details, for the receipt and the log
     int slides = 0;
     std::uint64_t sequence = 0;
     std::string manifest_sha256;
@@ -47,6 +49,8 @@ struct ImportResult {
 };
 
 ImportResult import_bundle(const ImportOptions& options);
+// A refusal with its reason and English message, as each step of the import makes one.
+ImportResult refused(ImportCode code, std::string message);
 
 // What the organiser reads on the stick afterwards (kiosk-receipt.txt), in Dutch: what happened
 // and what to do next. The English details stay in `message`, for the log and the status file.
@@ -59,7 +63,9 @@ bool write_receipt(const std::filesystem::path& mount, const std::string& text, 
 // The status file the running kiosk watches: importing, then accepted or refused with a reason.
 std::string status_json(const std::string& state, const ImportResult& result);
 
-// A refusal reason in Dutch, for the screen, from an ImportResult code.
-std::string refusal_text(const std::string& code);
+// A refusal reason in Dutch, for the receipt and the screen (import/words.h); "onbekende fout"
+// for a code that is no refusal, and for a name in the status file that this kiosk does not know.
+std::string refusal_text(ImportCode code);
+std::string refusal_text(std::string_view code);
 
 } // namespace kiosk
