@@ -44,16 +44,8 @@ struct Day {
         }
     }
     void tap_at(float x, float y) {
-        InputEvent e;
-        e.type = InputEvent::Type::PointerDown;
-        e.pointer = 1;
-        e.x = x;
-        e.y = y;
-        e.t = t;
-        app.handle(e, t);
-        e.type = InputEvent::Type::PointerUp;
-        e.t = t + 0.05;
-        app.handle(e, t + 0.05);
+        app.handle(InputEvent::pointer_down(x, y, 1, t), t);
+        app.handle(InputEvent::pointer_up(x, y, 1, t + 0.05), t + 0.05);
         run_until(t + 1);
     }
     bool tap(Action action, int index = -1) {
@@ -68,21 +60,11 @@ struct Day {
     }
     // A reader scrolls a little every 15 s, which also keeps the idle return away.
     void scroll() {
-        InputEvent e;
-        e.pointer = 2;
-        e.x = 960;
-        e.y = 700;
-        e.t = t;
-        e.type = InputEvent::Type::PointerDown;
-        app.handle(e, t);
-        for (int i = 1; i <= 5; ++i) {
-            e.type = InputEvent::Type::PointerMove;
-            e.y = 700.f - 20.f * i;
-            e.t = t + 0.05 * i;
-            app.handle(e, e.t);
-        }
-        e.type = InputEvent::Type::PointerUp;
-        app.handle(e, e.t);
+        app.handle(InputEvent::pointer_down(960, 700, 2, t), t);
+        for (int i = 1; i <= 5; ++i)
+            app.handle(InputEvent::pointer_move(960, 700.f - 20.f * i, 2, t + 0.05 * i),
+                       t + 0.05 * i);
+        app.handle(InputEvent::pointer_up(960, 600, 2, t + 0.25), t + 0.25);
     }
     void read_finding(int index, double seconds) {
         tap_at(960, 540); // wakes the kiosk: the controls show

@@ -74,16 +74,6 @@ struct Fixture {
     test::RecordingCanvas canvas;
 };
 
-InputEvent pointer(InputEvent::Type type, float x, float y, double t) {
-    InputEvent e;
-    e.type = type;
-    e.pointer = 1;
-    e.x = x;
-    e.y = y;
-    e.t = t;
-    return e;
-}
-
 bool contains(const std::vector<std::string>& v, const std::string& s) {
     return std::find(v.begin(), v.end(), s) != v.end();
 }
@@ -116,15 +106,15 @@ TEST_CASE_METHOD(Fixture, "nothing is prepared while a transition runs") {
 
 TEST_CASE_METHOD(Fixture, "an open view is drawn without the slide beneath it") {
     KioskApp app(settings, deck, measure, canvas.sz, 0);
-    app.handle(pointer(InputEvent::Type::PointerDown, 400, 200, 1), 1); // wakes: controls show
-    app.handle(pointer(InputEvent::Type::PointerUp, 400, 200, 1.05), 1.05);
+    app.handle(InputEvent::pointer_down(400, 200, 1, 1), 1); // wakes: controls show
+    app.handle(InputEvent::pointer_up(400, 200, 1, 1.05), 1.05);
     const auto& buttons = app.buttons();
     const auto b = std::find_if(buttons.begin(), buttons.end(),
                                 [](const Button& b) { return b.action == Action::Overview; });
     REQUIRE(b != buttons.end());
     const float x = b->rect.x + b->rect.w / 2.f, y = b->rect.y + b->rect.h / 2.f;
-    app.handle(pointer(InputEvent::Type::PointerDown, x, y, 2), 2);
-    app.handle(pointer(InputEvent::Type::PointerUp, x, y, 2.05), 2.05);
+    app.handle(InputEvent::pointer_down(x, y, 1, 2), 2);
+    app.handle(InputEvent::pointer_up(x, y, 1, 2.05), 2.05);
     REQUIRE(app.browser().view() == View::Overview);
     app.update(10);
     app.draw(canvas, 10);

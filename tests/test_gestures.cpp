@@ -8,13 +8,7 @@ using T = InputEvent::Type;
 namespace {
 
 InputEvent ev(T type, long long id, float x, float y, double t) {
-    InputEvent e;
-    e.type = type;
-    e.pointer = id;
-    e.x = x;
-    e.y = y;
-    e.t = t;
-    return e;
+    return InputEvent::pointer_event(type, x, y, id, t);
 }
 
 GestureRecognizer recognizer() {

@@ -13,13 +13,7 @@ using namespace kiosk;
 namespace {
 
 InputEvent tap_at(float x, double t, InputEvent::Type type = InputEvent::Type::PointerDown) {
-    InputEvent e;
-    e.type = type;
-    e.pointer = 1;
-    e.x = x;
-    e.y = 200;
-    e.t = t;
-    return e;
+    return InputEvent::pointer_event(type, x, 200, 1, t);
 }
 
 void tap(KioskApp& app, float x, double t) {
@@ -161,35 +155,21 @@ const Button* find_button(KioskApp& app, Action action, int index = -1) {
 }
 
 void tap_button(KioskApp& app, const Button& b, double t) {
-    InputEvent down;
-    down.type = InputEvent::Type::PointerDown;
-    down.pointer = 7;
-    down.x = b.rect.x + b.rect.w / 2.f;
-    down.y = b.rect.y + b.rect.h / 2.f;
-    down.t = t;
-    app.handle(down, t);
-    InputEvent up = down;
-    up.type = InputEvent::Type::PointerUp;
-    up.t = t + 0.05;
-    app.handle(up, t + 0.05);
+    const float x = b.rect.x + b.rect.w / 2.f, y = b.rect.y + b.rect.h / 2.f;
+    app.handle(InputEvent::pointer_down(x, y, 7, t), t);
+    app.handle(InputEvent::pointer_up(x, y, 7, t + 0.05), t + 0.05);
 }
 
 void drag(KioskApp& app, float x, float y0, float y1, double t0, double duration) {
-    InputEvent e;
-    e.pointer = 3;
-    e.x = x;
-    e.type = InputEvent::Type::PointerDown;
-    e.y = y0;
-    e.t = t0;
-    app.handle(e, t0);
+    app.handle(InputEvent::pointer_down(x, y0, 3, t0), t0);
+    float y = y0;
+    double t = t0;
     for (int i = 1; i <= 10; ++i) {
-        e.type = InputEvent::Type::PointerMove;
-        e.y = y0 + (y1 - y0) * i / 10.f;
-        e.t = t0 + duration * i / 10;
-        app.handle(e, e.t);
+        y = y0 + (y1 - y0) * i / 10.f;
+        t = t0 + duration * i / 10;
+        app.handle(InputEvent::pointer_move(x, y, 3, t), t);
     }
-    e.type = InputEvent::Type::PointerUp;
-    app.handle(e, e.t);
+    app.handle(InputEvent::pointer_up(x, y, 3, t), t);
 }
 
 Deck long_details_deck() {
@@ -324,21 +304,13 @@ TEST_CASE_METHOD(
     settings.status_hold_s = 3;
     KioskApp app(settings, deck, measure, canvas.sz, 0);
     app.set_origin("tests");
-    InputEvent down;
-    down.type = InputEvent::Type::PointerDown;
-    down.pointer = 1;
-    down.x = 10;
-    down.y = 10;
-    down.t = 1;
-    app.handle(down, 1);
+    app.handle(InputEvent::pointer_down(10, 10, 1, 1), 1);
     CHECK(app.seconds_until_wake(1.5) <= 2.5); // it wakes for the long press
     app.update(3.9);
     CHECK_FALSE(app.status_open());
     app.update(4.0);
     CHECK(app.status_open());
-    down.type = InputEvent::Type::PointerUp;
-    down.t = 4.5;
-    app.handle(down, 4.5);
+    app.handle(InputEvent::pointer_up(10, 10, 1, 4.5), 4.5);
     CHECK(app.status_open()); // lifting the finger after the long press is no tap
     app.draw(canvas, 4.5);
     CHECK(canvas.shows("From: tests"));
@@ -356,15 +328,10 @@ TEST_CASE_METHOD(Fixture, "the status overlay shows the last animation's frame r
         return std::string("(no frame rate line)");
     };
     auto open_status = [&](double t) {
-        InputEvent down;
-        down.type = InputEvent::Type::PointerDown;
-        down.pointer = 1;
-        down.x = down.y = 10;
-        app.handle(down, t);
+        app.handle(InputEvent::pointer_down(10, 10, 1, 0), t);
         app.update(t + 3);
         REQUIRE(app.status_open());
-        down.type = InputEvent::Type::PointerUp;
-        app.handle(down, t + 3);
+        app.handle(InputEvent::pointer_up(10, 10, 1, 0), t + 3);
         app.draw(canvas, t + 3);
     };
     open_status(1);
@@ -382,11 +349,7 @@ TEST_CASE_METHOD(Fixture, "the status overlay shows the last animation's frame r
 
 TEST_CASE_METHOD(Fixture, "a long press elsewhere does nothing") {
     KioskApp app(settings, deck, measure, canvas.sz, 0);
-    InputEvent down;
-    down.type = InputEvent::Type::PointerDown;
-    down.x = 400;
-    down.y = 240;
-    app.handle(down, 1);
+    app.handle(InputEvent::pointer_down(400, 240, 0, 0), 1);
     app.update(10);
     CHECK_FALSE(app.status_open());
 }
@@ -394,22 +357,10 @@ TEST_CASE_METHOD(Fixture, "a long press elsewhere does nothing") {
 TEST_CASE_METHOD(Fixture, "ten fingers at once never jump slides or leave the app stuck") {
     KioskApp app(settings, deck, measure, canvas.sz, 0);
     tap(app, 400, 0.5);
-    for (int f = 0; f < 10; ++f) {
-        InputEvent e;
-        e.type = InputEvent::Type::PointerDown;
-        e.pointer = 100 + f;
-        e.x = 50.f + 70 * f;
-        e.y = 200;
-        app.handle(e, 1 + f * 0.01);
-    }
-    for (int f = 0; f < 10; ++f) {
-        InputEvent e;
-        e.type = InputEvent::Type::PointerUp;
-        e.pointer = 100 + f;
-        e.x = 50.f + 70 * f - 300;
-        e.y = 200;
-        app.handle(e, 1.2 + f * 0.01);
-    }
+    for (int f = 0; f < 10; ++f)
+        app.handle(InputEvent::pointer_down(50.f + 70 * f, 200, 100 + f, 0), 1 + f * 0.01);
+    for (int f = 0; f < 10; ++f)
+        app.handle(InputEvent::pointer_up(50.f + 70 * f - 300, 200, 100 + f, 0), 1.2 + f * 0.01);
     CHECK(app.browser().slides().current() == 0);
     tap(app, 700, 2); // and it still answers a single finger
     CHECK(app.browser().slides().current() == 1);

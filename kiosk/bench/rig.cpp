@@ -52,13 +52,7 @@ void Rig::key(Key k) {
 }
 
 void Rig::pointer(InputEvent::Type type, float x, float y) {
-    InputEvent e;
-    e.type = type;
-    e.pointer = 1;
-    e.x = x;
-    e.y = y;
-    e.t = t;
-    app->handle(e, t);
+    app->handle(InputEvent::pointer_event(type, x, y, 1, t), t);
 }
 
 } // namespace kiosk

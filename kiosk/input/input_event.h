@@ -22,6 +22,26 @@ struct InputEvent {
     float x = 0, y = 0;    // window pixels
     double t = 0;          // seconds, from the kiosk's clock
     Key key = Key::Other;
+
+    static constexpr InputEvent pointer_event(Type type, float x, float y, long long pointer,
+                                              double t) {
+        InputEvent e;
+        e.type = type;
+        e.pointer = pointer;
+        e.x = x;
+        e.y = y;
+        e.t = t;
+        return e;
+    }
+    static constexpr InputEvent pointer_down(float x, float y, long long pointer, double t) {
+        return pointer_event(Type::PointerDown, x, y, pointer, t);
+    }
+    static constexpr InputEvent pointer_move(float x, float y, long long pointer, double t) {
+        return pointer_event(Type::PointerMove, x, y, pointer, t);
+    }
+    static constexpr InputEvent pointer_up(float x, float y, long long pointer, double t) {
+        return pointer_event(Type::PointerUp, x, y, pointer, t);
+    }
 };
 
 inline constexpr long long mouse_pointer = -1;

@@ -27,23 +27,13 @@ Key map_key(SDL_Keycode k) {
     }
 }
 
-InputEvent pointer(InputEvent::Type type, long long id, float x, float y, double now) {
-    InputEvent e;
-    e.type = type;
-    e.pointer = id;
-    e.x = x;
-    e.y = y;
-    e.t = now;
-    return e;
-}
-
 std::optional<InputEvent> map_finger(const SDL_Event& e, Size w, double now) {
     using T = InputEvent::Type;
     const T type = e.type == SDL_FINGERDOWN ? T::PointerDown
                    : e.type == SDL_FINGERUP ? T::PointerUp
                                             : T::PointerMove;
-    return pointer(type, static_cast<long long>(e.tfinger.fingerId), e.tfinger.x * w.w,
-                   e.tfinger.y * w.h, now);
+    return InputEvent::pointer_event(type, e.tfinger.x * w.w, e.tfinger.y * w.h,
+                                     static_cast<long long>(e.tfinger.fingerId), now);
 }
 
 // Mouse coordinates are in window units; scale to drawable pixels for high-DPI windows.
@@ -56,11 +46,11 @@ std::optional<InputEvent> map_mouse(const SDL_Event& e, Size w, double now) {
     const float sy = wh > 0 ? static_cast<float>(w.h) / wh : 1.f;
     if (e.type == SDL_MOUSEMOTION) {
         if (!(e.motion.state & SDL_BUTTON_LMASK)) return std::nullopt;
-        return pointer(T::PointerMove, mouse_pointer, e.motion.x * sx, e.motion.y * sy, now);
+        return InputEvent::pointer_move(e.motion.x * sx, e.motion.y * sy, mouse_pointer, now);
     }
     if (e.button.button != SDL_BUTTON_LEFT) return std::nullopt;
     const T type = e.type == SDL_MOUSEBUTTONDOWN ? T::PointerDown : T::PointerUp;
-    return pointer(type, mouse_pointer, e.button.x * sx, e.button.y * sy, now);
+    return InputEvent::pointer_event(type, e.button.x * sx, e.button.y * sy, mouse_pointer, now);
 }
 
 // Input only: fingers, the mouse, keys, focus.
