@@ -34,12 +34,14 @@ struct NullCanvas : Canvas {
 
 struct Day {
     KioskApp& app;
+    StatsFeed& feed;
     NullCanvas canvas;
     double t = 0; // seconds since 09:00
 
     void run_until(double hh_mm_s) {
         for (; t < hh_mm_s; t += 0.25) {
             app.update(t);
+            feed.observe(app.observed(t), app.dark());
             if (app.needs_redraw()) app.draw(canvas, t);
         }
     }
@@ -98,10 +100,10 @@ int main(int argc, char** argv) {
     settings.burn_in_shift = false;
     KioskApp app(settings, std::move(*loaded.deck), measure, {1920, 1080}, 0);
     std::vector<StatEvent> events;
-    app.record_stats([&events](const StatEvent& e) { events.push_back(e); },
-                     [](double now) { return day_start + now; });
-    app.count(StatKind::Start, 0);
-    Day day{app};
+    StatsFeed feed([&events](const StatEvent& e) { events.push_back(e); },
+                   [](double now) { return day_start + now; });
+    feed.count(StatKind::Start, 0);
+    Day day{app, feed};
     day.run_until(at(9, 30));
     day.tap_at(960, 540);
     day.tap(Action::Next);
@@ -113,8 +115,8 @@ int main(int argc, char** argv) {
     day.run_until(at(14, 40));
     day.read_finding(0, 30);
     day.run_until(at(17, 0));
-    app.finish_stats(day.t);
-    app.count(StatKind::Uptime, day.t, day.t);
+    feed.close(app.observed(day.t));
+    feed.count(StatKind::Uptime, day.t, day.t);
     if (!store->add(events, error)) return std::cerr << "kiosk_stats_day: " << error << '\n', 1;
     std::cout << "kiosk_stats_day: " << events.size() << " events recorded in " << argv[1] << '\n';
     return 0;

@@ -303,7 +303,7 @@ TEST_CASE_METHOD(
     Fixture, "a long press in the status corner opens the status overlay, which closes itself") {
     settings.status_hold_s = 3;
     KioskApp app(settings, deck, measure, canvas.sz, 0);
-    app.set_origin("tests");
+    app.status().set_origin("tests");
     app.handle(InputEvent::pointer_down(10, 10, 1, 1), 1);
     CHECK(app.seconds_until_wake(1.5) <= 2.5); // it wakes for the long press
     app.update(3.9);

@@ -102,15 +102,18 @@ TEST_CASE("the app records what a visitor does, through the recorder") {
     KioskApp app(settings, *test::load_json(test::minimal_deck_json()).deck, measure, {800, 480},
                  0);
     Log log;
-    app.record_stats(log.sink(), [](double now) { return 1'600'000'000 + now; });
+    StatsFeed feed(log.sink(), [](double now) { return 1'600'000'000 + now; });
     app.update(0);
+    feed.observe(app.observed(0), app.dark());
     InputEvent next;
     next.type = InputEvent::Type::KeyPress;
     next.key = Key::Next;
     app.handle(next, 1);
-    for (double t = 1; t < 400; t += 0.5)
+    for (double t = 1; t < 400; t += 0.5) {
         app.update(t);
-    app.finish_stats(400);
+        feed.observe(app.observed(t), app.dark());
+    }
+    feed.close(app.observed(400));
     CHECK_FALSE(log.of(StatKind::SlideShown).empty());
     const auto visits = log.of(StatKind::Visit);
     REQUIRE(visits.size() == 1); // the key press started a visit; idle time ended it
@@ -130,13 +133,13 @@ TEST_CASE("a run that did not stop cleanly is counted as a crash at the next sta
         StatsSession crashed(settings, std::cerr);
         REQUIRE(crashed.enabled());
         KioskApp app(settings, deck, measure, {800, 480}, 0);
-        crashed.attach(app, 0, wall);
+        crashed.start(0, wall);
     } // no finish(): as if killed
     {
         StatsSession clean(settings, std::cerr);
         KioskApp app(settings, deck, measure, {800, 480}, 0);
-        clean.attach(app, 10, wall);
-        clean.finish(app, 20);
+        clean.start(10, wall);
+        clean.finish(app.observed(20));
     }
     std::string error;
     auto store = StatsStore::open(settings.stats_file, {}, error);

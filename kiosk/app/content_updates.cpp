@@ -61,17 +61,19 @@ void ContentUpdates::start_load() {
     });
 }
 
-void ContentUpdates::poll(KioskApp& app, double now) {
+ContentNews ContentUpdates::poll(const UiStrings& ui, double now) {
+    ContentNews news;
     if (loading_.valid() && loading_.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
-        take_loaded(app, now);
-    if (now < due_) return;
+        take_loaded(news, now);
+    if (now < due_) return news;
     due_ = never;
-    if (!settings_.content_root.empty()) follow_import_status(app, now);
+    if (!settings_.content_root.empty()) follow_import_status(ui, news);
     if (loading_.valid()) {
         reload_after_ = true; // changed again while loading: load once more afterwards
-        return;
+        return news;
     }
     if (!current_is_shown()) start_load();
+    return news;
 }
 
 // In a content root most changes are the importer's status file and staging folders; the deck is
@@ -82,33 +84,32 @@ bool ContentUpdates::current_is_shown() const {
     return current && release_origin(*current) == shown_;
 }
 
-void ContentUpdates::follow_import_status(KioskApp& app, double now) {
+void ContentUpdates::follow_import_status(const UiStrings& ui, ContentNews& news) {
     const std::string text = read_file(ReleaseStore(settings_.content_root).status_file());
     if (text == last_status_) return;
     last_status_ = text;
     const auto status = nlohmann::json::parse(text, nullptr, false);
     if (!status.is_object()) return;
     const std::string state = status.value("state", "");
-    const Deck& deck = app.deck();
-    if (state == "importing") app.notify({deck.ui.import_busy}, now, 60);
+    if (state == "importing") news.notices.push_back({{ui.import_busy}, 60});
     if (state == "refused") {
         const std::string reason = refusal_text(status.value("code", ""));
-        std::vector<std::string> lines{fill_template(deck.ui.import_refused, {{"reason", reason}})};
+        std::vector<std::string> lines{fill_template(ui.import_refused, {{"reason", reason}})};
         // The first detail says where (a file, a folder to rename): what the organiser acts on.
         if (const auto d = status.find("details");
             d != status.end() && d->is_array() && !d->empty() && d->front().is_string())
             lines.push_back(d->front().get<std::string>());
-        app.notify(lines, now, 15);
-        app.set_last_import("refused: " + status.value("message", ""));
-        app.count(StatKind::ImportRefused, now);
+        news.notices.push_back({lines, 15});
+        news.last_import = "refused: " + status.value("message", "");
+        news.counts.push_back(StatKind::ImportRefused);
     }
     if (state == "accepted") {
-        app.set_last_import("accepted: " + status.value("message", ""));
-        app.count(StatKind::ImportAccepted, now);
+        news.last_import = "accepted: " + status.value("message", "");
+        news.counts.push_back(StatKind::ImportAccepted);
     }
 }
 
-void ContentUpdates::take_loaded(KioskApp& app, double now) {
+void ContentUpdates::take_loaded(ContentNews& news, double now) {
     Loaded loaded = loading_.get();
     if (reload_after_) {
         reload_after_ = false;
@@ -117,14 +118,16 @@ void ContentUpdates::take_loaded(KioskApp& app, double now) {
     const bool root_mode = !settings_.content_root.empty();
     if (loaded.origin.empty() || (root_mode && loaded.origin == shown_)) return;
     if (!loaded.result.deck || (root_mode && loaded.result.diagnostics.has_errors())) {
-        app.notify(error_lines(loaded.result, "De vorige versie blijft zichtbaar."), now, 30);
-        app.set_problem(loaded.origin + " could not be shown");
+        news.notices.push_back(
+            {error_lines(loaded.result, "De vorige versie blijft zichtbaar."), 30});
+        news.problem = loaded.origin + " could not be shown";
         return;
     }
     shown_ = loaded.origin;
     const auto n = std::to_string(loaded.result.deck->slides.size());
-    app.notify({fill_template(loaded.result.deck->ui.import_done, {{"n", n}})}, now, 8);
-    app.offer_deck(std::move(*loaded.result.deck), loaded.origin);
+    news.notices.push_back({{fill_template(loaded.result.deck->ui.import_done, {{"n", n}})}, 8});
+    news.deck = std::move(*loaded.result.deck);
+    news.origin = loaded.origin;
 }
 
 } // namespace kiosk

@@ -6,7 +6,7 @@
 #include "layout/slide_layout.h"
 #include "render/font_set.h"
 #include "render/sdl_canvas.h"
-#include "view/frame.h"
+#include "view/compose.h"
 
 #include <SDL_image.h>
 
@@ -37,8 +37,10 @@ bool export_slides(const Deck& deck, const FontSet& fonts, Size size,
         FrameState state;
         state.slide = static_cast<int>(i);
         state.count = static_cast<int>(deck.slides.size());
-        draw_frame(
-            canvas, deck, [&](int) -> const Scene& { return scene; }, state, fonts);
+        Frame frame;
+        compose_slides(
+            frame, deck, [&](int) -> const Scene& { return scene; }, state, size, fonts);
+        draw_frame(canvas, frame, deck.theme);
         SDL_RenderPresent(renderer.get());
         const auto path = (dir / png_name(i)).string();
         if (IMG_SavePNG(surface.get(), path.c_str()) != 0)

@@ -105,10 +105,11 @@ struct Loop {
         while (!app.wants_quit()) {
             wait_for_events();
             service.alive();
-            updates.poll(app, clock.now());
-            stats.tick(app, clock.now());
+            apply(updates.poll(app.deck().ui, clock.now()));
+            stats.tick(clock.now());
             app.set_open(is_open(settings.schedule, local_time()), clock.now());
             app.update(clock.now());
+            stats.observe(app.observed(clock.now()), app.dark());
             if (!app.needs_redraw()) continue;
             output.begin_frame();
             app.draw(canvas, clock.now());
@@ -119,6 +120,19 @@ struct Loop {
             last_frame = std::chrono::steady_clock::now();
             app.prepare_upcoming(canvas, clock.now());
         }
+    }
+
+    // News from the content folder: notices and a new deck for the app, the last import and
+    // problems for the status overlay, imports for the statistics.
+    void apply(ContentNews news) {
+        const double now = clock.now();
+        for (auto& n : news.notices)
+            app.notify(std::move(n.lines), now, n.seconds);
+        if (news.problem) app.status().set_problem(std::move(*news.problem));
+        if (news.last_import) app.status().set_last_import(std::move(*news.last_import));
+        for (const StatKind kind : news.counts)
+            stats.count(kind, now);
+        if (news.deck) app.offer_deck(std::move(*news.deck), std::move(news.origin));
     }
 
     // The opening hours change on the minute; wake then (plus a second, to be past it).
@@ -168,10 +182,10 @@ int run_kiosk(const Settings& settings) {
     ScaledClock clock(settings.time_scale);
     KioskApp app(settings, std::move(startup.deck), *fonts, output.logical(), clock.now(),
                  settings.trace ? &std::cout : nullptr);
-    app.set_origin(startup.origin);
-    app.set_problem(startup.problem);
+    app.status().set_origin(startup.origin);
+    app.status().set_problem(startup.problem);
+    app.status().set_renderer(display->renderer_name());
     app.set_dpi(display->dpi());
-    app.set_renderer(display->renderer_name());
     release_free_memory(); // what parsing the deck left behind
     // Two event types: a change on disk, and a finished background load. A load that woke the
     // loop as a change would schedule the next load, for ever (each load starts another).
@@ -187,13 +201,12 @@ int run_kiosk(const Settings& settings) {
     ServiceNotifier service;
     StatsSession stats(settings, std::cerr);
     const double wall0 = static_cast<double>(std::time(nullptr)), now0 = clock.now();
-    stats.attach(app, now0, [wall0, now0](double now) { return wall0 + (now - now0); });
-    app.set_status_figures(
-        [&stats, wall0, now0](double now) { return stats.today_lines(wall0 + (now - now0)); });
+    stats.start(now0, [wall0, now0](double now) { return wall0 + (now - now0); });
+    app.status().set_figures([&stats](double now) { return stats.today_lines(now); });
     const OwnEvents own{signals.event_type(), content_event, loaded_event, settings.windowed};
     Loop{settings, *display, output, app, canvas, clock, own, stats, updates, service}.run();
     service.stopping();
-    stats.finish(app, clock.now());
+    stats.finish(app.observed(clock.now()));
     std::cerr << "kiosk: stopped after " << app.frames_drawn() << " frames\n";
     return 0;
 }

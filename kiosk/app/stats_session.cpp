@@ -32,35 +32,43 @@ StatsSession::StatsSession(const Settings& settings, std::ostream& log) {
 
 StatsSession::~StatsSession() = default;
 
-void StatsSession::attach(KioskApp& app, double now, std::function<double(double)> wall_of) {
+void StatsSession::start(double now, std::function<double(double)> wall_of) {
     if (!writer_) return;
     StatsWriter* writer = writer_.get();
-    app.record_stats([writer](const StatEvent& e) { writer->record(e); }, std::move(wall_of));
-    app.count(StatKind::Start, now);
+    feed_.emplace([writer](const StatEvent& e) { writer->record(e); }, std::move(wall_of));
+    feed_->count(StatKind::Start, now);
     std::error_code ec;
-    if (std::filesystem::exists(marker_, ec)) app.count(StatKind::CrashSeen, now);
+    if (std::filesystem::exists(marker_, ec)) feed_->count(StatKind::CrashSeen, now);
     std::ofstream(marker_) << "running\n";
     last_beat_ = now;
 }
 
-void StatsSession::tick(KioskApp& app, double now) {
-    if (!writer_ || now - last_beat_ < beat_s) return;
-    app.count(StatKind::Uptime, now, now - last_beat_);
+void StatsSession::observe(const Observed& o, bool dark) {
+    if (feed_) feed_->observe(o, dark);
+}
+
+void StatsSession::count(StatKind kind, double now) {
+    if (feed_) feed_->count(kind, now);
+}
+
+void StatsSession::tick(double now) {
+    if (!feed_ || now - last_beat_ < beat_s) return;
+    feed_->count(StatKind::Uptime, now, now - last_beat_);
     last_beat_ = now;
 }
 
-void StatsSession::finish(KioskApp& app, double now) {
-    if (!writer_) return;
-    app.finish_stats(now);
-    app.count(StatKind::Uptime, now, now - last_beat_);
+void StatsSession::finish(const Observed& o) {
+    if (!feed_) return;
+    feed_->close(o);
+    feed_->count(StatKind::Uptime, o.now, o.now - last_beat_);
     writer_->flush();
     std::error_code ec;
     std::filesystem::remove(marker_, ec);
 }
 
-std::vector<std::string> StatsSession::today_lines(double wall_now) const {
-    if (!writer_) return {"Statistics: off"};
-    const auto t = writer_->today(wall_now);
+std::vector<std::string> StatsSession::today_lines(double now) const {
+    if (!feed_) return {"Statistics: off"};
+    const auto t = writer_->today(feed_->wall(now));
     const long minutes = static_cast<long>(std::lround(t.visit_seconds / 60));
     std::string busiest = t.busiest_hour >= 0 ? std::to_string(t.busiest_hour) + ":00" : "-";
     return {"Today: " + std::to_string(t.visits) + " visits (" + std::to_string(minutes) +

@@ -60,4 +60,30 @@ void VisitRecorder::close(const Observed& o) {
     started_ = false;
 }
 
+StatsFeed::StatsFeed(Sink sink, std::function<double(double)> wall_of)
+    : sink_(sink), wall_of_(std::move(wall_of)), recorder_(std::move(sink)) {}
+
+void StatsFeed::observe(Observed o, bool dark) {
+    o.wall = wall_of_(o.now);
+    if (o.deck != deck_) recorder_.close(o);
+    deck_ = o.deck;
+    if (dark)
+        recorder_.close(o);
+    else
+        recorder_.observe(o);
+}
+
+void StatsFeed::count(StatKind kind, double now, double seconds) {
+    StatEvent e;
+    e.at = wall_of_(now);
+    e.kind = kind;
+    e.seconds = seconds;
+    sink_(e);
+}
+
+void StatsFeed::close(Observed o) {
+    o.wall = wall_of_(o.now);
+    recorder_.close(o);
+}
+
 } // namespace kiosk

@@ -19,6 +19,7 @@ struct Observed {
     int finding = 0;         // the current slide's finding number, 0 for none
     bool qr = false;         // the current slide carries a QR code
     int reading_finding = 0; // the finding number open in the reading view, 0 for none
+    unsigned deck = 0;       // counts deck switches: a new deck numbers its slides afresh
 };
 
 class VisitRecorder {
@@ -42,6 +43,29 @@ class VisitRecorder {
     Observed last_{};
     double slide_since_ = 0, visit_since_ = 0, reading_since_ = 0;
     bool slide_by_visitor_ = false;
+};
+
+// The recorder fed with the app's observations and wall-clock times, and the counts of what the
+// screen does not show (an import, a start): the statistics' side of the app, kept out of it.
+class StatsFeed {
+  public:
+    using Sink = VisitRecorder::Sink;
+    // wall_of turns the app's clock into Unix time.
+    StatsFeed(Sink sink, std::function<double(double)> wall_of);
+
+    // Once per update. While the screen is dark (outside opening hours) nothing is shown, so
+    // nothing is counted; a deck switch first closes what the old deck had open.
+    void observe(Observed o, bool dark);
+    void count(StatKind kind, double now, double seconds = 0);
+    // Closes what is open, at shutdown.
+    void close(Observed o);
+    double wall(double now) const { return wall_of_(now); }
+
+  private:
+    Sink sink_;
+    std::function<double(double)> wall_of_;
+    VisitRecorder recorder_;
+    unsigned deck_ = 0;
 };
 
 } // namespace kiosk

@@ -48,52 +48,46 @@ void draw_scene(Canvas& canvas, const Scene& scene, const Theme& theme, int dx,
 
 namespace {
 
-// The hint's ring breathes with the time-left bar's half-second steps: it moves without costing
-// a single extra frame.
-void draw_hint(Canvas& canvas, const Theme& theme, const TouchHint& hint, const FrameState& state) {
-    static constexpr std::uint8_t breath[] = {255, 190, 120, 190};
-    draw_scene(canvas, hint.pill.scene, theme, 0, 255);
-    const int step = progress_step(state.elapsed_fraction, canvas.size(), state.slide_s);
-    draw_scene(canvas, hint.ring.scene, theme, 0, breath[step % 4]);
+void draw_footer(Canvas& canvas, const Frame& frame, const Theme& theme) {
+    if (!frame.footer) return;
+    const Footer& f = *frame.footer;
+    if (f.counter) canvas.draw_text(*f.counter, ink_color(theme, f.counter->ink), 0, 0, 255);
+    if (frame.hint) {
+        draw_scene(canvas, frame.hint->pill.scene, theme, 0, 255);
+        draw_scene(canvas, frame.hint->ring.scene, theme, 0, frame.ring_alpha);
+    }
+    canvas.fill_rect(f.track, theme.surface);
+    canvas.fill_rect(f.time_left, theme.accent);
 }
 
-// Attract loop only: while browsing, the chrome shows where the visitor is instead.
-void draw_footer(Canvas& canvas, const Deck& deck, const FrameState& state,
-                 const TextMeasure& measure) {
-    if (state.mode != Mode::Attract) return;
-    const std::string counter =
-        fill_template(deck.ui.slide_counter, {{"n", std::to_string(state.slide + 1)},
-                                              {"total", std::to_string(state.count)}});
-    const Footer f =
-        footer_layout(counter, canvas.size(), state.elapsed_fraction, state.slide_s, measure);
-    if (f.counter) canvas.draw_text(*f.counter, ink_color(deck.theme, f.counter->ink), 0, 0, 255);
-    if (state.hint) draw_hint(canvas, deck.theme, *state.hint, state);
-    canvas.fill_rect(f.track, deck.theme.surface);
-    canvas.fill_rect(f.time_left, deck.theme.accent);
+void draw_views(Canvas& canvas, const Frame& frame, const Theme& theme) {
+    for (const auto& v : frame.views) {
+        if (v.alpha.backdrop > 0) draw_backdrop(canvas, theme, v.alpha.backdrop);
+        if (v.alpha.content > 0) draw_layer(canvas, *v.layer, theme, v.alpha.content);
+    }
+    if (const auto& r = frame.reading) draw_reading(canvas, *r->layout, theme, r->scroll, r->alpha);
+    for (const Layer* panel : frame.panels)
+        draw_layer(canvas, *panel, theme, 255);
 }
 
 } // namespace
 
-void draw_frame(Canvas& canvas, const Deck& deck, const SceneFor& scene_for,
-                const FrameState& state, const TextMeasure& measure) {
-    canvas.clear(deck.theme.background);
-    const int w = canvas.size().w;
-    const auto& tr = state.transition;
-    if (!tr) {
-        draw_scene(canvas, scene_for(state.slide), deck.theme, static_cast<int>(state.drag_dx),
-                   255);
-    } else if (tr->fade) {
-        const double e = ease_in_out(tr->progress);
-        draw_scene(canvas, scene_for(tr->from), deck.theme, 0,
-                   static_cast<std::uint8_t>(255 * (1 - e)));
-        draw_scene(canvas, scene_for(tr->to), deck.theme, 0, static_cast<std::uint8_t>(255 * e));
-    } else {
-        const double e = ease_in_out(tr->progress);
-        const int shift = static_cast<int>(std::lround(tr->direction * w * e));
-        draw_scene(canvas, scene_for(tr->from), deck.theme, -shift, 255);
-        draw_scene(canvas, scene_for(tr->to), deck.theme, tr->direction * w - shift, 255);
+void draw_frame(Canvas& canvas, const Frame& frame, const Theme& theme) {
+    if (frame.dark) {
+        canvas.set_offset(0, 0);
+        canvas.clear({0, 0, 0, 255});
+        return;
     }
-    draw_footer(canvas, deck, state, measure);
+    canvas.set_offset(frame.shift_x, frame.shift_y);
+    canvas.clear(theme.background);
+    for (const auto& s : frame.slides)
+        draw_scene(canvas, *s.scene, theme, s.dx, s.alpha);
+    draw_footer(canvas, frame, theme);
+    if (const auto& o = frame.outgoing) {
+        draw_backdrop(canvas, *o->theme, o->alpha);
+        draw_scene(canvas, *o->scene, *o->theme, 0, o->alpha);
+    }
+    draw_views(canvas, frame, theme);
 }
 
 } // namespace kiosk

@@ -1,37 +1,58 @@
 #pragma once
-// Composes one frame from laid-out scenes: the slide (or two, mid-transition), and the footer with
-// the slide counter and the time left on the slide (laid out by layout/footer.h).
+// One frame as a value: everything the layout phase decided (which scenes, where, how opaque, the
+// footer, the views and panels over the slides), pointing into layouts that stay put until the
+// next update. Drawing it measures nothing and asks nothing back: it only draws.
 #include "content/deck.h"
 #include "layout/chrome.h"
 #include "layout/footer.h"
-#include "layout/measure.h"
-#include "nav/navigator.h"
+#include "layout/panels.h"
 #include "view/canvas.h"
+#include "view/views.h"
 
-#include <functional>
+#include <cstdint>
 #include <optional>
+#include <vector>
 
 namespace kiosk {
 
-struct FrameState {
-    int slide = 0;
-    int count = 1;
-    std::optional<Transition> transition;
-    Mode mode = Mode::Attract;
-    double elapsed_fraction = 0;     // of the current slide's time, attract loop only
-    double slide_s = 10;             // the current slide's display time
-    const TouchHint* hint = nullptr; // the touch invitation, in the attract loop
-    float drag_dx = 0;               // a finger dragging the slide sideways
+struct PlacedScene {
+    const Scene* scene = nullptr;
+    int dx = 0;
+    std::uint8_t alpha = 255;
 };
 
-using SceneFor = std::function<const Scene&(int slide)>;
+struct Frame {
+    bool dark = false;                 // outside opening hours: black, nothing else
+    int shift_x = 0, shift_y = 0;      // the burn-in shift of everything drawn
+    std::vector<PlacedScene> slides;   // the slide, or both mid-transition; none when covered
+    std::optional<Footer> footer;      // the attract loop's counter and time-left bar
+    const TouchHint* hint = nullptr;   // the touch invitation, in the attract loop
+    std::uint8_t ring_alpha = 255;     // the invitation's ring, breathing
+    struct Outgoing {                  // the old deck's slide, fading out after a switch
+        const Scene* scene = nullptr;
+        const Theme* theme = nullptr;
+        std::uint8_t alpha = 0;
+    };
+    std::optional<Outgoing> outgoing;
+    struct View {                      // the browsing chrome or the overview
+        const Layer* layer = nullptr;
+        LayerAlpha alpha;              // backdrop 0: drawn over the slide
+    };
+    std::vector<View> views;
+    struct Reading {
+        const ReadingLayout* layout = nullptr;
+        ScrollState scroll;
+        LayerAlpha alpha;
+    };
+    std::optional<Reading> reading;
+    std::vector<const Layer*> panels; // the notice, the countdown, the status overlay: on top
+};
 
 Color ink_color(const Theme& theme, Ink ink);
 
 void draw_scene(Canvas& canvas, const Scene& scene, const Theme& theme, int dx, std::uint8_t alpha);
 
-void draw_frame(Canvas& canvas, const Deck& deck, const SceneFor& scene_for,
-                const FrameState& state, const TextMeasure& measure);
+void draw_frame(Canvas& canvas, const Frame& frame, const Theme& theme);
 
 // Smooth start and stop for transitions.
 double ease_in_out(double t);

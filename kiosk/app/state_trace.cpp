@@ -1,0 +1,76 @@
+#include "app/state_trace.h"
+
+#include <sstream>
+
+namespace kiosk {
+namespace {
+
+const char* view_name(View v) {
+    switch (v) {
+    case View::Slides:
+        return "slides";
+    case View::Overview:
+        return "overview";
+    case View::Reading:
+        return "reading";
+    }
+    return "?";
+}
+
+const char* action_name(Action a) {
+    switch (a) {
+    case Action::Previous:
+        return "previous";
+    case Action::Next:
+        return "next";
+    case Action::Overview:
+        return "overview";
+    case Action::ReadMore:
+        return "read_more";
+    case Action::Close:
+        return "close";
+    case Action::OpenFinding:
+        return "finding";
+    case Action::ReadFinding:
+        return "read_finding";
+    case Action::None:
+        break;
+    }
+    return "none";
+}
+
+std::string describe(const Browser& browser, const KineticScroller& scroller, bool status_open) {
+    std::ostringstream line;
+    line << "slide " << browser.slides().current() + 1 << "/" << browser.slides().count() << " "
+         << (browser.mode() == Mode::Attract ? "attract" : "browsing")
+         << " view=" << view_name(browser.view());
+    if (browser.view() == View::Reading) {
+        line << " finding=" << browser.reading_finding() + 1;
+        if (!scroller.moving() && !scroller.dragging())
+            line << " scroll=" << static_cast<int>(scroller.offset());
+    }
+    if (status_open) line << " status";
+    return line.str();
+}
+
+} // namespace
+
+void StateTrace::state(double now, const Browser& browser, const KineticScroller& scroller,
+                       bool status_open,
+                       const std::function<const std::vector<Button>&()>& buttons) {
+    if (!out_) return;
+    std::string line = describe(browser, scroller, status_open);
+    if (line == last_) return;
+    last_ = std::move(line);
+    *out_ << "t=" << now << " " << last_;
+    for (const auto& b : buttons())
+        *out_ << " " << action_name(b.action) << (b.index >= 0 ? std::to_string(b.index + 1) : "")
+              << "@" << b.rect.x + b.rect.w / 2 << "," << b.rect.y + b.rect.h / 2;
+    *out_ << std::endl;
+}
+
+void StateTrace::event(double now, const std::string& text) {
+    if (out_) *out_ << "t=" << now << " " << text << std::endl;
+}
+
+} // namespace kiosk

@@ -1,0 +1,139 @@
+// The layout phase's parts: the scene cache and its invalidation, the frame value the app
+// composes, and drawing a frame with nothing to measure.
+#include "app/kiosk_app.h"
+#include "layout/scene_cache.h"
+#include "support/deck_builder.h"
+#include "support/fake_measure.h"
+#include "support/recording_canvas.h"
+
+#include <catch2/catch.hpp>
+
+using namespace kiosk;
+
+namespace {
+
+struct Fixture {
+    test::FakeMeasure measure;
+    Settings settings;
+    Deck deck = *test::load_json(test::minimal_deck_json()).deck;
+    test::RecordingCanvas canvas;
+};
+
+bool frame_has_text(const Frame& f, const std::string& s) {
+    for (const auto& placed : f.slides)
+        for (const auto& t : placed.scene->texts)
+            if (t.text.find(s) != std::string::npos) return true;
+    return false;
+}
+
+} // namespace
+
+TEST_CASE_METHOD(Fixture, "a slide is laid out once, and again after the screen changes") {
+    SceneCache cache(measure, {800, 480}, 48, deck.slides.size());
+    const Scene* first = &cache.scene(deck, 0);
+    const int px = first->texts.front().px;
+    CHECK(&cache.scene(deck, 0) == first);
+    cache.resize({1920, 1080}, 96);
+    CHECK(cache.scene(deck, 0).texts.front().px > px);
+}
+
+TEST_CASE_METHOD(Fixture, "a waiting deck is laid out a few slides at a time, then complete") {
+    SceneCache cache(measure, {800, 480}, 48, deck.slides.size());
+    REQUIRE(deck.slides.size() == 2);
+    CHECK_FALSE(cache.all_laid_out());
+    CHECK_FALSE(cache.lay_out_some(deck, 1));
+    CHECK(cache.lay_out_some(deck, 1));
+    CHECK(cache.all_laid_out());
+    cache.reset(deck.slides.size()); // a new deck: nothing laid out
+    CHECK_FALSE(cache.all_laid_out());
+}
+
+TEST_CASE_METHOD(Fixture, "the next slide is rasterised ahead once per layout") {
+    SceneCache cache(measure, {800, 480}, 48, deck.slides.size());
+    CHECK(cache.prepare_once(1));
+    CHECK_FALSE(cache.prepare_once(1));
+    cache.resize({1280, 720}, 64); // new layouts: new textures to make
+    CHECK(cache.prepare_once(1));
+}
+
+TEST_CASE_METHOD(Fixture, "the frame of the attract loop holds the slide, its footer and the "
+                          "invitation") {
+    KioskApp app(settings, deck, measure, canvas.sz, 0);
+    const Frame f = app.frame(0);
+    REQUIRE(f.slides.size() == 1);
+    CHECK(frame_has_text(f, "Hallo"));
+    REQUIRE(f.footer);
+    REQUIRE(f.footer->counter);
+    CHECK(f.footer->counter->text == "1 / 2");
+    CHECK(f.views.empty());
+    CHECK(f.panels.empty());
+}
+
+TEST_CASE_METHOD(Fixture, "mid-transition the frame holds both slides, one on each side") {
+    KioskApp app(settings, deck, measure, canvas.sz, 0);
+    InputEvent next;
+    next.type = InputEvent::Type::KeyPress;
+    next.key = Key::Next;
+    app.handle(next, 1);
+    app.update(1.05);
+    const Frame f = app.frame(1.05);
+    REQUIRE(f.slides.size() == 2);
+    CHECK(f.footer == std::nullopt); // browsing: the chrome says where the visitor is
+    CHECK_FALSE(f.views.empty());    // the chrome
+}
+
+TEST_CASE_METHOD(Fixture, "an open overview covers the slides: they are not in the frame") {
+    KioskApp app(settings, deck, measure, canvas.sz, 0);
+    app.handle(InputEvent::pointer_event(InputEvent::Type::PointerDown, 400, 200, 1, 1), 1);
+    app.handle(InputEvent::pointer_event(InputEvent::Type::PointerUp, 400, 200, 1, 1.05), 1.05);
+    // that touch woke the kiosk: the controls appear
+    app.update(2);
+    app.draw(canvas, 2);
+    const Button* overview = nullptr;
+    for (const auto& b : app.buttons())
+        if (b.action == Action::Overview) overview = &b;
+    REQUIRE(overview);
+    const float x = overview->rect.x + overview->rect.w / 2.f;
+    const float y = overview->rect.y + overview->rect.h / 2.f;
+    app.handle(InputEvent::pointer_event(InputEvent::Type::PointerDown, x, y, 2, 3), 3);
+    app.handle(InputEvent::pointer_event(InputEvent::Type::PointerUp, x, y, 2, 3.05), 3.05);
+    app.update(10);
+    REQUIRE(app.browser().view() == View::Overview);
+    const Frame f = app.frame(10);
+    CHECK(f.slides.empty());
+    REQUIRE(f.views.size() == 1);
+    CHECK(f.views[0].alpha.backdrop == 255);
+}
+
+TEST_CASE_METHOD(Fixture, "a notice is a panel of the frame until its time is up, and each "
+                          "change asks for one redraw") {
+    KioskApp app(settings, deck, measure, canvas.sz, 0);
+    app.draw(canvas, 0);
+    app.update(0.001);
+    CHECK_FALSE(app.needs_redraw());
+    app.notify({"Nieuwe inhoud"}, 1, 5);
+    app.update(1);
+    CHECK(app.needs_redraw());
+    const Frame shown = app.frame(1);
+    REQUIRE(shown.panels.size() == 1);
+    app.draw(canvas, 1);
+    CHECK(canvas.shows("Nieuwe inhoud"));
+    app.update(1.01);
+    CHECK_FALSE(app.needs_redraw());
+    app.update(6.5);
+    CHECK(app.needs_redraw()); // the notice went
+    CHECK(app.frame(6.5).panels.empty());
+}
+
+TEST_CASE_METHOD(Fixture, "drawing a frame draws what it holds, and nothing when dark") {
+    KioskApp app(settings, deck, measure, canvas.sz, 0);
+    const Frame f = app.frame(0);
+    draw_frame(canvas, f, deck.theme);
+    CHECK(canvas.shows("Hallo"));
+    CHECK(canvas.shows("1 / 2"));
+    Frame dark;
+    dark.dark = true;
+    draw_frame(canvas, dark, deck.theme);
+    CHECK(canvas.texts.empty());
+    CHECK(canvas.fills.empty());
+}
