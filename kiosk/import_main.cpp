@@ -2,7 +2,7 @@
 // content, or refuses it; writes a receipt back to the stick. Run by the deployment's udev/systemd
 // wiring when a stick appears, or by hand on any mounted folder.
 #include "app/settings.h"
-#include "import/importer.h"
+#include "import/receipt.h"
 
 #include <atomic>
 #include <csignal>

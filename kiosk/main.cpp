@@ -1,9 +1,11 @@
 // The kiosk: parse options, then hand over to the command that was asked for.
-#include "app/bundle_command.h"
-#include "app/publish_command.h"
-#include "app/run_kiosk.h"
 #include "app/settings.h"
-#include "app/stats_command.h"
+#include "commands/bundle_command.h"
+#include "commands/check.h"
+#include "commands/export.h"
+#include "commands/publish_command.h"
+#include "commands/run.h"
+#include "commands/stats_command.h"
 
 #include <filesystem>
 #include <iostream>

@@ -4,7 +4,7 @@
 #include "support/deck_builder.h"
 #include "support/fake_measure.h"
 #include "support/recording_canvas.h"
-#include "view/frame_lru.h"
+#include "render/frame_lru.h"
 #include "view/views.h"
 
 #include <catch2/catch.hpp>

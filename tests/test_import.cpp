@@ -4,6 +4,7 @@
 #include "bundle/minisign.h"
 #include "content/loader.h"
 #include "import/import_lock.h"
+#include "import/receipt.h"
 #include "import/words.h"
 #include "support/bundle_fixture.h"
 

@@ -1,10 +1,11 @@
 // Drawing with SDL's software renderer on a plain surface: no window, no video driver.
-#include "app/run_kiosk.h"
+#include "commands/export.h"
 #include "content/loader.h"
 #include "layout/metrics.h"
 #include "layout/slide_layout.h"
 #include "render/font_set.h"
 #include "render/sdl_canvas.h"
+#include "render/sdl_session.h"
 
 #include <SDL_image.h>
 #include <catch2/catch.hpp>

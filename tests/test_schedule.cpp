@@ -1,3 +1,4 @@
+#include "app/config_file.h"
 #include "app/schedule.h"
 #include "app/settings.h"
 

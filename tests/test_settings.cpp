@@ -1,3 +1,4 @@
+#include "app/config_file.h"
 #include "app/options_table.h"
 #include "app/settings.h"
 

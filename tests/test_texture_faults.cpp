@@ -6,6 +6,7 @@
 #include "content/loader.h"
 #include "render/font_set.h"
 #include "render/sdl_canvas.h"
+#include "render/sdl_session.h"
 
 #include <catch2/catch.hpp>
 #include <dlfcn.h>

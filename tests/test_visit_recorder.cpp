@@ -1,7 +1,7 @@
 // The statistics recorder: a scripted visit with a fake clock gives the expected events.
 #include "app/kiosk_app.h"
 #include "app/stats_session.h"
-#include "app/visit_recorder.h"
+#include "stats/visit_recorder.h"
 #include "support/deck_builder.h"
 #include "support/fake_measure.h"
 

@@ -1,6 +1,7 @@
 // The configuration file: the rows of the options table that have a key, as JSON, with the same
 // ranges as the command line and the same messages as content (file, JSON pointer, what is
 // wrong), so an installer sees every mistake.
+#include "app/config_file.h"
 #include "app/options_table.h"
 #include "app/settings.h"
 #include "content/json_fields.h"

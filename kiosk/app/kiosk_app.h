@@ -7,7 +7,7 @@
 #include "app/settings.h"
 #include "app/state_trace.h"
 #include "app/status_overlay.h"
-#include "app/visit_recorder.h"
+#include "stats/visit_recorder.h"
 #include "content/deck.h"
 #include "input/input_event.h"
 #include "layout/scene_cache.h"

@@ -2,6 +2,7 @@
 // named by --config is read first so that every other option overrides it.
 #include "app/settings.h"
 
+#include "app/config_file.h"
 #include "app/options_table.h"
 
 namespace kiosk {

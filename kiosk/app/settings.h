@@ -60,11 +60,6 @@ ParsedArgs parse_args(const std::vector<std::string>& args);
 std::optional<Corner> parse_corner(const std::string& text); // "top-left", ...
 std::string usage(); // --help: every row of the options table (options_table.h)
 
-// Reads a configuration file into settings (the options table's rows with a key); the command
-// line then overrides it. Returns every problem, each naming the file and field; empty when all
-// is well.
-std::vector<std::string> apply_config_file(const std::filesystem::path& file, Settings& settings);
-
 // The installed deck beside the executable (../share/kiosk/content), else the source tree's.
 std::filesystem::path default_content_dir(const std::filesystem::path& executable);
 

@@ -4,7 +4,7 @@
 // what the app shows, observed by the loop after each update. Writes happen on the writer's
 // thread, never in a frame.
 #include "app/settings.h"
-#include "app/visit_recorder.h"
+#include "stats/visit_recorder.h"
 #include "stats/stats_writer.h"
 
 #include <memory>

@@ -5,6 +5,7 @@
 #include "app/kiosk_app.h"
 #include "render/font_set.h"
 #include "render/sdl_canvas.h"
+#include "render/sdl_session.h"
 #include "render/sdl_handles.h"
 
 #include <memory>

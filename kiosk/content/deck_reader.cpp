@@ -1,4 +1,5 @@
 #include "content/deck_reader.h"
+#include "content/slide_reader.h"
 
 #include "content/json_fields.h"
 #include "content/limits.h"
@@ -129,9 +130,6 @@ void read_findings(const json* array, const std::string& where, Deck& deck, Diag
 }
 
 } // namespace
-
-// Slides live in slide_reader.cpp; declared here to keep this file about the deck as a whole.
-void read_slides(const json* array, const std::string& where, Deck& deck, Diagnostics& d);
 
 // Pictures are decoded and kept as textures: their number bounds the kiosk's memory as much as
 // their size does.

@@ -1,5 +1,7 @@
 // Slides: the kind decides which fields are read; a field that belongs to another kind is reported
 // as unused, so "points" on a "quote" slide does not vanish silently.
+#include "content/slide_reader.h"
+
 #include "content/deck.h"
 #include "content/json_fields.h"
 #include "content/limits.h"

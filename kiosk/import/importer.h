@@ -52,13 +52,6 @@ ImportResult import_bundle(const ImportOptions& options);
 // A refusal with its reason and English message, as each step of the import makes one.
 ImportResult refused(ImportCode code, std::string message);
 
-// What the organiser reads on the stick afterwards (kiosk-receipt.txt), in Dutch: what happened
-// and what to do next. The English details stay in `message`, for the log and the status file.
-std::string receipt_text(const ImportResult& result, std::time_t when);
-// Best effort: a read-only or full stick only loses the receipt, never the import. The receipt
-// is always a new file renamed over the name, so a hard link or device node of that name is
-// never written through; an existing name that is not a plain file (one link) is left alone.
-bool write_receipt(const std::filesystem::path& mount, const std::string& text, std::string& error);
 
 // The status file the running kiosk watches: importing, then accepted or refused with a reason.
 std::string status_json(const std::string& state, const ImportResult& result);

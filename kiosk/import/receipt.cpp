@@ -3,7 +3,7 @@
 // a name opened for writing there could be a hard link to another file or a device node.
 #include "content/deck.h"
 #include "import/fd.h"
-#include "import/importer.h"
+#include "import/receipt.h"
 #include "import/release_store.h"
 #include "import/words.h"
 

@@ -3,7 +3,7 @@
 // texture (QR codes stay at one pixel a module and are scaled as drawn, nearest-neighbour). A
 // picture that fails to load is remembered as failed and skipped, rather than retried every frame.
 #include "render/sdl_handles.h"
-#include "view/frame_lru.h"
+#include "render/frame_lru.h"
 
 #include <string>
 

@@ -1,3 +1,5 @@
+#include "render/sdl_session.h"
+
 #include "render/sdl_handles.h"
 
 #include <SDL_image.h>

@@ -7,7 +7,7 @@
 #include "render/font_set.h"
 #include "render/sdl_handles.h"
 
-#include "view/frame_lru.h"
+#include "render/frame_lru.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,4 +1,4 @@
-#include "app/run_kiosk.h"
+#include "commands/run.h"
 
 #include "app/clock.h"
 #include "app/content_updates.h"
@@ -14,6 +14,7 @@
 #include "platform/signal_watcher.h"
 #include "render/font_set.h"
 #include "render/sdl_canvas.h"
+#include "render/sdl_session.h"
 
 #include <algorithm>
 #include <cmath>

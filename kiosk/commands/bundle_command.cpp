@@ -1,7 +1,7 @@
 // --bundle: turns an author's content folder into a bundle for a USB stick: checks the deck,
 // lists every file with its size and SHA-256 in manifest.json, and prints the minisign command
 // that signs it. Also the bundle part of --check: hashes and signature as the kiosk will see them.
-#include "app/bundle_command.h"
+#include "commands/bundle_command.h"
 
 #include "bundle/manifest.h"
 #include "bundle/minisign.h"

@@ -1,11 +1,12 @@
 // --export: every slide to a numbered PNG, drawn by the same code as the screen but on a software
 // renderer over a plain surface, so no display (or video driver) is needed.
-#include "app/run_kiosk.h"
+#include "commands/export.h"
 
 #include "content/loader.h"
 #include "layout/slide_layout.h"
 #include "render/font_set.h"
 #include "render/sdl_canvas.h"
+#include "render/sdl_session.h"
 #include "view/compose.h"
 
 #include <SDL_image.h>

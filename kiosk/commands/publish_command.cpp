@@ -4,9 +4,9 @@
 // bundle: never typed, never reused), copy the bundle to STICK_DIR/kiosk/ in place of an older
 // one, then read the copy back and check it as the kiosk will, and say in one line what the
 // kiosk will do with it. The separate steps (--check, --bundle, minisign) stay for scripts.
-#include "app/publish_command.h"
+#include "commands/publish_command.h"
 
-#include "app/bundle_command.h"
+#include "commands/bundle_command.h"
 #include "app/settings.h"
 #include "bundle/manifest.h"
 #include "bundle/minisign.h"

@@ -1,6 +1,6 @@
 // --stats and --stats-export: the statistics database read back, as text for the terminal, as
 // CSV files for a spreadsheet, and as a chart drawn by the kiosk's own renderer.
-#include "app/stats_command.h"
+#include "commands/stats_command.h"
 
 #include "app/deck_source.h"
 #include "app/stats_session.h"
@@ -8,6 +8,7 @@
 #include "layout/stats_chart.h"
 #include "render/font_set.h"
 #include "render/sdl_canvas.h"
+#include "render/sdl_session.h"
 #include "stats/stats_report.h"
 #include "stats/stats_store.h"
 #include "view/frame.h"

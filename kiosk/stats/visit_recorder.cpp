@@ -1,4 +1,4 @@
-#include "app/visit_recorder.h"
+#include "stats/visit_recorder.h"
 
 namespace kiosk {
 

@@ -1,14 +1,15 @@
 // --check: everything an author needs to hear about a content folder before it goes on a screen,
 // content errors and warnings first, then layout at the sizes the kiosk meets in practice.
-#include "app/run_kiosk.h"
+#include "commands/check.h"
 
-#include "app/bundle_command.h"
+#include "commands/bundle_command.h"
 
 #include "content/loader.h"
 #include "content/utf8.h"
 #include "layout/metrics.h"
 #include "layout/slide_layout.h"
 #include "render/font_set.h"
+#include "render/sdl_session.h"
 
 #include <algorithm>
 #include <cmath>
