@@ -15,9 +15,7 @@ constexpr double never = std::numeric_limits<double>::infinity();
 
 // Up to five errors, then a line that says the old slides stay: what an author needs on screen.
 std::vector<std::string> error_lines(const LoadResult& r, const std::string& keeps) {
-    std::vector<std::string> lines;
-    for (const auto& d : r.diagnostics.items)
-        if (d.severity == Severity::Error && lines.size() < 5) lines.push_back(to_string(d));
+    std::vector<std::string> lines = first_lines(r.diagnostics, Severity::Error, 5);
     if (lines.empty()) lines.push_back("the deck cannot be loaded");
     lines.push_back(keeps);
     return lines;
@@ -64,7 +62,7 @@ void ContentUpdates::start_load() {
 ContentNews ContentUpdates::poll(const UiStrings& ui, double now) {
     ContentNews news;
     if (loading_.valid() && loading_.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
-        take_loaded(news, now);
+        take_loaded(ui, news, now);
     if (now < due_) return news;
     due_ = never;
     if (!settings_.content_root.empty()) follow_import_status(ui, news);
@@ -109,7 +107,7 @@ void ContentUpdates::follow_import_status(const UiStrings& ui, ContentNews& news
     }
 }
 
-void ContentUpdates::take_loaded(ContentNews& news, double now) {
+void ContentUpdates::take_loaded(const UiStrings& ui, ContentNews& news, double now) {
     Loaded loaded = loading_.get();
     if (reload_after_) {
         reload_after_ = false;
@@ -119,7 +117,7 @@ void ContentUpdates::take_loaded(ContentNews& news, double now) {
     if (loaded.origin.empty() || (root_mode && loaded.origin == shown_)) return;
     if (!loaded.result.deck || (root_mode && loaded.result.diagnostics.has_errors())) {
         news.notices.push_back(
-            {error_lines(loaded.result, "De vorige versie blijft zichtbaar."), 30});
+            {error_lines(loaded.result, ui.load_failed), 30});
         news.problem = loaded.origin + " could not be shown";
         return;
     }

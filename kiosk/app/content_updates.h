@@ -52,7 +52,7 @@ class ContentUpdates {
     void start_load();
     bool current_is_shown() const;
     void follow_import_status(const UiStrings& ui, ContentNews& news);
-    void take_loaded(ContentNews& news, double now);
+    void take_loaded(const UiStrings& ui, ContentNews& news, double now);
 
     Settings settings_;
     std::string shown_; // origin of the deck on screen (a release folder, or a file)

@@ -40,6 +40,7 @@ struct UiStrings {
     std::string import_busy = "Nieuwe inhoud wordt gecontroleerd\u2026";
     std::string import_done = "Nieuwe inhoud: {n} dia's";
     std::string import_refused = "Nieuwe inhoud geweigerd: {reason}. De huidige dia's blijven.";
+    std::string load_failed = "De vorige versie blijft zichtbaar.";
     std::string still_reading = "Nog aan het lezen? Raak het scherm aan om verder te lezen.";
 };
 

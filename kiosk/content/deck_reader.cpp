@@ -73,6 +73,7 @@ void read_ui(const json& object, const std::string& where, UiStrings& ui, Diagno
                                                             {"import_busy", &ui.import_busy},
                                                             {"import_done", &ui.import_done},
                                                             {"import_refused", &ui.import_refused},
+                                                            {"load_failed", &ui.load_failed},
                                                             {"still_reading", &ui.still_reading}};
     for (auto [key, target] : strings)
         *target = f.text(key, false, *target);
