@@ -2,6 +2,7 @@
 // composes, and drawing a frame with nothing to measure.
 #include "app/kiosk_app.h"
 #include "layout/scene_cache.h"
+#include "support/app_fixture.h"
 #include "support/deck_builder.h"
 #include "support/fake_measure.h"
 #include "support/recording_canvas.h"
@@ -12,12 +13,7 @@ using namespace kiosk;
 
 namespace {
 
-struct Fixture {
-    test::FakeMeasure measure;
-    Settings settings;
-    Deck deck = *test::load_json(test::minimal_deck_json()).deck;
-    test::RecordingCanvas canvas;
-};
+using Fixture = test::AppFixture;
 
 bool frame_has_text(const Frame& f, const std::string& s) {
     for (const auto& placed : f.slides)
@@ -71,10 +67,7 @@ TEST_CASE_METHOD(Fixture, "the frame of the attract loop holds the slide, its fo
 
 TEST_CASE_METHOD(Fixture, "mid-transition the frame holds both slides, one on each side") {
     KioskApp app(settings, deck, measure, canvas.sz, 0);
-    InputEvent next;
-    next.type = InputEvent::Type::KeyPress;
-    next.key = Key::Next;
-    app.handle(next, 1);
+    app.handle(InputEvent::key_press(Key::Next), 1);
     app.update(1.05);
     const Frame f = app.frame(1.05);
     REQUIRE(f.slides.size() == 2);

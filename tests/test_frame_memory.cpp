@@ -1,6 +1,7 @@
 // What keeps the kiosk's memory bounded without costing frames: the frame-aware cache budget,
 // views that dip instead of cross-fading, and the next slide's text prepared while idle.
 #include "app/kiosk_app.h"
+#include "support/app_fixture.h"
 #include "support/deck_builder.h"
 #include "support/fake_measure.h"
 #include "support/recording_canvas.h"
@@ -67,12 +68,7 @@ TEST_CASE("a view dips: its backdrop covers first, its content comes after") {
 
 namespace {
 
-struct Fixture {
-    test::FakeMeasure measure;
-    Settings settings;
-    Deck deck = *test::load_json(test::minimal_deck_json()).deck;
-    test::RecordingCanvas canvas;
-};
+using Fixture = test::AppFixture;
 
 bool contains(const std::vector<std::string>& v, const std::string& s) {
     return std::find(v.begin(), v.end(), s) != v.end();
@@ -93,10 +89,7 @@ TEST_CASE_METHOD(Fixture, "while a slide stands still, the next slide's text is 
 
 TEST_CASE_METHOD(Fixture, "nothing is prepared while a transition runs") {
     KioskApp app(settings, deck, measure, canvas.sz, 0);
-    InputEvent next;
-    next.type = InputEvent::Type::KeyPress;
-    next.key = Key::Next;
-    app.handle(next, 1);
+    app.handle(InputEvent::key_press(Key::Next), 1);
     app.update(1.05);
     app.draw(canvas, 1.05);
     REQUIRE(app.browser().slides().transition(1.05));

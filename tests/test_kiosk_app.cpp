@@ -1,4 +1,5 @@
 #include "app/kiosk_app.h"
+#include "support/app_fixture.h"
 #include "support/deck_builder.h"
 #include "support/fake_measure.h"
 #include "support/recording_canvas.h"
@@ -22,18 +23,10 @@ void tap(KioskApp& app, float x, double t) {
 }
 
 InputEvent key(Key k) {
-    InputEvent e;
-    e.type = InputEvent::Type::KeyPress;
-    e.key = k;
-    return e;
+    return InputEvent::key_press(k);
 }
 
-struct Fixture {
-    test::FakeMeasure measure;
-    Settings settings;
-    Deck deck = *test::load_json(test::minimal_deck_json()).deck;
-    test::RecordingCanvas canvas;
-};
+using Fixture = test::AppFixture;
 
 } // namespace
 

@@ -105,10 +105,7 @@ TEST_CASE("the app records what a visitor does, through the recorder") {
     StatsFeed feed(log.sink(), [](double now) { return 1'600'000'000 + now; });
     app.update(0);
     feed.observe(app.observed(0), app.dark());
-    InputEvent next;
-    next.type = InputEvent::Type::KeyPress;
-    next.key = Key::Next;
-    app.handle(next, 1);
+    app.handle(InputEvent::key_press(Key::Next), 1);
     for (double t = 1; t < 400; t += 0.5) {
         app.update(t);
         feed.observe(app.observed(t), app.dark());

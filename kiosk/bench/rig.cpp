@@ -45,10 +45,7 @@ double Rig::tick(double dt) {
 }
 
 void Rig::key(Key k) {
-    InputEvent e;
-    e.type = InputEvent::Type::KeyPress;
-    e.key = k;
-    app->handle(e, t);
+    app->handle(InputEvent::key_press(k), t);
 }
 
 void Rig::pointer(InputEvent::Type type, float x, float y) {

@@ -42,6 +42,12 @@ struct InputEvent {
     static constexpr InputEvent pointer_up(float x, float y, long long pointer, double t) {
         return pointer_event(Type::PointerUp, x, y, pointer, t);
     }
+    static constexpr InputEvent key_press(Key key) {
+        InputEvent e;
+        e.type = Type::KeyPress;
+        e.key = key;
+        return e;
+    }
 };
 
 inline constexpr long long mouse_pointer = -1;
