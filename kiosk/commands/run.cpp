@@ -160,8 +160,49 @@ std::vector<std::filesystem::path> watched_folders(const Settings& s) {
     return folders;
 }
 
+// The app on an open display: the deck, live content, statistics, and the loop until it is asked
+// to stop.
+int show(const Settings& settings, Display& display, const FontSet& fonts, ScreenOutput& output,
+         const SignalWatcher& signals) {
+    auto startup = load_startup_deck(settings.content_dir, settings.content_root, std::cerr);
+    std::cerr << "kiosk: showing " << startup.origin << " (" << startup.deck.slides.size()
+              << " slides)\n";
+    ScaledClock clock(settings.time_scale);
+    KioskApp app(settings, std::move(startup.deck), fonts, output.logical(), clock.now(),
+                 settings.trace ? &std::cout : nullptr);
+    app.status().set_origin(startup.origin);
+    app.status().set_problem(startup.problem);
+    app.status().set_renderer(display.renderer_name());
+    app.set_dpi(display.dpi());
+    release_free_memory(); // what parsing the deck left behind
+    // Two event types: a change on disk, and a finished background load. A load that woke the
+    // loop as a change would schedule the next load, for ever (each load starts another).
+    const Uint32 content_event = SDL_RegisterEvents(2);
+    const Uint32 loaded_event = content_event + 1;
+    ContentUpdates updates(settings, startup.origin, [loaded_event] {
+        SDL_Event e{};
+        e.type = loaded_event; // only wakes the loop: poll() takes the result
+        SDL_PushEvent(&e);
+    });
+    ContentWatcher watcher(watched_folders(settings), content_event);
+    SdlCanvas canvas(display.renderer(), fonts, output.logical());
+    ServiceNotifier service;
+    StatsSession stats(settings, std::cerr);
+    const double wall0 = static_cast<double>(std::time(nullptr)), now0 = clock.now();
+    stats.start(now0, [wall0, now0](double now) { return wall0 + (now - now0); });
+    app.status().set_figures([&stats](double now) { return stats.today_lines(now); });
+    const OwnEvents own{signals.event_type(), content_event, loaded_event, settings.windowed};
+    Loop{settings, display, output, app, canvas, clock, own, stats, updates, service}.run();
+    service.stopping();
+    stats.finish(app.observed(clock.now()));
+    std::cerr << "kiosk: stopped after " << app.frames_drawn() << " frames\n";
+    return 0;
+}
+
 } // namespace
 
+// The edges first (SDL, the display, the fonts, the rotated output): a kiosk that cannot open
+// them says why and exits, and its service restarts it.
 int run_kiosk(const Settings& settings) {
     tune_allocator_for_long_runs();
     BlockedSignals blocked;
@@ -176,40 +217,7 @@ int run_kiosk(const Settings& settings) {
     ScreenOutput output(display->renderer(), display->size(),
                         rotation_from_degrees(settings.rotation).value_or(Rotation::R0));
     if (!output.resize(display->size(), error)) return std::cerr << "kiosk: " << error << '\n', 1;
-
-    auto startup = load_startup_deck(settings.content_dir, settings.content_root, std::cerr);
-    std::cerr << "kiosk: showing " << startup.origin << " (" << startup.deck.slides.size()
-              << " slides)\n";
-    ScaledClock clock(settings.time_scale);
-    KioskApp app(settings, std::move(startup.deck), *fonts, output.logical(), clock.now(),
-                 settings.trace ? &std::cout : nullptr);
-    app.status().set_origin(startup.origin);
-    app.status().set_problem(startup.problem);
-    app.status().set_renderer(display->renderer_name());
-    app.set_dpi(display->dpi());
-    release_free_memory(); // what parsing the deck left behind
-    // Two event types: a change on disk, and a finished background load. A load that woke the
-    // loop as a change would schedule the next load, for ever (each load starts another).
-    const Uint32 content_event = SDL_RegisterEvents(2);
-    const Uint32 loaded_event = content_event + 1;
-    ContentUpdates updates(settings, startup.origin, [loaded_event] {
-        SDL_Event e{};
-        e.type = loaded_event; // only wakes the loop: poll() takes the result
-        SDL_PushEvent(&e);
-    });
-    ContentWatcher watcher(watched_folders(settings), content_event);
-    SdlCanvas canvas(display->renderer(), *fonts, output.logical());
-    ServiceNotifier service;
-    StatsSession stats(settings, std::cerr);
-    const double wall0 = static_cast<double>(std::time(nullptr)), now0 = clock.now();
-    stats.start(now0, [wall0, now0](double now) { return wall0 + (now - now0); });
-    app.status().set_figures([&stats](double now) { return stats.today_lines(now); });
-    const OwnEvents own{signals.event_type(), content_event, loaded_event, settings.windowed};
-    Loop{settings, *display, output, app, canvas, clock, own, stats, updates, service}.run();
-    service.stopping();
-    stats.finish(app.observed(clock.now()));
-    std::cerr << "kiosk: stopped after " << app.frames_drawn() << " frames\n";
-    return 0;
+    return show(settings, *display, *fonts, output, signals);
 }
 
 } // namespace kiosk

@@ -118,6 +118,17 @@ void read_image(JsonFields& f, Slide& s, Diagnostics& d) {
     s.image = image;
 }
 
+void read_qr(JsonFields& f, Slide& s, Diagnostics& d) {
+    s.title = f.text("title");
+    s.text = f.text("text");
+    s.url = f.text("url", true);
+    if (s.url.size() > limits::max_qr_bytes)
+        d.error(pointer_join(f.pointer(), "url"),
+                "is " + std::to_string(s.url.size()) +
+                    " bytes; a QR code that phones scan from a metre holds at most " +
+                    std::to_string(limits::max_qr_bytes));
+}
+
 void read_kind_fields(JsonFields& f, Slide& s, Diagnostics& d) {
     switch (s.kind) {
     case SlideKind::Title:
@@ -153,14 +164,7 @@ void read_kind_fields(JsonFields& f, Slide& s, Diagnostics& d) {
         read_image(f, s, d);
         break;
     case SlideKind::Qr:
-        s.title = f.text("title");
-        s.text = f.text("text");
-        s.url = f.text("url", true);
-        if (s.url.size() > limits::max_qr_bytes)
-            d.error(pointer_join(f.pointer(), "url"),
-                    "is " + std::to_string(s.url.size()) +
-                        " bytes; a QR code that phones scan from a metre holds at most " +
-                        std::to_string(limits::max_qr_bytes));
+        read_qr(f, s, d);
         break;
     }
 }

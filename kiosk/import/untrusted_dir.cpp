@@ -220,6 +220,16 @@ bool UntrustedDir::has_entry(const std::string& name) const {
     return ::fstatat(fd_.get(), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0;
 }
 
+// A read interrupted by a signal is tried again; a stick that is briefly not ready (EAGAIN) is
+// given half a second.
+ssize_t read_retrying(int fd, char* buf, std::size_t want) {
+    for (int again = 0;;) {
+        const ssize_t n = ::read(fd, buf, want);
+        if (n >= 0 || !(errno == EINTR || (errno == EAGAIN && ++again < 50))) return n;
+        usleep(10000);
+    }
+}
+
 bool UntrustedDir::copy_file(std::string_view rel_path, std::uint64_t expected_size, int dest_fd,
                              std::string& error, CopyFailure* failure) const {
     CopyFailure ignored = CopyFailure::none;
@@ -234,14 +244,10 @@ bool UntrustedDir::copy_file(std::string_view rel_path, std::uint64_t expected_s
     const std::string name(rel_path);
     std::uint64_t copied = 0;
     char buf[64 * 1024];
-    for (int again = 0;;) {
+    for (;;) {
         // Never ask for more than one byte past what the manifest promises.
         const std::uint64_t want = std::min<std::uint64_t>(sizeof buf, expected_size + 1 - copied);
-        const ssize_t n = ::read(fd.get(), buf, want);
-        if (n < 0 && (errno == EINTR || (errno == EAGAIN && ++again < 50))) {
-            usleep(10000);
-            continue;
-        }
+        const ssize_t n = read_retrying(fd.get(), buf, want);
         if (n < 0) {
             const int err = errno;
             if (stick_gone(err)) why = CopyFailure::stick_read;
