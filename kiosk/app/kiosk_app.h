@@ -76,7 +76,6 @@ class KioskApp {
 
   private:
     void on_key(Key key, double now);
-    void on_reading_key(Key key, double now);
     void on_pointer(const InputEvent& e, double now);
     void on_woken(const InputEvent& e, double now);
     void on_gesture(const Gesture& g, double now);

@@ -2,6 +2,7 @@
 #include "app/kiosk_app.h"
 
 #include "layout/metrics.h"
+#include "nav/keys.h"
 
 namespace kiosk {
 namespace {
@@ -60,49 +61,12 @@ void KioskApp::on_woken(const InputEvent& e, double now) {
 
 void KioskApp::on_key(Key key, double now) {
     if (key == Key::Escape && browser_.view() != View::Slides) return browser_.close(now);
-    if (browser_.view() == View::Reading) return on_reading_key(key, now);
-    switch (key) {
-    case Key::Next:
-        browser_.next(now);
-        break;
-    case Key::Previous:
-        browser_.previous(now);
-        break;
-    case Key::First:
-        browser_.go_to_slide(0, now);
-        break;
-    case Key::Last:
-        browser_.go_to_slide(browser_.slides().count() - 1, now);
-        break;
-    // A visitor's keyboard cannot close a fullscreen kiosk; in a window, Escape is expected.
-    case Key::Escape:
-        quit_ = quit_ || settings_.windowed;
-        break;
-    case Key::Other:
+    if (browser_.view() == View::Reading) {
         browser_.activity(now);
-        break;
+        return scroll_key(scroller_, key, reading().viewport.h * 0.8, now);
     }
-}
-
-void KioskApp::on_reading_key(Key key, double now) {
-    browser_.activity(now);
-    const double page = reading().viewport.h * 0.8;
-    switch (key) {
-    case Key::Next:
-        scroller_.scroll_by(page, now);
-        break;
-    case Key::Previous:
-        scroller_.scroll_by(-page, now);
-        break;
-    case Key::First:
-        scroller_.scroll_by(-scroller_.max_offset(), now);
-        break;
-    case Key::Last:
-        scroller_.scroll_by(scroller_.max_offset(), now);
-        break;
-    default:
-        break;
-    }
+    // A visitor's keyboard cannot close a fullscreen kiosk; in a window, Escape is expected.
+    if (browse_key(browser_, key, now) && settings_.windowed) quit_ = true;
 }
 
 // Pointer events feed the gesture recogniser; in the reading view the followed finger also
