@@ -2,14 +2,17 @@
 # End to end, as a visitor: the kiosk fullscreen on a virtual X display (Xvfb), driven by
 # xdotool taps and drags, checked from the kiosk's own --trace output (which also says where its
 # buttons are) and a screenshot. With a rotation the screen is treated as mounted turned, and taps
-# are made where the panel would report them.
-# Usage: e2e_touch.sh KIOSK CONTENT_DIR ROTATION
+# are made where the panel would report them. A first visit: the touch that wakes it, a tap on the
+# text (nothing moves), a quick and a slow swipe, the overview, a finding's full text and the next
+# one, the "still reading?" countdown and the return to the loop.
+# Usage: e2e_touch.sh KIOSK CONTENT_DIR ROTATION [WxH]
 set -eu
 kiosk=$1
 content=$2
 rotation=${3:-0}
-W=1280
-H=720
+size=${4:-1280x720}
+W=${size%x*}
+H=${size#*x}
 for tool in Xvfb xdotool import convert; do
     command -v "$tool" >/dev/null || { echo "missing $tool (deploy/dev-deps.sh --tests installs it)"; exit 1; }
 done
@@ -62,6 +65,14 @@ phys() {
 logical_w=$W; logical_h=$H
 if [ "$rotation" = 90 ] || [ "$rotation" = 270 ]; then logical_w=$H; logical_h=$W; fi
 
+# A screenshot that must not be blank, kept in E2E_SCREENSHOTS (as NAME-WxH.png) when set.
+shot() {
+    import -window root "$tmp/$1.png"
+    spread=$(convert "$tmp/$1.png" -colorspace gray -format "%[fx:standard_deviation]" info:)
+    awk "BEGIN { exit !($spread > 0.05) }" || fail "$1 screenshot looks blank (deviation $spread)"
+    turned=""; [ "$rotation" = 0 ] || turned="-r$rotation"
+    [ -z "${E2E_SCREENSHOTS:-}" ] || cp "$tmp/$1.png" "$E2E_SCREENSHOTS/e2e-$1-$size$turned.png"
+}
 tap() {
     action
     # shellcheck disable=SC2046 # two numbers
@@ -88,8 +99,15 @@ tap_button() {
 }
 
 wait_for "slide 1/[0-9]+ attract view=slides" 100
+sleep 0.5
+shot attract
 tap $((logical_w / 2)) $((logical_h / 3))
 wait_for "browsing view=slides"
+# A finger resting on the text is not a page turn.
+tap $((logical_w / 2)) $((logical_h / 3))
+sleep 1
+tail -n 1 "$tmp/trace" | grep -qE "slide 1/[0-9]+ browsing view=slides" || fail "a tap on the text moved the slide"
+echo "ok: a tap on the text left the slide where it was"
 drag $((logical_w * 3 / 4)) $((logical_h / 3)) $((logical_w / 4)) $((logical_h / 3))
 wait_for "slide 2/[0-9]+ browsing view=slides"
 echo "ok: a swipe moved to slide 2"
@@ -100,7 +118,7 @@ echo "ok: a slow swipe (1.5 s) moved to slide 3"
 tap_button overview
 wait_for "view=overview"
 sleep 0.4
-import -window root "$tmp/overview.png"
+shot overview
 tap_button finding3
 wait_for "browsing view=slides .*read_more@"
 echo "ok: the overview opened and tile 3 jumped to its finding"
@@ -110,12 +128,7 @@ sleep 0.4
 drag $((logical_w / 2)) $((logical_h * 2 / 3)) $((logical_w / 2)) $((logical_h / 4))
 wait_for "view=reading finding=3 scroll=[1-9]"
 echo "ok: the reading view scrolled"
-import -window root "$tmp/reading.png"
-for shot in overview reading; do
-    spread=$(convert "$tmp/$shot.png" -colorspace gray -format "%[fx:standard_deviation]" info:)
-    awk "BEGIN { exit !($spread > 0.05) }" || fail "$shot screenshot looks blank (deviation $spread)"
-done
-[ -z "${E2E_SCREENSHOTS:-}" ] || cp "$tmp/overview.png" "$tmp/reading.png" "$E2E_SCREENSHOTS/"
+shot reading
 # The next finding's text, straight from this one.
 tap_button read_finding4
 wait_for "view=reading finding=4 scroll=0"
@@ -124,6 +137,10 @@ echo "ok: the reading view stepped to the next finding"
 tap_button close
 wait_for "browsing view=slides"
 action
+wait_for "browsing view=slides.* countdown=[0-9]" 120
+sleep 0.3
+shot countdown
+echo "ok: before the idle return the countdown asks whether the visitor is still reading"
 wait_for "attract view=slides" 120
 echo "ok: after the idle time the loop runs again"
 kill -TERM "$kiosk_pid"

@@ -3,6 +3,7 @@
 
 #include "app/deck_browser.h"
 #include "layout/slide_layout.h"
+#include "nav/countdown.h"
 
 #include <algorithm>
 #include <iostream>
@@ -68,7 +69,7 @@ const std::vector<Button>& KioskApp::buttons() {
 
 void KioskApp::trace_state(double now) {
     if (!trace_.on()) return;
-    trace_.state(now, browser_, scroller_, status_.is_open(),
+    trace_.state(now, browser_, scroller_, status_.is_open(), countdown_seconds(browser_, now),
                  [this]() -> const std::vector<Button>& { return buttons(); });
 }
 

@@ -39,7 +39,8 @@ const char* action_name(Action a) {
     return "none";
 }
 
-std::string describe(const Browser& browser, const KineticScroller& scroller, bool status_open) {
+std::string describe(const Browser& browser, const KineticScroller& scroller, bool status_open,
+                     int countdown) {
     std::ostringstream line;
     line << "slide " << browser.slides().current() + 1 << "/" << browser.slides().count() << " "
          << (browser.mode() == Mode::Attract ? "attract" : "browsing")
@@ -50,16 +51,17 @@ std::string describe(const Browser& browser, const KineticScroller& scroller, bo
             line << " scroll=" << static_cast<int>(scroller.offset());
     }
     if (status_open) line << " status";
+    if (countdown >= 0) line << " countdown=" << countdown;
     return line.str();
 }
 
 } // namespace
 
 void StateTrace::state(double now, const Browser& browser, const KineticScroller& scroller,
-                       bool status_open,
+                       bool status_open, int countdown,
                        const std::function<const std::vector<Button>&()>& buttons) {
     if (!out_) return;
-    std::string line = describe(browser, scroller, status_open);
+    std::string line = describe(browser, scroller, status_open, countdown);
     if (line == last_) return;
     last_ = std::move(line);
     *out_ << "t=" << now << " " << last_;

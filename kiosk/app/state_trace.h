@@ -19,9 +19,10 @@ class StateTrace {
     bool on() const { return out_ != nullptr; }
 
     // Writes the state when it differs from the last one written; buttons is asked only then
-    // (it may lay out the view).
+    // (it may lay out the view). countdown: the seconds of "still reading?" shown, or -1.
     void state(double now, const Browser& browser, const KineticScroller& scroller,
-               bool status_open, const std::function<const std::vector<Button>&()>& buttons);
+               bool status_open, int countdown,
+               const std::function<const std::vector<Button>&()>& buttons);
     void event(double now, const std::string& text);
 
   private:
