@@ -78,13 +78,45 @@ TEST_CASE("empty text is one empty line, not a crash") {
 }
 
 TEST_CASE("a hyphenated word may break after its hyphen, and is whole otherwise") {
-    auto w = wrap_text(parse_markup("SERV-rondetafels"), style10(), 60, measure); // 12 chars
-    CHECK(lines_of(w) == std::vector<std::string>{"SERV-", "rondetafels"});
+    auto w = wrap_text(parse_markup("Sociaal-Economische"), style10(), 60, measure); // 12 chars
+    CHECK(lines_of(w) == std::vector<std::string>{"Sociaal-", "Economische"});
     CHECK_FALSE(w.broke_words);
-    w = wrap_text(parse_markup("SERV-rondetafels"), style10(), 500, measure);
-    CHECK(lines_of(w) == std::vector<std::string>{"SERV-rondetafels"});
+    w = wrap_text(parse_markup("Sociaal-Economische"), style10(), 500, measure);
+    CHECK(lines_of(w) == std::vector<std::string>{"Sociaal-Economische"});
     w = wrap_text(parse_markup("a - b"), style10(), 500, measure);
     CHECK(lines_of(w) == std::vector<std::string>{"a - b"}); // a lone dash keeps its spaces
+}
+
+TEST_CASE("no break after a short prefix or before a short fragment at a hyphen") {
+    // "xx prefix-" would fit the first line; the word moves down whole instead.
+    for (const std::string word : {"e-learning", "SERV-rondetafels", "ICT-specialist",
+                                   "kennis-pro"}) {
+        INFO(word);
+        const int width = measure.text_width(word, FontStyle::Regular, 10);
+        const auto w = wrap_text(parse_markup("xx " + word), style10(), width, measure);
+        CHECK(lines_of(w) == std::vector<std::string>{"xx", word});
+    }
+}
+
+TEST_CASE("a middle dot at a line break is left out, never alone at a line's end") {
+    // "Naam · 02 209 01 01" does not fit in 12 characters.
+    auto w = wrap_text(parse_markup("Naam \u00B7 0220901"), style10(), 60, measure);
+    CHECK(lines_of(w) == std::vector<std::string>{"Naam", "0220901"});
+    w = wrap_text(parse_markup("Naam \u00B7 0220901"), style10(), 500, measure);
+    CHECK(lines_of(w) == std::vector<std::string>{"Naam \u00B7 0220901"});
+}
+
+TEST_CASE("a last line of one word takes a companion when a slightly narrower wrap allows") {
+    // Greedy at 20 characters: "aaaa bbbb cccc dddd" / "eeee". At 18 the line count holds.
+    const auto w = wrap_text(parse_markup("aaaa bbbb cccc dddd eeee"), style10(), 100, measure);
+    CHECK(lines_of(w) == std::vector<std::string>{"aaaa bbbb cccc", "dddd eeee"});
+}
+
+TEST_CASE("a one-word last line stays when narrowing would cost a line") {
+    const auto w = wrap_text(parse_markup("aaaaaaaaa bbbbbbbbb ccccccccc ddddddddd e"), style10(),
+                             100, measure);
+    CHECK(lines_of(w) ==
+          std::vector<std::string>{"aaaaaaaaa bbbbbbbbb", "ccccccccc ddddddddd", "e"});
 }
 
 TEST_CASE("splitting a word is reported, so layout can prefer a smaller size") {

@@ -1,84 +1,40 @@
 #include "layout/text_layout.h"
 
 #include "content/utf8.h"
+#include "layout/break_points.h"
 
 #include <algorithm>
+#include <span>
 #include <utility>
 
 namespace kiosk {
 namespace {
 
-struct Fragment {
-    std::string text;
-    bool emphasis = false;
-};
-using Word = std::vector<Fragment>;
-
-// A word, or a forced line break. A word that follows a hyphen ("SERV-|rondetafels") may start a
-// new line but is glued to its predecessor when it does not.
-struct Token {
-    Word word;
-    bool line_break = false;
-    bool glued = false;
+struct Line {
+    std::vector<Fragment> fragments;
+    int words = 0; // glued pieces ("SERV-" "rondetafels") count as one word
 };
 
-std::vector<Token> tokenize(const std::vector<TextRun>& runs) {
-    std::vector<Token> tokens;
-    Word word;
-    bool glued = false;
-    auto flush = [&](bool next_glued) {
-        if (!word.empty()) tokens.push_back({std::exchange(word, {}), false, glued});
-        glued = next_glued;
-    };
-    for (const auto& run : runs) {
-        for (char c : run.text) {
-            if (c == ' ' || c == '\n') {
-                flush(false);
-                if (c == '\n') tokens.push_back({{}, true, false});
-                continue;
-            }
-            if (word.empty() || word.back().emphasis != run.emphasis)
-                word.push_back({std::string(), run.emphasis});
-            word.back().text += c;
-            // A break opportunity after a hyphen inside a word, not after a lone dash.
-            if (c == '-' && word.back().text.size() > 1) flush(true);
-        }
-    }
-    flush(false);
-    return tokens;
-}
+struct Paragraph {
+    std::vector<Line> lines;
+    bool broke_words = false;
+};
 
 class LineBuilder {
   public:
     LineBuilder(const TextStyle& style, int max_width, const TextMeasure& m)
         : style_(style), max_width_(max_width), m_(m) {}
 
-    void add_word(const Word& word, bool glued) {
-        if (width(word) > max_width_) return add_long_word(word);
-        if (!line_.empty()) {
-            // Measured as the line will be drawn: summing word widths would drift from the
-            // shaped line by a pixel per word (fractional advances), enough to overflow.
-            auto candidate = line_;
-            if (!glued) candidate.back().text += ' ';
-            append_to(candidate, word);
-            if (width(candidate) <= max_width_) {
-                line_ = std::move(candidate);
-                return;
-            }
-            end_line();
+    void add(const Token& token) {
+        if (token.separator) {
+            if (!line_.fragments.empty()) separator_ = token.word;
+            return;
         }
-        append_to(line_, word);
+        add_word(token.word, token.glued);
     }
 
-    void end_line() {
-        place_line();
-        line_.clear();
-        ++out_.lines;
-    }
-
-    WrappedText finish() {
-        if (!line_.empty() || out_.lines == 0) end_line();
-        out_.height = out_.lines * m_.line_height(style_.px);
+    Paragraph finish() {
+        if (!line_.fragments.empty() || out_.lines.empty()) end_line();
         return std::move(out_);
     }
 
@@ -101,19 +57,49 @@ class LineBuilder {
         }
     }
 
+    void add_word(const Word& word, bool glued) {
+        auto separator = std::exchange(separator_, {});
+        if (width(word) > max_width_) return add_long_word(word);
+        if (!line_.fragments.empty()) {
+            // Measured as the line will be drawn: summing word widths would drift from the
+            // shaped line by a pixel per word (fractional advances), enough to overflow.
+            auto candidate = line_.fragments;
+            if (!glued) candidate.back().text += ' ';
+            if (!separator.empty()) {
+                append_to(candidate, separator);
+                candidate.back().text += ' ';
+            }
+            append_to(candidate, word);
+            if (width(candidate) <= max_width_) {
+                line_.fragments = std::move(candidate);
+                line_.words += glued ? 0 : 1;
+                return;
+            }
+            end_line(); // a separator at the break is left out: the break separates
+        }
+        append_to(line_.fragments, word);
+        line_.words = 1;
+    }
+
+    void end_line() {
+        out_.lines.push_back(std::exchange(line_, {}));
+        separator_.clear();
+    }
+
     // Breaks between characters, for a word wider than the whole line. Each line takes the
     // longest prefix that fits, found by doubling then bisecting, so a 4000-character word costs
     // a few measurements a line rather than one per character.
     void add_long_word(const Word& word) {
         out_.broke_words = true;
-        if (!line_.empty()) end_line();
+        if (!line_.fragments.empty()) end_line();
+        line_.words = 1;
         for (const auto& f : word) {
             std::string_view rest = f.text;
             while (!rest.empty()) {
                 const std::size_t take = fitting_prefix(rest, f.emphasis);
-                append_to(line_, Word{{std::string(rest.substr(0, take)), f.emphasis}});
+                append_to(line_.fragments, Word{{std::string(rest.substr(0, take)), f.emphasis}});
                 rest.remove_prefix(take);
-                if (!rest.empty()) end_line();
+                if (!rest.empty()) end_line(), line_.words = 1;
             }
         }
     }
@@ -128,7 +114,7 @@ class LineBuilder {
             ends.push_back(pos);
         }
         auto fits = [&](std::size_t chars) {
-            auto candidate = line_;
+            auto candidate = line_.fragments;
             append_to(candidate, Word{{std::string(text.substr(0, ends[chars - 1])), emphasis}});
             return width(candidate) <= max_width_;
         };
@@ -148,44 +134,84 @@ class LineBuilder {
         return ends[good - 1];
     }
 
-    void place_line() {
-        const int y = out_.lines * m_.line_height(style_.px);
-        int x = 0;
-        for (auto& f : line_) {
-            SceneText t;
-            t.style = font(f.emphasis);
-            t.ink = f.emphasis ? style_.emphasis_ink : style_.ink;
-            t.px = style_.px;
-            t.text = std::move(f.text);
-            t.w = m_.text_width(t.text, t.style, t.px);
-            t.h = m_.line_height(t.px);
-            t.x = x;
-            t.y = y;
-            x += t.w;
-            out_.pieces.push_back(std::move(t));
-        }
-        out_.width = std::max(out_.width, x);
-    }
-
     const TextStyle& style_;
     int max_width_;
     const TextMeasure& m_;
-    std::vector<Fragment> line_;
-    WrappedText out_;
+    Line line_;
+    Word separator_; // waiting for the next word on the same line
+    Paragraph out_;
 };
+
+Paragraph wrap_greedy(std::span<const Token> tokens, const TextStyle& style, int width,
+                      const TextMeasure& measure) {
+    LineBuilder lines(style, width, measure);
+    for (const auto& token : tokens)
+        lines.add(token);
+    return lines.finish();
+}
+
+// A last line of one word looks like an accident. Narrowing the paragraph a little often moves a
+// word down to keep it company without costing a line; if it does not, the greedy wrap stays.
+Paragraph wrap_balanced(std::span<const Token> tokens, const TextStyle& style, int width,
+                        const TextMeasure& measure) {
+    Paragraph greedy = wrap_greedy(tokens, style, width, measure);
+    if (greedy.lines.size() < 2 || greedy.lines.back().words != 1 || greedy.broke_words)
+        return greedy;
+    for (int percent = 98; percent >= 80; percent -= 2) {
+        Paragraph p = wrap_greedy(tokens, style, width * percent / 100, measure);
+        if (p.lines.size() > greedy.lines.size() || p.broke_words) break;
+        if (p.lines.back().words > 1) return p;
+    }
+    return greedy;
+}
+
+// Explicit line breaks cut the text into paragraphs; a break at the very end adds no line.
+std::vector<std::span<const Token>> paragraphs(const std::vector<Token>& tokens) {
+    std::vector<std::span<const Token>> out;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= tokens.size(); ++i) {
+        if (i < tokens.size() && !tokens[i].line_break) continue;
+        out.emplace_back(tokens.data() + start, i - start);
+        start = i + 1;
+    }
+    if (out.size() > 1 && out.back().empty()) out.pop_back();
+    return out;
+}
+
+void place_line(WrappedText& out, Line& line, const TextStyle& style, const TextMeasure& m) {
+    const int y = out.lines * m.line_height(style.px);
+    int x = 0;
+    for (auto& f : line.fragments) {
+        SceneText t;
+        t.style = f.emphasis ? style.emphasis : style.regular;
+        t.ink = f.emphasis ? style.emphasis_ink : style.ink;
+        t.px = style.px;
+        t.text = std::move(f.text);
+        t.w = m.text_width(t.text, t.style, t.px);
+        t.h = m.line_height(t.px);
+        t.x = x;
+        t.y = y;
+        x += t.w;
+        out.pieces.push_back(std::move(t));
+    }
+    out.width = std::max(out.width, x);
+    ++out.lines;
+}
 
 } // namespace
 
 WrappedText wrap_text(const std::vector<TextRun>& runs, const TextStyle& style, int max_width,
                       const TextMeasure& measure) {
-    LineBuilder lines(style, std::max(1, max_width), measure);
-    for (const auto& token : tokenize(runs)) {
-        if (token.line_break)
-            lines.end_line();
-        else
-            lines.add_word(token.word, token.glued);
+    WrappedText out;
+    const auto tokens = tokenize(runs);
+    for (const auto paragraph : paragraphs(tokens)) {
+        Paragraph p = wrap_balanced(paragraph, style, std::max(1, max_width), measure);
+        out.broke_words = out.broke_words || p.broke_words;
+        for (auto& line : p.lines)
+            place_line(out, line, style, measure);
     }
-    return lines.finish();
+    out.height = out.lines * measure.line_height(style.px);
+    return out;
 }
 
 } // namespace kiosk

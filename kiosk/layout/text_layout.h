@@ -25,8 +25,10 @@ struct WrappedText {
     bool broke_words = false; // a word was wider than the line and was split
 };
 
-// Greedy wrap at spaces, after hyphens and at explicit line breaks; a word wider than the line is
-// broken between characters so that no input can overflow the box sideways.
+// Greedy wrap at spaces, after hyphens between long enough parts (break_points.h) and at explicit
+// line breaks; a paragraph whose last line would hold one word is narrowed a little where that
+// keeps its line count. A word wider than the line is broken between characters so that no input
+// can overflow the box sideways.
 WrappedText wrap_text(const std::vector<TextRun>& runs, const TextStyle& style, int max_width,
                       const TextMeasure& measure);
 
