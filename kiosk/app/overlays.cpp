@@ -1,5 +1,7 @@
 #include "app/overlays.h"
 
+#include "layout/notice.h"
+
 namespace kiosk {
 
 void Overlays::notify(std::vector<std::string> lines, double until) {
@@ -26,7 +28,7 @@ void Overlays::forget_unless(Size screen) {
 const Layer* Overlays::notice(Size screen) {
     if (notice_.empty()) return nullptr;
     forget_unless(screen);
-    if (!notice_layer_) notice_layer_ = text_panel(notice_, screen, *measure_, true);
+    if (!notice_layer_) notice_layer_ = notice_panel(notice_, screen, *measure_);
     return &*notice_layer_;
 }
 
