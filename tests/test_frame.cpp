@@ -130,3 +130,24 @@ TEST_CASE_METHOD(Fixture, "drawing a frame draws what it holds, and nothing when
     CHECK(canvas.texts.empty());
     CHECK(canvas.fills.empty());
 }
+
+TEST_CASE_METHOD(Fixture, "the loop's fade dips through the background: never text over text") {
+    KioskApp app(settings, deck, measure, canvas.sz, 0);
+    double t = 0;
+    for (; !app.browser().slides().transition(t) && t < 120; t += 0.01)
+        app.update(t);
+    REQUIRE(app.browser().slides().transition(t));
+    REQUIRE(app.browser().slides().transition(t)->fade);
+    bool saw_old = false, saw_new = false;
+    for (; app.browser().slides().transition(t); t += 0.01) {
+        app.update(t);
+        const Frame f = app.frame(t);
+        REQUIRE(f.slides.size() == 1);
+        const bool old_slide = frame_has_text(f, "Hallo");
+        saw_old = saw_old || old_slide;
+        saw_new = saw_new || !old_slide;
+        CHECK((!saw_new || !old_slide)); // once the new slide shows, the old one is gone
+    }
+    CHECK(saw_old);
+    CHECK(saw_new);
+}

@@ -10,9 +10,12 @@ void place_slides(Frame& frame, const SceneFor& scene_for, const FrameState& sta
     if (!tr) {
         frame.slides.push_back({&scene_for(state.slide), static_cast<int>(state.drag_dx), 255});
     } else if (tr->fade) {
+        // A dip through the background: the old slide fades out, then the new one fades in, so
+        // no frame shows text over text (which reads as a smudge from a few metres).
         const double e = ease_in_out(tr->progress);
-        frame.slides.push_back({&scene_for(tr->from), 0, static_cast<std::uint8_t>(255 * (1 - e))});
-        frame.slides.push_back({&scene_for(tr->to), 0, static_cast<std::uint8_t>(255 * e)});
+        const bool out = e < 0.5;
+        const auto alpha = static_cast<std::uint8_t>(255 * (out ? 1 - 2 * e : 2 * e - 1));
+        frame.slides.push_back({&scene_for(out ? tr->from : tr->to), 0, alpha});
     } else {
         const double e = ease_in_out(tr->progress);
         const int shift = static_cast<int>(std::lround(tr->direction * w * e));
