@@ -1,0 +1,28 @@
+#pragma once
+// The attract moment: between rounds of the loop the findings show as a menu for a few seconds,
+// with the invitation to touch. A passer-by sees at a glance what the kiosk holds, and a tap on a
+// tile opens that finding at once. Plain timing, tested with a fake clock.
+#include <limits>
+
+namespace kiosk {
+
+class AttractMoment {
+  public:
+    static constexpr double length_s = 6;
+    static constexpr double fade_s = 0.4;
+
+    // Once per update: a new round of the loop starts a moment; a visitor browsing ends it.
+    void update(int loops_completed, bool attract, double now);
+    // 0 when hidden, 1 when fully shown, in between while it fades in or out.
+    double opacity(double now) const;
+    bool showing(double now) const { return opacity(now) > 0; }
+    bool fading(double now) const;
+    // Seconds until the moment starts fading out or ends (infinity when none is showing).
+    double seconds_until_change(double now) const;
+
+  private:
+    int loops_ = 0;
+    double start_ = -1e9, until_ = -1e9;
+};
+
+} // namespace kiosk
