@@ -2,6 +2,7 @@
 #include "layout/slide_layout.h"
 #include "support/deck_builder.h"
 #include "support/fake_measure.h"
+#include "support/typography.h"
 
 #include <catch2/catch.hpp>
 
@@ -123,4 +124,50 @@ TEST_CASE("text that cannot fit at any size is flagged as overflowing") {
         s.points.push_back(std::string(20, '\n') + std::string(3000, 'x'));
     const Scene scene = layout_slide(deck, s, {800, 480}, measure);
     CHECK(scene.overflows);
+}
+
+TEST_CASE("a deck has one type scale: the largest at which every slide fits") {
+    Deck deck = small_deck();
+    Slide dense;
+    dense.kind = SlideKind::Paragraph;
+    dense.title = "Titel";
+    for (int i = 0; i < 60; ++i)
+        dense.text += "woord ";
+    deck.slides.push_back(dense);
+    const Size size{800, 480};
+    const double scale = deck_type_scale(deck, size, measure);
+    CHECK(scale < 1.0);
+    CHECK(scale >= ScreenMetrics(size).min_scale());
+    for (const auto& slide : deck.slides)
+        CHECK(layout_slide(deck, slide, size, measure, scale).scale == scale);
+}
+
+TEST_CASE("a slide that cannot fit even at the minimum shrinks alone") {
+    Deck deck = small_deck();
+    Slide overfull;
+    overfull.kind = SlideKind::Paragraph;
+    for (int i = 0; i < 600; ++i)
+        overfull.text += "woord ";
+    deck.slides.push_back(overfull);
+    const auto scenes = layout_deck(deck, {800, 480}, measure);
+    CHECK(scenes[1].scale == 1.0);
+    CHECK(scenes[2].below_minimum);
+}
+
+TEST_CASE("a slide's label keeps 1/24 of the shorter side when the slide shrinks") {
+    Deck deck = small_deck();
+    Slide s = deck.slides[1];
+    for (int i = 0; i < 40; ++i)
+        s.points.push_back("nog een punt met woorden");
+    const Scene scene = layout_slide(deck, s, {800, 480}, measure);
+    REQUIRE(scene.scale < 1.0);
+    CHECK(scene.texts.front().text == "Vaststelling 1 · Een");
+    CHECK(scene.texts.front().px >= 480 / 24);
+}
+
+TEST_CASE("the default deck's typography at five screen sizes (fake font)") {
+    const Deck deck = *load_content_dir(KIOSK_SOURCE_CONTENT_DIR).deck;
+    for (const Size size :
+         {Size{800, 480}, Size{1280, 720}, Size{1920, 1080}, Size{1080, 1920}, Size{3840, 2160}})
+        test::check_deck_typography(deck, size, measure);
 }

@@ -26,8 +26,9 @@ constexpr Size check_sizes[] = {{800, 480}, {1920, 1080}, {1080, 1920}};
 void check_layout(const Deck& deck, const FontSet& fonts, Diagnostics& d) {
     for (const Size size : check_sizes) {
         const ScreenMetrics m(size);
+        const auto scenes = layout_deck(deck, size, fonts); // as the kiosk shows them
         for (std::size_t i = 0; i < deck.slides.size(); ++i) {
-            const Scene scene = layout_slide(deck, deck.slides[i], size, fonts);
+            const Scene& scene = scenes[i];
             if (scene.overflows) {
                 d.error("/slides/" + std::to_string(i),
                         "at " + std::to_string(size.w) + "x" + std::to_string(size.h) +

@@ -33,8 +33,9 @@ bool export_slides(const Deck& deck, const FontSet& fonts, Size size,
     if (!renderer)
         return std::cerr << "kiosk: no software renderer: " << SDL_GetError() << '\n', false;
     SdlCanvas canvas(renderer.get(), fonts, size);
+    const auto scenes = layout_deck(deck, size, fonts); // at the deck's one text size
     for (std::size_t i = 0; i < deck.slides.size(); ++i) {
-        Scene scene = layout_slide(deck, deck.slides[i], size, fonts);
+        const Scene& scene = scenes[i];
         FrameState state;
         state.slide = static_cast<int>(i);
         state.count = static_cast<int>(deck.slides.size());

@@ -35,7 +35,7 @@ Stacked stack_blocks(const std::vector<Block>& blocks, Rect box, double scale,
     bool overflow_x = false;
     for (const auto& b : blocks) {
         TextStyle style = b.style;
-        style.px = scaled(b.style.px, scale);
+        style.px = std::max(b.min_px, scaled(b.style.px, scale));
         if (y > box.y) y += static_cast<int>(b.gap_before * measure.line_height(style.px));
         if (b.marker == Marker::Rule) {
             const int h = std::max(2, style.px / 8);

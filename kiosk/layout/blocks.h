@@ -19,6 +19,7 @@ struct Block {
     Marker marker = Marker::None;
     std::string label;     // the number for Marker::Number
     double gap_before = 0; // in lines of this block's nominal size
+    int min_px = 0;        // never scaled below: a label stays readable on a crowded slide
 };
 
 struct Stacked {

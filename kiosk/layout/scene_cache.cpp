@@ -17,6 +17,7 @@ void SceneCache::resize(Size screen, int target_px) {
 }
 
 void SceneCache::reset(std::size_t slides) {
+    type_scale_.reset();
     scenes_.assign(slides, std::nullopt);
     chromes_.assign(slides, std::nullopt);
     hint_.reset();
@@ -29,8 +30,14 @@ void SceneCache::reset(std::size_t slides) {
 
 const Scene& SceneCache::scene(const Deck& deck, int slide) {
     auto& cached = scenes_.at(static_cast<std::size_t>(slide));
-    if (!cached) cached = layout_slide(deck, deck.slides[slide], screen_, *measure_);
+    if (!cached)
+        cached = layout_slide(deck, deck.slides[slide], screen_, *measure_, type_scale(deck));
     return *cached;
+}
+
+double SceneCache::type_scale(const Deck& deck) {
+    if (!type_scale_) type_scale_ = deck_type_scale(deck, screen_, *measure_);
+    return *type_scale_;
 }
 
 const Layer& SceneCache::chrome(const Deck& deck, int slide) {

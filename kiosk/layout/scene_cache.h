@@ -24,6 +24,9 @@ class SceneCache {
     void reset(std::size_t slides);
 
     const Scene& scene(const Deck& deck, int slide);
+    // The deck's one text size at this screen (deck_type_scale), found before its first slide is
+    // laid out: every slide needs it, so lay_out_some's first step costs a pass over the deck.
+    double type_scale(const Deck& deck);
     const Layer& chrome(const Deck& deck, int slide);
     // nullptr when the invitation does not fit the footer at any size allowed.
     const TouchHint* touch_hint(const Deck& deck);
@@ -51,6 +54,7 @@ class SceneCache {
     const TextMeasure* measure_;
     Size screen_;
     int target_px_;
+    std::optional<double> type_scale_;
     std::vector<std::optional<Scene>> scenes_;
     std::vector<std::optional<Layer>> chromes_;
     std::optional<std::optional<TouchHint>> hint_; // laid out (perhaps as "does not fit") or not

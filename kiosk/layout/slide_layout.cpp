@@ -4,6 +4,8 @@
 #include "layout/media_layout.h"
 #include "layout/metrics.h"
 
+#include <algorithm>
+
 namespace kiosk {
 namespace {
 
@@ -44,6 +46,7 @@ void add_kicker(std::vector<Block>& out, const Deck& deck, const Slide& s, const
     if (!f || s.kind == SlideKind::Finding) return;
     out.push_back(text_block(finding_label(deck, *f) + " · " + f->short_title, m.label_px(),
                              FontStyle::Bold, Ink::Accent));
+    out.back().min_px = m.label_px();
 }
 
 void add_heading(std::vector<Block>& out, const std::string& title, const ScreenMetrics& m) {
@@ -82,6 +85,7 @@ std::vector<Block> finding_blocks(const Deck& deck, const Slide& s, const Screen
     if (!f) return out;
     out.push_back(
         text_block(finding_label(deck, *f), m.heading_px(), FontStyle::Bold, Ink::Accent));
+    out.back().min_px = m.label_px();
     out.push_back(text_block(f->title, m.title_px() * 4 / 5, FontStyle::Bold, Ink::Text, 0.3));
     if (!s.text.empty())
         out.push_back(text_block(s.text, m.body_px(), FontStyle::Regular, Ink::Muted, 0.7));
@@ -113,11 +117,12 @@ std::vector<Block> closing_blocks(const Slide& s, const ScreenMetrics& m) {
         out.push_back(text_block(s.text, m.body_px(), FontStyle::Regular, Ink::Text, 0.8));
     for (std::size_t i = 0; i < s.contacts.size(); ++i) {
         const auto& c = s.contacts[i];
-        // The name may wrap; role, phone and email each stay whole, after a middle dot.
+        // The name may wrap; a phone number stays whole. The middle dots between the parts are
+        // separators: where a part starts a new line, its dot is left out (break_points.h).
         std::string line = "**" + c.name + "**";
         for (const auto* part : {&c.role, &c.phone, &c.email})
             if (!part->empty())
-                line += "\u00A0\u00B7 " + (part == &c.phone ? keep_together(*part) : *part);
+                line += " \u00B7 " + (part == &c.phone ? keep_together(*part) : *part);
         out.push_back(
             text_block(line, m.body_px(), FontStyle::Regular, Ink::Text, i == 0 ? 0.9 : 0.35));
     }
@@ -161,13 +166,13 @@ bool centred(SlideKind kind) {
     return kind == SlideKind::Title || kind == SlideKind::Finding || kind == SlideKind::Quote;
 }
 
-// Largest scale in [floor, 1] at which the blocks fit, by bisection: wrapping is monotonic enough
-// in the scale that a dozen layouts find it, which is cheap next to rasterising.
-Stacked fit(const std::vector<Block>& blocks, Rect box, double floor, const TextMeasure& measure,
-            bool allow_word_breaks) {
-    Stacked best = stack_blocks(blocks, box, 1.0, measure, allow_word_breaks);
+// Largest scale in [floor, ceiling] at which the blocks fit, by bisection: wrapping is monotonic
+// enough in the scale that a dozen layouts find it, which is cheap next to rasterising.
+Stacked fit(const std::vector<Block>& blocks, Rect box, double floor, double ceiling,
+            const TextMeasure& measure, bool allow_word_breaks) {
+    Stacked best = stack_blocks(blocks, box, ceiling, measure, allow_word_breaks);
     if (best.fits) return best;
-    double lo = floor, hi = 1.0;
+    double lo = floor, hi = ceiling;
     Stacked at_lo = stack_blocks(blocks, box, lo, measure, allow_word_breaks);
     if (!at_lo.fits) return at_lo;
     for (int i = 0; i < 10; ++i) {
@@ -183,6 +188,8 @@ Stacked fit(const std::vector<Block>& blocks, Rect box, double floor, const Text
     return at_lo;
 }
 
+bool laid_out_as_media(SlideKind kind) { return kind == SlideKind::Image || kind == SlideKind::Qr; }
+
 void shift(Scene& scene, int dy) {
     for (auto& t : scene.texts)
         t.y += dy;
@@ -192,24 +199,46 @@ void shift(Scene& scene, int dy) {
 
 } // namespace
 
-Scene layout_slide(const Deck& deck, const Slide& slide, Size screen, const TextMeasure& measure) {
+double deck_type_scale(const Deck& deck, Size screen, const TextMeasure& measure) {
+    const ScreenMetrics m(screen);
+    double scale = 1.0;
+    for (const auto& slide : deck.slides) {
+        if (laid_out_as_media(slide.kind)) continue;
+        const Stacked s =
+            fit(blocks_for(deck, slide, m), m.content_box(), m.min_scale(), scale, measure, false);
+        if (s.fits) scale = s.scene.scale; // one that does not fit even so shrinks alone
+    }
+    return scale;
+}
+
+Scene layout_slide(const Deck& deck, const Slide& slide, Size screen, const TextMeasure& measure,
+                   double type_scale) {
     const ScreenMetrics m(screen);
     if (slide.kind == SlideKind::Image) return layout_image_slide(slide, m, measure);
     if (slide.kind == SlideKind::Qr) return layout_qr_slide(slide, m, measure);
     const Rect box = m.content_box();
     const auto blocks = blocks_for(deck, slide, m);
-    Stacked result = fit(blocks, box, m.min_scale(), measure, false);
+    const double ceiling = std::max(type_scale, m.min_scale());
+    Stacked result = fit(blocks, box, m.min_scale(), ceiling, measure, false);
     if (!result.fits) {
         // Below the readable minimum rather than clipped: a visitor can still read it up close,
         // and --check has told the author. Words are split only as a last resort.
-        result = fit(blocks, box, 0.05, measure, false);
-        if (!result.fits) result = fit(blocks, box, 0.05, measure, true);
+        result = fit(blocks, box, 0.05, ceiling, measure, false);
+        if (!result.fits) result = fit(blocks, box, 0.05, ceiling, measure, true);
         result.scene.below_minimum = true;
         result.scene.overflows = !result.fits;
     }
     if (centred(slide.kind) && result.height < box.h)
         shift(result.scene, (box.h - result.height) / 2);
     return std::move(result.scene);
+}
+
+std::vector<Scene> layout_deck(const Deck& deck, Size screen, const TextMeasure& measure) {
+    const double type_scale = deck_type_scale(deck, screen, measure);
+    std::vector<Scene> scenes;
+    for (const auto& slide : deck.slides)
+        scenes.push_back(layout_slide(deck, slide, screen, measure, type_scale));
+    return scenes;
 }
 
 } // namespace kiosk

@@ -13,6 +13,7 @@ namespace {
 struct Line {
     std::vector<Fragment> fragments;
     int words = 0; // glued pieces ("SERV-" "rondetafels") count as one word
+    bool after_separator = false; // begins a part ("Naam · 02 209 01 01"): never an orphan
 };
 
 struct Paragraph {
@@ -76,6 +77,7 @@ class LineBuilder {
                 return;
             }
             end_line(); // a separator at the break is left out: the break separates
+            line_.after_separator = !separator.empty();
         }
         append_to(line_.fragments, word);
         line_.words = 1;
@@ -150,17 +152,28 @@ Paragraph wrap_greedy(std::span<const Token> tokens, const TextStyle& style, int
     return lines.finish();
 }
 
-// A last line of one word looks like an accident. Narrowing the paragraph a little often moves a
-// word down to keep it company without costing a line; if it does not, the greedy wrap stays.
+int line_width(const Line& line, const TextStyle& style, const TextMeasure& m) {
+    int w = 0;
+    for (const auto& f : line.fragments)
+        w += m.text_width(f.text, f.emphasis ? style.emphasis : style.regular, style.px);
+    return w;
+}
+
+// A last line of one word looks like an accident. Wrapping just narrower than the line above it
+// moves a word down to keep it company; failing that (the line count would grow), narrowing the
+// whole paragraph a little may. If neither keeps the line count, the greedy wrap stays.
 Paragraph wrap_balanced(std::span<const Token> tokens, const TextStyle& style, int width,
                         const TextMeasure& measure) {
     Paragraph greedy = wrap_greedy(tokens, style, width, measure);
-    if (greedy.lines.size() < 2 || greedy.lines.back().words != 1 || greedy.broke_words)
-        return greedy;
-    for (int percent = 98; percent >= 80; percent -= 2) {
-        Paragraph p = wrap_greedy(tokens, style, width * percent / 100, measure);
-        if (p.lines.size() > greedy.lines.size() || p.broke_words) break;
-        if (p.lines.back().words > 1) return p;
+    const auto n = greedy.lines.size();
+    const Line& last = greedy.lines.back();
+    if (n < 2 || last.words != 1 || last.after_separator || greedy.broke_words) return greedy;
+    std::vector<int> widths{line_width(greedy.lines[n - 2], style, measure) - 1};
+    for (int percent = 98; percent >= 80; percent -= 2)
+        widths.push_back(width * percent / 100);
+    for (const int w : widths) {
+        Paragraph p = wrap_greedy(tokens, style, w, measure);
+        if (p.lines.size() == n && !p.broke_words && p.lines.back().words > 1) return p;
     }
     return greedy;
 }
