@@ -6,6 +6,7 @@
 #include "render/font_set.h"
 #include "render/sdl_canvas.h"
 #include "render/sdl_session.h"
+#include "support/typography.h"
 
 #include <SDL_image.h>
 #include <catch2/catch.hpp>
@@ -49,9 +50,10 @@ double share_of_colour(SDL_Surface* s, Color c) {
 TEST_CASE_METHOD(SdlFixture, "every default slide fits at 800x480, 1920x1080 and 1080x1920") {
     for (const Size size : {Size{800, 480}, Size{1920, 1080}, Size{1080, 1920}}) {
         const Rect box = ScreenMetrics(size).content_box();
+        const auto scenes = layout_deck(deck, size, *fonts);
         for (std::size_t i = 0; i < deck.slides.size(); ++i) {
             INFO("slide " << i + 1 << " at " << size.w << "x" << size.h);
-            const Scene scene = layout_slide(deck, deck.slides[i], size, *fonts);
+            const Scene& scene = scenes[i];
             CHECK_FALSE(scene.below_minimum);
             for (const auto& t : scene.texts) {
                 INFO(t.text);
@@ -62,14 +64,19 @@ TEST_CASE_METHOD(SdlFixture, "every default slide fits at 800x480, 1920x1080 and
 }
 
 TEST_CASE_METHOD(SdlFixture, "body text on the default deck stays at or above 1/24 of 1080") {
-    for (const auto& slide : deck.slides) {
-        const Scene scene = layout_slide(deck, slide, {1920, 1080}, *fonts);
+    for (const auto& scene : layout_deck(deck, {1920, 1080}, *fonts)) {
         for (const auto& t : scene.texts) {
             if (t.ink == Ink::Accent) continue; // labels ("Vaststelling 3"), not body text
             INFO(t.text);
             CHECK(t.px >= 1080 / 24);
         }
     }
+}
+
+TEST_CASE_METHOD(SdlFixture, "the default deck's typography at five screen sizes (Inter)") {
+    for (const Size size :
+         {Size{800, 480}, Size{1280, 720}, Size{1920, 1080}, Size{1080, 1920}, Size{3840, 2160}})
+        test::check_deck_typography(deck, size, *fonts);
 }
 
 TEST_CASE_METHOD(SdlFixture, "the canvas draws text in its colour and caches the texture") {

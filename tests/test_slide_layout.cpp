@@ -171,3 +171,20 @@ TEST_CASE("the default deck's typography at five screen sizes (fake font)") {
          {Size{800, 480}, Size{1280, 720}, Size{1920, 1080}, Size{1080, 1920}, Size{3840, 2160}})
         test::check_deck_typography(deck, size, measure);
 }
+
+TEST_CASE("the deck's typography checks catch what they look for") {
+    CHECK(test::bad_break("de SERV-", "rondetafels") != "");
+    CHECK(test::bad_break("via e-", "learning") != "");
+    CHECK(test::bad_break("Sociaal-", "Economische") == "");
+    CHECK(test::bad_break("Peter \u00B7", "02 209") != "");
+    // Greedy "aaaa bbbb cccc dddd" / "eeee" at 20 characters: "dddd" could have moved down.
+    Scene scene;
+    const int lh = measure.line_height(10);
+    scene.texts.push_back({"aaaa bbbb cccc dddd", FontStyle::Regular, 10, 0, 0, 95, lh});
+    scene.texts.push_back({"eeee", FontStyle::Regular, 10, 0, lh, 20, lh});
+    const auto paragraphs = test::paragraphs_of(scene, measure);
+    REQUIRE(paragraphs.size() == 1);
+    CHECK(test::lonely_last_word(paragraphs[0], measure));
+    scene.texts[1].y += 1; // another paragraph: nothing to say
+    CHECK_FALSE(test::lonely_last_word(test::paragraphs_of(scene, measure)[0], measure));
+}
