@@ -151,3 +151,47 @@ TEST_CASE_METHOD(Fixture, "the loop's fade dips through the background: never te
     CHECK(saw_old);
     CHECK(saw_new);
 }
+
+namespace {
+
+// Runs the loop until its first round ends and the attract moment's menu is fully shown.
+double until_menu(KioskApp& app) {
+    double t = 0;
+    for (; t < 600; t += 0.05) {
+        app.update(t);
+        if (app.browser().slides().loops_completed() > 0 && !app.frame(t).views.empty() &&
+            app.frame(t).views.front().alpha.content == 255)
+            return t;
+    }
+    return t;
+}
+
+} // namespace
+
+TEST_CASE_METHOD(Fixture, "between rounds of the loop the findings show as a menu, and a tap on "
+                          "a tile opens that finding") {
+    KioskApp app(settings, deck, measure, canvas.sz, 0);
+    const double t = until_menu(app);
+    REQUIRE(t < 600);
+    const Frame f = app.frame(t);
+    CHECK(f.slides.empty()); // the menu covers the slides
+    REQUIRE(app.buttons().size() == 1);
+    const Rect tile = app.buttons().front().rect;
+    const float x = tile.x + tile.w / 2.f, y = tile.y + tile.h / 2.f;
+    app.handle(InputEvent::pointer_down(x, y, 1, t), t);
+    app.update(t + 0.02);
+    app.handle(InputEvent::pointer_up(x, y, 1, t + 0.05), t + 0.05);
+    app.update(t + 1);
+    CHECK(app.browser().mode() == Mode::Browsing);
+    CHECK(app.browser().slides().current() == 1); // the finding's slide
+}
+
+TEST_CASE_METHOD(Fixture, "the menu goes by itself and the loop goes on") {
+    KioskApp app(settings, deck, measure, canvas.sz, 0);
+    const double t = until_menu(app);
+    const double after = t + AttractMoment::length_s + 0.1;
+    app.update(after);
+    CHECK(app.frame(after).views.empty());
+    CHECK(app.browser().mode() == Mode::Attract);
+    CHECK(app.buttons().empty());
+}

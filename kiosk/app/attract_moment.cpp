@@ -5,6 +5,7 @@
 namespace kiosk {
 
 void AttractMoment::update(int loops_completed, bool attract, double now) {
+    updated_at_ = now;
     if (!attract) {
         until_ = std::min(until_, now); // a visitor is browsing: no menu over their slide
         loops_ = loops_completed;

@@ -16,6 +16,8 @@ class AttractMoment {
     // 0 when hidden, 1 when fully shown, in between while it fades in or out.
     double opacity(double now) const;
     bool showing(double now) const { return opacity(now) > 0; }
+    // As of the last update: for questions asked without a time (which buttons are there).
+    bool showing() const { return showing(updated_at_); }
     bool fading(double now) const;
     // Seconds until the moment starts fading out or ends (infinity when none is showing).
     double seconds_until_change(double now) const;
@@ -23,6 +25,7 @@ class AttractMoment {
   private:
     int loops_ = 0;
     double start_ = -1e9, until_ = -1e9;
+    double updated_at_ = 0;
 };
 
 } // namespace kiosk

@@ -16,6 +16,7 @@ struct FrameKey {
     bool notice = false;
     bool status = false;
     bool outgoing = false; // the old deck's slide still fading out
+    bool menu = false;     // the attract moment's menu
     bool operator==(const FrameKey&) const = default;
 };
 

@@ -63,13 +63,16 @@ const std::vector<Button>& KioskApp::buttons() {
     case View::Slides:
         break;
     }
-    if (browser_.mode() == Mode::Attract) return none;
-    return cache_.chrome(deck_, browser_.slides().current()).buttons;
+    if (browser_.mode() == Mode::Browsing)
+        return cache_.chrome(deck_, browser_.slides().current()).buttons;
+    return moment_.showing() ? cache_.attract_menu(deck_).buttons : none;
 }
 
 void KioskApp::trace_state(double now) {
     if (!trace_.on()) return;
-    trace_.state(now, browser_, scroller_, status_.is_open(), countdown_seconds(browser_, now),
+    const Overlaid overlaid{status_.is_open(), countdown_seconds(browser_, now),
+                            moment_.showing(now)};
+    trace_.state(now, browser_, scroller_, overlaid,
                  [this]() -> const std::vector<Button>& { return buttons(); });
 }
 

@@ -2,6 +2,7 @@
 // The kiosk's state and its phases, handle → update → frame → draw, with no SDL in sight: the main
 // loop feeds it events and time (in logical, upright coordinates), asks it when it next needs to
 // wake up and whether to redraw, and reads what it shows for the statistics.
+#include "app/attract_moment.h"
 #include "app/frame_key.h"
 #include "app/overlays.h"
 #include "app/settings.h"
@@ -87,6 +88,7 @@ class KioskApp {
 
     const ReadingLayout& reading();
     FrameKey key(double now) const;
+    void compose_menu(Frame& frame, LayerAlpha alpha);
     void compose_views(Frame& frame, double now);
     void compose_panels(Frame& frame, double now);
     double current_duration() const;
@@ -127,7 +129,10 @@ class KioskApp {
     long frames_drawn_ = 0;
     bool dirty_ = true;
     bool quit_ = false;
-    bool touch_woke_ = false; // the touch going on woke the kiosk: its tap only shows controls
+    // What the touch going on woke: the loop (its tap only shows the controls), or the attract
+    // moment's menu (its tap on a tile opens that finding).
+    enum class Woke { No, Loop, Menu } woke_ = Woke::No;
+    AttractMoment moment_;
     // The strip at each side where a tap turns the page, as a fraction of the width.
     static constexpr float edge_tap_fraction = 0.15f;
 };

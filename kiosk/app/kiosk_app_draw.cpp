@@ -43,7 +43,8 @@ Frame KioskApp::frame(double now) {
     const FrameKey k = key(now);
     f.shift_x = k.shift_x;
     f.shift_y = k.shift_y;
-    if (!slides_covered(browser_, now)) {
+    const auto menu = dip_alpha(moment_.opacity(now));
+    if (!slides_covered(browser_, now) && menu.backdrop < 255) {
         const auto& nav = browser_.slides();
         FrameState state;
         state.slide = nav.current();
@@ -66,9 +67,19 @@ Frame KioskApp::frame(double now) {
         f.outgoing = Frame::Outgoing{&*switch_.outgoing, &switch_.outgoing_theme,
                                      alpha_of(1 - ease_in_out(t))};
     }
+    if (menu.backdrop > 0) compose_menu(f, menu);
     compose_views(f, now);
     compose_panels(f, now);
     return f;
+}
+
+// The attract moment: the findings as a menu, and the invitation to touch in its usual place.
+void KioskApp::compose_menu(Frame& f, LayerAlpha alpha) {
+    f.views.push_back({&cache_.attract_menu(deck_), alpha});
+    if (const TouchHint* hint = cache_.touch_hint(deck_); hint && alpha.content > 0) {
+        f.views.push_back({&hint->pill, {0, alpha.content}});
+        f.views.push_back({&hint->ring, {0, alpha.content}});
+    }
 }
 
 void KioskApp::compose_views(Frame& f, double now) {
@@ -101,8 +112,8 @@ void KioskApp::compose_panels(Frame& f, double now) {
 void KioskApp::draw(Canvas& canvas, double now) {
     draw_frame(canvas, frame(now), deck_.theme);
     drawn_ = key(now);
-    drawn_moving_ =
-        browser_.slides().transition(now) || browser_.view_change(now) || scroller_.moving();
+    drawn_moving_ = browser_.slides().transition(now) || browser_.view_change(now) ||
+                    scroller_.moving() || moment_.fading(now);
     dirty_ = false;
     ++frames_drawn_;
     if (!hours_.dark) status_.frame_drawn(now);

@@ -74,8 +74,10 @@ void KioskApp::on_key(Key key, double now) {
 void KioskApp::on_pointer(const InputEvent& e, double now) {
     using T = InputEvent::Type;
     // Remember whether this touch woke the kiosk before activity() ends the attract loop.
-    if (e.type == T::PointerDown && !gestures_.active())
-        touch_woke_ = browser_.mode() == Mode::Attract && browser_.view() == View::Slides;
+    if (e.type == T::PointerDown && !gestures_.active()) {
+        const bool loop = browser_.mode() == Mode::Attract && browser_.view() == View::Slides;
+        woke_ = !loop ? Woke::No : moment_.showing(now) ? Woke::Menu : Woke::Loop;
+    }
     browser_.activity(now);
     const auto gesture = gestures_.feed(e);
     if (browser_.view() == View::Reading) {
@@ -117,8 +119,13 @@ void KioskApp::on_gesture(const Gesture& g, double now) {
 }
 
 void KioskApp::on_tap(float x, float y, double now) {
-    if (touch_woke_) return; // the first tap only wakes the kiosk: controls appear, nothing moves
     const int slop = cache_.target_px() / 5;
+    if (woke_ == Woke::Menu) {
+        if (const Button* b = hit_test(cache_.attract_menu(deck_).buttons, x, y, slop))
+            browser_.choose_finding(b->index, now);
+        return;
+    }
+    if (woke_ == Woke::Loop) return; // the first tap only wakes: controls appear, nothing moves
     if (const Button* b = hit_test(buttons(), x, y, slop)) return perform(*b, now);
     if (browser_.view() != View::Slides) return;
     // Only the outer strips turn pages: a finger resting on the text, or a tap to see the

@@ -15,6 +15,7 @@ void KioskApp::update(double now) {
     const bool was_browsing = browser_.mode() == Mode::Browsing;
     browser_.update(now);
     if (was_browsing && browser_.mode() == Mode::Attract) back_to_loop();
+    moment_.update(browser_.slides().loops_completed(), browser_.mode() == Mode::Attract, now);
     if (auto g = gestures_.poll(now)) {
         on_gesture(*g, now);
         dirty_ = true;
@@ -32,7 +33,8 @@ void KioskApp::update(double now) {
         quit_ = true;
     // After an animated frame one more is drawn, so the final position is always on screen even
     // when the last frame of an animation fell just before its end.
-    const bool moving = browser_.slides().transition(now) || browser_.view_change(now);
+    const bool moving =
+        browser_.slides().transition(now) || browser_.view_change(now) || moment_.fading(now);
     if (drawn_moving_ || moving || key(now) != drawn_) dirty_ = true;
     trace_state(now);
 }
@@ -70,16 +72,18 @@ FrameKey KioskApp::key(double now) const {
     k.notice = overlays_.notice_shown();
     k.status = status_.is_open();
     k.outgoing = switch_.outgoing.has_value();
+    k.menu = moment_.showing(now);
     return k;
 }
 
 double KioskApp::seconds_until_wake(double now) const {
-    if (dirty_ || scroller_.moving() || switch_.outgoing) return 0;
+    if (dirty_ || scroller_.moving() || switch_.outgoing || moment_.fading(now)) return 0;
     const auto& pending = switch_.pending;
     if (pending && (!pending->scenes.all_laid_out() || browser_.mode() == Mode::Attract))
         return 0.02; // keep laying out the waiting deck, a little at a time
-    double wake = std::min(browser_.seconds_until_change(now),
-                           seconds_until_countdown_tick(browser_, now));
+    double wake = std::min({browser_.seconds_until_change(now),
+                            seconds_until_countdown_tick(browser_, now),
+                            moment_.seconds_until_change(now)});
     auto until = [now](double t) { return std::max(0.0, t - now); };
     // A notice is one more deadline among the others, not a reason to skip them.
     if (overlays_.notice_shown()) wake = std::min(wake, until(overlays_.notice_until()));

@@ -39,8 +39,7 @@ const char* action_name(Action a) {
     return "none";
 }
 
-std::string describe(const Browser& browser, const KineticScroller& scroller, bool status_open,
-                     int countdown) {
+std::string describe(const Browser& browser, const KineticScroller& scroller, Overlaid shown) {
     std::ostringstream line;
     line << "slide " << browser.slides().current() + 1 << "/" << browser.slides().count() << " "
          << (browser.mode() == Mode::Attract ? "attract" : "browsing")
@@ -50,18 +49,19 @@ std::string describe(const Browser& browser, const KineticScroller& scroller, bo
         if (!scroller.moving() && !scroller.dragging())
             line << " scroll=" << static_cast<int>(scroller.offset());
     }
-    if (status_open) line << " status";
-    if (countdown >= 0) line << " countdown=" << countdown;
+    if (shown.menu) line << " menu";
+    if (shown.status) line << " status";
+    if (shown.countdown >= 0) line << " countdown=" << shown.countdown;
     return line.str();
 }
 
 } // namespace
 
 void StateTrace::state(double now, const Browser& browser, const KineticScroller& scroller,
-                       bool status_open, int countdown,
+                       Overlaid overlaid,
                        const std::function<const std::vector<Button>&()>& buttons) {
     if (!out_) return;
-    std::string line = describe(browser, scroller, status_open, countdown);
+    std::string line = describe(browser, scroller, overlaid);
     if (line == last_) return;
     last_ = std::move(line);
     *out_ << "t=" << now << " " << last_;

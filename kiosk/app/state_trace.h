@@ -13,16 +13,22 @@
 
 namespace kiosk {
 
+// What shows over the slides, beside the browser's own state.
+struct Overlaid {
+    bool status = false; // the operator's status overlay
+    int countdown = -1;  // the seconds of "still reading?", or -1
+    bool menu = false;   // the attract moment's menu
+};
+
 class StateTrace {
   public:
     explicit StateTrace(std::ostream* out) : out_(out) {}
     bool on() const { return out_ != nullptr; }
 
     // Writes the state when it differs from the last one written; buttons is asked only then
-    // (it may lay out the view). countdown: the seconds of "still reading?" shown, or -1.
+    // (it may lay out the view).
     void state(double now, const Browser& browser, const KineticScroller& scroller,
-               bool status_open, int countdown,
-               const std::function<const std::vector<Button>&()>& buttons);
+               Overlaid overlaid, const std::function<const std::vector<Button>&()>& buttons);
     void event(double now, const std::string& text);
 
   private:

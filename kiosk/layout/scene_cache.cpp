@@ -1,5 +1,6 @@
 #include "layout/scene_cache.h"
 
+#include "layout/attract_menu.h"
 #include "layout/footer.h"
 #include "layout/metrics.h"
 #include "layout/slide_layout.h"
@@ -22,6 +23,7 @@ void SceneCache::reset(std::size_t slides) {
     chromes_.assign(slides, std::nullopt);
     hint_.reset();
     overview_.reset();
+    menu_.reset();
     reading_.reset();
     reading_for_ = -1;
     laid_out_ = 0;
@@ -59,6 +61,11 @@ const TouchHint* SceneCache::touch_hint(const Deck& deck) {
                                   *measure_);
     }
     return *hint_ ? &**hint_ : nullptr;
+}
+
+const Layer& SceneCache::attract_menu(const Deck& deck) {
+    if (!menu_) menu_ = kiosk::attract_menu(deck, screen_, target_px_, *measure_);
+    return *menu_;
 }
 
 const Layer& SceneCache::overview(const Deck& deck) {

@@ -31,6 +31,8 @@ class SceneCache {
     // nullptr when the invitation does not fit the footer at any size allowed.
     const TouchHint* touch_hint(const Deck& deck);
     const Layer& overview(const Deck& deck);
+    // The findings as a menu between rounds of the loop (layout/attract_menu.h).
+    const Layer& attract_menu(const Deck& deck);
     const ReadingLayout& reading(const Deck& deck, int finding);
     // Lays the reading view out afresh (scrolled to the top) the next time it is asked for.
     void forget_reading() { reading_.reset(); }
@@ -59,6 +61,7 @@ class SceneCache {
     std::vector<std::optional<Layer>> chromes_;
     std::optional<std::optional<TouchHint>> hint_; // laid out (perhaps as "does not fit") or not
     std::optional<Layer> overview_;
+    std::optional<Layer> menu_;
     std::optional<ReadingLayout> reading_;
     int reading_for_ = -1;
     std::size_t laid_out_ = 0; // lay_out_some's progress
