@@ -79,6 +79,12 @@ TEST_CASE_METHOD(SdlFixture, "the default deck's typography at five screen sizes
         test::check_deck_typography(deck, size, *fonts);
 }
 
+TEST_CASE_METHOD(SdlFixture, "overview, controls and reading view label at 1/24 (Inter)") {
+    for (const Size size :
+         {Size{800, 480}, Size{1280, 720}, Size{1920, 1080}, Size{1080, 1920}, Size{3840, 2160}})
+        test::check_panel_labels(deck, size, *fonts);
+}
+
 TEST_CASE_METHOD(SdlFixture, "the canvas draws text in its colour and caches the texture") {
     SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, 400, 200, 32, SDL_PIXELFORMAT_ARGB8888));
     RendererPtr renderer(SDL_CreateSoftwareRenderer(surface.get()));

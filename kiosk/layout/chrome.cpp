@@ -74,7 +74,9 @@ BarGeometry bottom_bar(Size screen, int target_px) {
 
 Rect add_button(Layer& layer, const ButtonSpec& spec, int x, int y, int h, bool align_right,
                 const TextMeasure& measure) {
-    const int px = std::max(8, h * 36 / 100);
+    // A button is at least a tenth of the shorter side high (touch_target_px), so its label is
+    // at least 1/24 of it, the size of every other label.
+    const int px = std::max(8, h * 42 / 100);
     const int text_w = measure.text_width(spec.label, FontStyle::Bold, px);
     const int w = std::max(h, text_w + h * 8 / 10);
     const Rect rect{align_right ? x - w : x, y, w, h};

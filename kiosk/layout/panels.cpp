@@ -31,7 +31,7 @@ WrappedText fit_text(const std::string& text, int px, Rect box, FontStyle font, 
                      const TextMeasure& measure) {
     const auto runs = parse_markup(text);
     WrappedText w;
-    for (int size = px; size >= 6; size = size * 9 / 10) {
+    for (int size = px; size >= 6; size -= std::max(1, size / 20)) {
         w = wrap_text(runs, style_of(size, font, ink), box.w, measure);
         if (w.height <= box.h && !w.broke_words) break;
     }
@@ -44,21 +44,24 @@ struct TileParts {
     Rect text_box;
 };
 
-TileParts tile_parts(Rect r, const TextMeasure& measure) {
+// The number is a label: never under 1/24 of the shorter side (label_px).
+TileParts tile_parts(Rect r, int label_px, const TextMeasure& measure) {
     TileParts p;
-    p.pad = std::max(6, std::min(r.w, r.h) / 10);
-    p.num_px = std::max(10, r.h / 4);
+    p.pad = std::max(6, std::min(r.w, r.h) / 16);
+    p.num_px = std::max({10, label_px, r.h / 5});
     p.num_h = measure.line_height(p.num_px);
     p.text_box = {r.x + p.pad, r.y + p.pad + p.num_h, r.w - 2 * p.pad, r.h - 2 * p.pad - p.num_h};
     return p;
 }
 
-void add_tile(Layer& layer, const Deck& deck, int i, Rect r, int title_px,
+void add_tile(Layer& layer, const Deck& deck, int i, Rect r, int title_px, int label_px,
               const TextMeasure& measure) {
     const Finding& f = deck.findings[i];
     layer.scene.rects.push_back({r, Ink::Surface});
+    // As on the secondary buttons: the surface alone is 1.3:1 against the background.
+    add_outline(layer, r, std::max(1, std::min(r.w, r.h) / 60), Ink::Muted);
     layer.buttons.push_back({r, Action::OpenFinding, i});
-    const TileParts p = tile_parts(r, measure);
+    const TileParts p = tile_parts(r, label_px, measure);
     const std::string number = std::to_string(f.number);
     const int num_w = measure.text_width(number, FontStyle::Bold, p.num_px);
     layer.scene.texts.push_back(
@@ -69,14 +72,29 @@ void add_tile(Layer& layer, const Deck& deck, int i, Rect r, int title_px,
 }
 
 // One title size for every tile, the largest at which all fit: tiles of mixed sizes look untidy.
-int common_title_px(const Deck& deck, Rect tile, const TextMeasure& measure) {
-    const TileParts p = tile_parts(tile, measure);
-    int px = std::max(8, tile.h / 5);
+// It starts at least at the label size (1/24 of the shorter side) and goes below only if it must.
+int common_title_px(const Deck& deck, Rect tile, int label_px, const TextMeasure& measure) {
+    const TileParts p = tile_parts(tile, label_px, measure);
+    int px = std::max({8, label_px, tile.h / 5});
     for (const auto& f : deck.findings) {
         const auto w = fit_text(f.short_title, px, p.text_box, FontStyle::Bold, Ink::Text, measure);
         if (!w.pieces.empty()) px = std::min(px, w.pieces.front().px);
     }
     return px;
+}
+
+struct TilePlan {
+    Grid grid;
+    int w = 0, h = 0, title_px = 0;
+};
+
+TilePlan plan_for(const Deck& deck, Grid g, Rect area, int gap, int label_px,
+                  const TextMeasure& measure) {
+    TilePlan p{g};
+    p.w = (area.w - gap * (g.cols - 1)) / g.cols;
+    p.h = std::min((area.h - gap * g.rows) / g.rows, p.w);
+    p.title_px = common_title_px(deck, {0, 0, p.w, p.h}, label_px, measure);
+    return p;
 }
 
 } // namespace
@@ -98,6 +116,22 @@ Grid grid_for(int items, Rect area) {
     return best;
 }
 
+// The grid shaped to the screen, unless its titles would be under the label size: then the
+// nearest column count whose titles reach it, or failing that the one with the largest titles.
+TilePlan tile_plan(const Deck& deck, Rect area, int gap, int label_px, const TextMeasure& measure) {
+    const int n = std::max(1, static_cast<int>(deck.findings.size()));
+    const Grid first = grid_for(n, area);
+    TilePlan best = plan_for(deck, first, area, gap, label_px, measure);
+    for (int d = 1; d < n && best.title_px < label_px; ++d)
+        for (const int cols : {first.cols - d, first.cols + d}) {
+            if (cols < 1 || cols > n || best.title_px >= label_px) continue;
+            const TilePlan p =
+                plan_for(deck, {cols, (n + cols - 1) / cols}, area, gap, label_px, measure);
+            if (p.title_px > best.title_px) best = p;
+        }
+    return best;
+}
+
 Layer overview_layer(const Deck& deck, Size screen, int target_px, const TextMeasure& measure) {
     Layer layer;
     const ScreenMetrics m(screen);
@@ -109,15 +143,11 @@ Layer overview_layer(const Deck& deck, Size screen, int target_px, const TextMea
     add_wrapped(layer.scene, heading, box.x, box.y);
     const int gap = std::max(6, m.unit / 50);
     const Rect area{box.x, box.y + heading.height + gap, box.w, box.h - heading.height - gap};
-    const int n = static_cast<int>(deck.findings.size());
-    const Grid g = grid_for(n, area);
-    const int tile_w = (area.w - gap * (g.cols - 1)) / g.cols;
-    const int tile_h = std::min((area.h - gap * g.rows) / g.rows, tile_w);
-    const int title_px = common_title_px(deck, {0, 0, tile_w, tile_h}, measure);
-    for (int i = 0; i < n; ++i) {
-        const int col = i % g.cols, row = i / g.cols;
-        const Rect r{area.x + col * (tile_w + gap), area.y + row * (tile_h + gap), tile_w, tile_h};
-        add_tile(layer, deck, i, r, title_px, measure);
+    const TilePlan t = tile_plan(deck, area, gap, m.label_px(), measure);
+    for (int i = 0; i < static_cast<int>(deck.findings.size()); ++i) {
+        const int col = i % t.grid.cols, row = i / t.grid.cols;
+        const Rect r{area.x + col * (t.w + gap), area.y + row * (t.h + gap), t.w, t.h};
+        add_tile(layer, deck, i, r, t.title_px, m.label_px(), measure);
     }
     const auto bar = bottom_bar(screen, target_px);
     add_button(layer, {"\u2039 " + deck.ui.back, Action::Close}, m.margin_x() / 2, bar.y, bar.h,

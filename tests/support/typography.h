@@ -2,8 +2,10 @@
 // Typography read back from laid-out scenes, for the deck-wide tests (issue 15): the lines and
 // paragraphs a visitor sees, the breaks between them, and whether a one-word last line had a
 // better break. Works with any TextMeasure, so it runs with the fake font and the real one.
+#include "layout/chrome.h"
 #include "layout/measure.h"
 #include "layout/metrics.h"
+#include "layout/panels.h"
 #include "layout/scene.h"
 #include "layout/slide_layout.h"
 
@@ -145,6 +147,20 @@ inline void check_deck_typography(const Deck& deck, Size size, const TextMeasure
     INFO("at " << size.w << "x" << size.h);
     CHECK(scales.size() == 1);
     CHECK(body_px.size() == 1);
+}
+
+// The overview's tiles, the browsing controls and the reading view's heading and buttons: every
+// bold text (tile numbers and titles, button labels, headings) at least 1/24 of the shorter side.
+inline void check_panel_labels(const Deck& deck, Size size, const TextMeasure& m) {
+    const int label_min = std::min(size.w, size.h) / 24;
+    const int target = touch_target_px(size, 96);
+    for (const Layer& layer : {overview_layer(deck, size, target, m),
+                               browsing_chrome(deck, 1, size, target, m),
+                               reading_layout(deck, 0, size, target, m).fixed})
+        for (const auto& t : layer.scene.texts) {
+            INFO(t.text << " at " << size.w << "x" << size.h);
+            if (t.style == FontStyle::Bold) CHECK(t.px >= label_min);
+        }
 }
 
 } // namespace kiosk::test
