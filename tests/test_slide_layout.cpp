@@ -23,6 +23,16 @@ void require_inside(const Scene& scene, Rect box) {
     }
 }
 
+// A paragraph slide of `words` words, for slides that must shrink.
+Slide wordy(int words, const std::string& title = "") {
+    Slide s;
+    s.kind = SlideKind::Paragraph;
+    s.title = title;
+    for (int i = 0; i < words; ++i)
+        s.text += "woord ";
+    return s;
+}
+
 } // namespace
 
 TEST_CASE("body text is at least 1/24 of the screen height at 1920x1080") {
@@ -55,11 +65,7 @@ TEST_CASE("a points slide shows its kicker, heading, and emphasis") {
 
 TEST_CASE("long text shrinks to fit instead of clipping") {
     Deck deck = small_deck();
-    Slide s;
-    s.kind = SlideKind::Paragraph;
-    s.title = "Titel";
-    for (int i = 0; i < 60; ++i)
-        s.text += "woord ";
+    const Slide s = wordy(60, "Titel");
     const Scene scene = layout_slide(deck, s, {800, 480}, measure);
     CHECK(scene.scale < 1.0);
     CHECK(scene.scale >= ScreenMetrics({800, 480}).min_scale() - 1e-9);
@@ -69,10 +75,7 @@ TEST_CASE("long text shrinks to fit instead of clipping") {
 
 TEST_CASE("text that cannot fit at the minimum goes below it, flagged, still inside") {
     Deck deck = small_deck();
-    Slide s;
-    s.kind = SlideKind::Paragraph;
-    for (int i = 0; i < 600; ++i)
-        s.text += "woord ";
+    const Slide s = wordy(600);
     const Scene scene = layout_slide(deck, s, {800, 480}, measure);
     CHECK(scene.below_minimum);
     require_inside(scene, ScreenMetrics({800, 480}).content_box());
@@ -128,12 +131,7 @@ TEST_CASE("text that cannot fit at any size is flagged as overflowing") {
 
 TEST_CASE("a deck has one type scale: the largest at which every slide fits") {
     Deck deck = small_deck();
-    Slide dense;
-    dense.kind = SlideKind::Paragraph;
-    dense.title = "Titel";
-    for (int i = 0; i < 60; ++i)
-        dense.text += "woord ";
-    deck.slides.push_back(dense);
+    deck.slides.push_back(wordy(60, "Titel"));
     const Size size{800, 480};
     const double scale = deck_type_scale(deck, size, measure);
     CHECK(scale < 1.0);
@@ -144,11 +142,7 @@ TEST_CASE("a deck has one type scale: the largest at which every slide fits") {
 
 TEST_CASE("a slide that cannot fit even at the minimum shrinks alone") {
     Deck deck = small_deck();
-    Slide overfull;
-    overfull.kind = SlideKind::Paragraph;
-    for (int i = 0; i < 600; ++i)
-        overfull.text += "woord ";
-    deck.slides.push_back(overfull);
+    deck.slides.push_back(wordy(600));
     const auto scenes = layout_deck(deck, {800, 480}, measure);
     CHECK(scenes[1].scale == 1.0);
     CHECK(scenes[2].below_minimum);
