@@ -105,3 +105,78 @@ TEST_CASE("an empty list of durations does not break the navigator") {
     nav.update(100);
     CHECK(nav.current() == 0);
 }
+
+namespace {
+
+// A navigator in a hall: its app clock starts at `started` (any origin), the hall's clock is the
+// wall clock, `offset` off when given.
+struct HallKiosk {
+    Navigator nav;
+    double started, offset;
+    HallKiosk(double started_wall, double offset_s = 0)
+        : nav({5, 7, 3}, {60, 0.7}, 1000), started(started_wall), offset(offset_s) {}
+    void at(double wall) {
+        nav.follow_hall(wall + offset);
+        nav.update(1000 + wall - started);
+    }
+    double local(double wall) const { return 1000 + wall - started; }
+};
+
+} // namespace
+
+TEST_CASE("kiosks in a hall show the same slide and start the same transition, whenever each "
+          "was started") {
+    HallKiosk a(1'700'000'000.0), b(1'700'000'013.4); // b switched on 13.4 s later
+    for (double wall = 1'700'000'020.0; wall < 1'700'000'080.0; wall += 0.05) {
+        a.at(wall);
+        b.at(wall);
+        REQUIRE(a.nav.current() == b.nav.current());
+        const auto ta = a.nav.transition(a.local(wall)), tb = b.nav.transition(b.local(wall));
+        REQUIRE(ta.has_value() == tb.has_value());
+        if (ta) CHECK(ta->progress == Approx(tb->progress).margin(1e-6));
+    }
+    CHECK(a.nav.loops_completed() > 0);
+}
+
+TEST_CASE("the slide a kiosk shows is the wall clock modulo the loop's length") {
+    HallKiosk k(0);
+    const double loop = 5 + 7 + 3;
+    k.at(1'700'000'000.0 - std::fmod(1'700'000'000.0, loop) + 6); // 6 s into a round: slide 2
+    CHECK(k.nav.current() == 1);
+    CHECK(k.nav.elapsed_fraction(k.local(1'700'000'000.0 - std::fmod(1'700'000'000.0, loop) + 6)) ==
+          Approx(1.0 / 7));
+}
+
+TEST_CASE("a clock off by some time shows the loop off by that time") {
+    HallKiosk a(0), b(0, 0.25);
+    double a_changed = -1, b_changed = -1;
+    int a_slide = -1, b_slide = -1;
+    for (double wall = 1'700'000'000.0; wall < 1'700'000'020.0; wall += 0.001) {
+        a.at(wall);
+        b.at(wall);
+        if (a_slide >= 0 && a.nav.current() != a_slide && a_changed < 0) a_changed = wall;
+        if (b_slide >= 0 && b.nav.current() != b_slide && b_changed < 0) b_changed = wall;
+        a_slide = a.nav.current();
+        b_slide = b.nav.current();
+    }
+    REQUIRE(a_changed > 0);
+    CHECK(a_changed - b_changed == Approx(0.25).margin(0.002));
+}
+
+TEST_CASE("after a visitor's pause the kiosk rejoins the hall's slide with a fade, not slide 1") {
+    HallKiosk k(0);
+    const double loop = 15, round = 1'700'000'000.0 - std::fmod(1'700'000'000.0, loop);
+    k.at(round + 1);
+    k.nav.next(k.local(round + 1)); // a visitor: slide 2
+    k.at(round + 2);
+    REQUIRE(k.nav.mode() == Mode::Browsing);
+    const double back = round + 2 + 60 + 0.5; // the idle return, in the next round's slide 1
+    k.at(back);
+    CHECK(k.nav.mode() == Mode::Attract);
+    const double p = std::fmod(back, loop);
+    CHECK(k.nav.current() == (p < 5 ? 0 : p < 12 ? 1 : 2));
+    const auto t = k.nav.transition(k.local(back));
+    REQUIRE(t);
+    CHECK(t->fade);
+    CHECK(t->progress == Approx(0));
+}

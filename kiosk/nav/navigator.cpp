@@ -1,7 +1,9 @@
 #include "nav/navigator.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
+#include <numeric>
 
 namespace kiosk {
 
@@ -61,17 +63,46 @@ void Navigator::update(double now) {
     if (mode_ == Mode::Browsing) {
         if (now - last_activity_ < settings_.idle_return_s) return;
         // Back to the loop from its start: the next visitor meets the title, not a random page.
+        // In a hall in step, back to the hall's slide instead.
         mode_ = Mode::Attract;
+        if (hall_wall_) return join_hall(now, true);
         show(0, +1, true, now);
         shown_at_ = now;
         return;
     }
+    if (hall_wall_) return join_hall(now, false);
     if (now - shown_at_ < durations_[current_]) return;
     if (current_ == count() - 1) ++loops_;
     if (count() == 1)
         shown_at_ = now;
     else
         show(current_ + 1, +1, true, now);
+}
+
+double Navigator::loop_length() const {
+    return std::accumulate(durations_.begin(), durations_.end(), 0.0);
+}
+
+// The slide at the hall's position, shown since the moment it was due there (so a kiosk that woke
+// a few milliseconds late still draws the transition where the others are); fade_now starts a
+// fresh fade from whatever shows (a visitor's slide) instead.
+void Navigator::join_hall(double now, bool fade_now) {
+    const double length = loop_length();
+    double p = std::fmod(*hall_wall_, length);
+    if (p < 0) p += length;
+    int k = 0;
+    double start = 0;
+    for (; k + 1 < count() && start + durations_[k] <= p; ++k)
+        start += durations_[k];
+    const double into = p - start;
+    shown_at_ = now - into;
+    if (k == current_) return;
+    if (k < current_ && !fade_now) ++loops_; // wrapped round to the first slide
+    previous_ = fade_now ? current_ : wrap(k - 1);
+    current_ = k;
+    direction_ = +1;
+    fade_ = true;
+    transition_start_ = fade_now ? now : now - into;
 }
 
 std::optional<Transition> Navigator::transition(double now) const {

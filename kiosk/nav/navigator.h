@@ -47,12 +47,19 @@ class Navigator {
     double seconds_until_change(double now) const;
     // Seconds left before a visitor's pause returns the kiosk to its loop (infinity in the loop).
     double idle_left(double now) const;
+    // Hall sync: the loop's position is the hall's, the wall-clock time modulo the loop's length,
+    // given before each update. Kiosks with the same deck and clock then show the same slide and
+    // start the same transition at the same moment, however long each has run; a visitor's
+    // pause ends at the hall's slide, with a fade.
+    void follow_hall(double wall_s) { hall_wall_ = wall_s; }
+    double loop_length() const;
     // How long a pause may last: longer in front of a long text.
     void set_idle_return(double seconds) { settings_.idle_return_s = seconds; }
     double idle_return() const { return settings_.idle_return_s; }
 
   private:
     void show(int index, int direction, bool fade, double now);
+    void join_hall(double now, bool fade_now);
     int wrap(int index) const;
 
     std::vector<double> durations_;
@@ -66,6 +73,7 @@ class Navigator {
     double transition_start_ = -1e9;
     double last_activity_ = -1e9;
     int loops_ = 0;
+    std::optional<double> hall_wall_;
 };
 
 } // namespace kiosk
