@@ -89,8 +89,8 @@ TEST_CASE("a hyphenated word may break after its hyphen, and is whole otherwise"
 
 TEST_CASE("no break after a short prefix or before a short fragment at a hyphen") {
     // "xx prefix-" would fit the first line; the word moves down whole instead.
-    for (const std::string word : {"e-learning", "SERV-rondetafels", "ICT-specialist",
-                                   "kennis-pro"}) {
+    for (const std::string word :
+         {"e-learning", "SERV-rondetafels", "ICT-specialist", "kennis-pro"}) {
         INFO(word);
         const int width = measure.text_width(word, FontStyle::Regular, 10);
         const auto w = wrap_text(parse_markup("xx " + word), style10(), width, measure);

@@ -16,7 +16,8 @@ std::string text_of(const Word& word) {
 
 int code_points(std::string_view s) {
     int n = 0;
-    for (std::size_t i = 0; i < s.size(); i += utf8_sequence_length(static_cast<unsigned char>(s[i])))
+    for (std::size_t i = 0; i < s.size();
+         i += utf8_sequence_length(static_cast<unsigned char>(s[i])))
         ++n;
     return n;
 }

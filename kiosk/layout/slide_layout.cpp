@@ -188,7 +188,9 @@ Stacked fit(const std::vector<Block>& blocks, Rect box, double floor, double cei
     return at_lo;
 }
 
-bool laid_out_as_media(SlideKind kind) { return kind == SlideKind::Image || kind == SlideKind::Qr; }
+bool laid_out_as_media(SlideKind kind) {
+    return kind == SlideKind::Image || kind == SlideKind::Qr;
+}
 
 void shift(Scene& scene, int dy) {
     for (auto& t : scene.texts)

@@ -12,7 +12,7 @@ namespace {
 
 struct Line {
     std::vector<Fragment> fragments;
-    int words = 0; // glued pieces ("SERV-" "rondetafels") count as one word
+    int words = 0;                // glued pieces ("SERV-" "rondetafels") count as one word
     bool after_separator = false; // begins a part ("Naam · 02 209 01 01"): never an orphan
 };
 

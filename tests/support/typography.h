@@ -43,10 +43,10 @@ inline std::vector<SceneParagraph> paragraphs_of(const Scene& scene, const TextM
     std::vector<SceneParagraph> out;
     for (auto& line : lines) {
         const SceneText& first = line.pieces.front();
-        const bool continues = !out.empty() && out.back().back().pieces.front().px == first.px &&
-                               out.back().back().pieces.front().x == first.x &&
-                               out.back().back().pieces.front().y + m.line_height(first.px) ==
-                                   first.y;
+        const bool continues =
+            !out.empty() && out.back().back().pieces.front().px == first.px &&
+            out.back().back().pieces.front().x == first.x &&
+            out.back().back().pieces.front().y + m.line_height(first.px) == first.y;
         if (!continues) out.emplace_back();
         out.back().push_back(std::move(line));
     }
@@ -94,8 +94,8 @@ inline bool lonely_last_word(const SceneParagraph& p, const TextMeasure& m) {
     const SceneLine& above = p[p.size() - 2];
     const std::string above_text = trimmed(above.text());
     // A phone number's no-break spaces still part words a visitor sees.
-    const bool one_word = last.find(' ') == std::string::npos &&
-                          last.find("\u00A0") == std::string::npos;
+    const bool one_word =
+        last.find(' ') == std::string::npos && last.find("\u00A0") == std::string::npos;
     if (!one_word || ends_with(above_text, "-")) return false;
     // The word that would move down: the end of the last piece, or all of it.
     const SceneText& tail = above.pieces.back();
@@ -109,8 +109,8 @@ inline bool lonely_last_word(const SceneParagraph& p, const TextMeasure& m) {
         shortened -= m.text_width(" ", above.pieces[above.pieces.size() - 2].style, tail.px);
     else
         return false; // a single word above: nothing to move
-    int needed = std::max(shortened, m.text_width(moved + " ", tail.style, tail.px) +
-                                         p.back().width());
+    int needed =
+        std::max(shortened, m.text_width(moved + " ", tail.style, tail.px) + p.back().width());
     for (std::size_t i = 0; i + 2 < p.size(); ++i)
         needed = std::max(needed, p[i].width());
     return needed + 2 < above.width();
@@ -131,7 +131,8 @@ inline void check_deck_typography(const Deck& deck, Size size, const TextMeasure
         if (!scenes[i].below_minimum) scales.insert(scenes[i].scale);
         for (const auto& t : scenes[i].texts) {
             if (t.ink == Ink::Accent) CHECK(t.px >= label_min);
-            const bool body_slide = slide.kind == SlideKind::Points || slide.kind == SlideKind::Paragraph;
+            const bool body_slide =
+                slide.kind == SlideKind::Points || slide.kind == SlideKind::Paragraph;
             if (body_slide && t.style == FontStyle::Regular && !scenes[i].below_minimum)
                 body_px.insert(t.px);
         }
@@ -154,9 +155,9 @@ inline void check_deck_typography(const Deck& deck, Size size, const TextMeasure
 inline void check_panel_labels(const Deck& deck, Size size, const TextMeasure& m) {
     const int label_min = std::min(size.w, size.h) / 24;
     const int target = touch_target_px(size, 96);
-    for (const Layer& layer : {overview_layer(deck, size, target, m),
-                               browsing_chrome(deck, 1, size, target, m),
-                               reading_layout(deck, 0, size, target, m).fixed})
+    for (const Layer& layer :
+         {overview_layer(deck, size, target, m), browsing_chrome(deck, 1, size, target, m),
+          reading_layout(deck, 0, size, target, m).fixed})
         for (const auto& t : layer.scene.texts) {
             INFO(t.text << " at " << size.w << "x" << size.h);
             if (t.style == FontStyle::Bold) CHECK(t.px >= label_min);
