@@ -13,6 +13,9 @@ install(FILES ${deploy}/lockdown/logind-kiosk.conf DESTINATION lib/systemd/login
 install(FILES ${deploy}/lockdown/watchdog.conf DESTINATION lib/systemd/system.conf.d RENAME kiosk-watchdog.conf)
 install(FILES ${deploy}/lockdown/sysctl-kiosk.conf DESTINATION lib/sysctl.d RENAME 90-kiosk.conf)
 install(FILES ${deploy}/config/kiosk.json DESTINATION /etc/kiosk)
+# Hall sync's two chrony configurations: examples the operator copies into /etc/chrony/conf.d.
+install(FILES ${deploy}/chrony/kiosk-hall-server.conf ${deploy}/chrony/kiosk-hall-follower.conf
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/kiosk/chrony)
 install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(FILES ${deploy}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR} RENAME INSTALL-PI.md)
 install(FILES ${deploy}/packaging/copyright DESTINATION ${CMAKE_INSTALL_DOCDIR})
@@ -45,6 +48,8 @@ endif()
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
     "libc6 (>= 2.36), libstdc++6 (>= 12), libgcc-s1, libsdl2-2.0-0 (>= 2.26), libsdl2-ttf-2.0-0 (>= 2.20), libsdl2-image-2.0-0 (>= 2.6), libqrencode4, libsodium23, libsystemd0, libsqlite3-0, libdrm2 (>= 2.4.104), fonts-inter, adduser, kbd, systemd")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "minisign, exfatprogs")
+# Hall sync keeps screens in step through the system clock: chrony keeps it (README).
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "chrony")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA ${deploy}/packaging/postinst ${deploy}/packaging/prerm
     ${deploy}/packaging/postrm ${deploy}/packaging/conffiles)
 set(CPACK_STRIP_FILES TRUE)

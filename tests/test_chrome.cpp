@@ -1,3 +1,4 @@
+#include "content/loader.h"
 #include "layout/chrome.h"
 #include "layout/footer.h"
 #include "layout/metrics.h"
@@ -153,4 +154,20 @@ TEST_CASE("a counter too long for the footer's right half is left out, never dra
     const Footer f = footer_layout(std::string(200, 'x'), {800, 480}, 0.0, 10, measure);
     CHECK_FALSE(f.counter);
     CHECK(f.track.w > 0);
+}
+
+TEST_CASE("on a narrow portrait screen the reading view still leads to the next finding") {
+    test::FakeMeasure measure;
+    const Deck deck = *load_content_dir(KIOSK_SOURCE_CONTENT_DIR).deck;
+    for (const Size screen : {Size{720, 1280}, Size{480, 800}, Size{1920, 1080}}) {
+        const int target = touch_target_px(screen, 0);
+        const ReadingLayout r = reading_layout(deck, 2, screen, target, measure);
+        bool next = false;
+        for (const auto& b : r.fixed.buttons) {
+            next = next || (b.action == Action::ReadFinding && b.index == 3);
+            CHECK(b.rect.x >= 0);
+            CHECK(b.rect.right() <= screen.w);
+        }
+        CHECK(next);
+    }
 }

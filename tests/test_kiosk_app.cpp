@@ -436,3 +436,31 @@ TEST_CASE_METHOD(Fixture, "with a short idle time the countdown is its last thir
     app.draw(canvas, 9.5);
     CHECK(canvas.shows("Nog aan het lezen?"));
 }
+
+TEST_CASE_METHOD(Fixture, "in a hall in step an import switches decks as the loop begins again") {
+    settings.hall_sync = true;
+    settings.content_root = "/var/lib/kiosk"; // imports: never interrupt a round
+    KioskApp app(settings, deck, measure, canvas.sz, 0);
+    const double loop = app.browser().slides().loop_length();
+    const double wall0 = 1'700'000'000.0 - std::fmod(1'700'000'000.0, loop); // a round begins
+    auto at = [&](double t) {
+        app.follow_hall(wall0 + t);
+        app.update(t);
+    };
+    const double second = loop + slide_duration_s(deck, deck.slides[0]) + 0.5;
+    at(second); // mid-round: the second slide
+    REQUIRE(app.browser().slides().current() == 1);
+    Deck next = deck;
+    next.version = "2";
+    app.offer_deck(next, "release 2");
+    double t = second;
+    for (; t < 2 * loop - 0.05; t += 0.05) {
+        at(t);
+        REQUIRE(app.deck_pending());
+    }
+    for (; t < 2 * loop + 1.5 && app.deck_pending(); t += 0.05)
+        at(t);
+    CHECK_FALSE(app.deck_pending());
+    CHECK(app.deck().version == "2");
+    CHECK(t > 2 * loop); // after the round's end, at the first slide
+}

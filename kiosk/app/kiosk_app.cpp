@@ -26,7 +26,8 @@ KioskApp::KioskApp(const Settings& settings, Deck deck, const TextMeasure& measu
       gestures_(gesture_settings(settings), static_cast<float>(screen.w),
                 static_cast<float>(screen.h)),
       cache_(measure, screen, touch_target_px(screen, 0), deck_.slides.size()), overlays_(measure),
-      status_(now), trace_(trace), started_at_(now) {
+      status_(now), trace_(trace, settings.hall_sync), started_at_(now) {
+    status_.set_hall(settings.hall_sync);
     trace_state(now);
 }
 
@@ -90,9 +91,23 @@ void KioskApp::prepare_pending(double now) {
     if (pending->scenes.screen() != cache_.screen())
         pending->scenes.resize(cache_.screen(), cache_.target_px());
     const bool ready = pending->scenes.lay_out_some(pending->deck, 2);
-    // An author editing a folder wants to see the change now; a visitor is never interrupted.
-    const bool may_switch = settings_.content_root.empty() || browser_.mode() == Mode::Attract;
-    if (ready && may_switch && !browser_.slides().transition(now)) switch_to_pending(now);
+    if (ready && may_switch(now)) switch_to_pending(now);
+}
+
+// An author editing a folder wants to see the change now; a visitor is never interrupted; a
+// hall in step switches as its loop begins again, so its screens change decks together.
+bool KioskApp::may_switch(double now) const {
+    const auto& nav = browser_.slides();
+    if (nav.transition(now)) return false;
+    if (settings_.content_root.empty()) return true;
+    if (browser_.mode() != Mode::Attract) return false;
+    constexpr double window_s = 1.5; // after the fade to the first slide, one wake at least
+    return !settings_.hall_sync ||
+           (nav.current() == 0 && nav.elapsed_fraction(now) * current_duration() < window_s);
+}
+
+void KioskApp::follow_hall(double wall_s) {
+    if (settings_.hall_sync) browser_.follow_hall(wall_s);
 }
 
 void KioskApp::switch_to_pending(double now) {
@@ -107,7 +122,9 @@ void KioskApp::switch_to_pending(double now) {
     status_.set_problem("");
     cache_ = std::move(switch_.pending->scenes);
     switch_.pending.reset();
+    const auto hall = browser_.slides().hall_wall();
     browser_ = browser_for(deck_, settings_.idle_return_s, now);
+    if (hall) browser_.follow_hall(*hall);
     if (keep_place && slide > 0)
         browser_.go_to_slide(std::min<int>(slide, deck_.slides.size() - 1), now);
     gestures_.reset();

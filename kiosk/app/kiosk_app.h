@@ -31,6 +31,8 @@ class KioskApp {
              double now, std::ostream* trace = nullptr);
 
     void handle(const InputEvent& event, double now);
+    // Hall sync: the hall's clock (the wall clock), given before each update when it is on.
+    void follow_hall(double wall_s);
     void update(double now);
     // The layout phase's result: what the screen shows now, ready to draw.
     Frame frame(double now);
@@ -92,8 +94,10 @@ class KioskApp {
     void compose_views(Frame& frame, double now);
     void compose_panels(Frame& frame, double now);
     double current_duration() const;
+    double next_slide(double now) const;
     void trace_state(double now);
     void prepare_pending(double now);
+    bool may_switch(double now) const;
     void switch_to_pending(double now);
 
     Settings settings_;

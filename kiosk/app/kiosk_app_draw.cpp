@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace kiosk {
 namespace {
@@ -106,7 +107,13 @@ void KioskApp::compose_panels(Frame& f, double now) {
     if (const Layer* c = overlays_.countdown(deck_.ui.still_reading, seconds, screen))
         f.panels.push_back(c);
     if (status_.is_open())
-        f.panels.push_back(overlays_.status(status_.lines(deck_, screen, now), screen));
+        f.panels.push_back(overlays_.status(status_.lines(deck_, screen, now, next_slide(now)),
+                                            screen));
+}
+
+double KioskApp::next_slide(double now) const {
+    if (browser_.mode() != Mode::Attract) return std::numeric_limits<double>::infinity();
+    return browser_.slides().seconds_until_change(now);
 }
 
 void KioskApp::draw(Canvas& canvas, double now) {

@@ -79,8 +79,10 @@ FrameKey KioskApp::key(double now) const {
 double KioskApp::seconds_until_wake(double now) const {
     if (dirty_ || scroller_.moving() || switch_.outgoing || moment_.fading(now)) return 0;
     const auto& pending = switch_.pending;
-    if (pending && (!pending->scenes.all_laid_out() || browser_.mode() == Mode::Attract))
-        return 0.02; // keep laying out the waiting deck, a little at a time
+    // Keep laying out the waiting deck, a little at a time; a hall waits for its loop's start,
+    // which is a slide change (woken for anyway).
+    const bool waits = browser_.mode() == Mode::Attract && !settings_.hall_sync;
+    if (pending && (!pending->scenes.all_laid_out() || waits)) return 0.02;
     double wake = std::min({browser_.seconds_until_change(now),
                             seconds_until_countdown_tick(browser_, now),
                             moment_.seconds_until_change(now)});

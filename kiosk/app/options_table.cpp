@@ -96,6 +96,13 @@ const OptionRow rows[] = {
     {.key = "wake_on_touch_s", .kind = K::Number, .min = 5, .max = 3600,
      .target = &Settings::wake_on_touch_s, .value_name = "SECONDS",
      .help = "a touch outside opening hours lights the screen this long (default 120)"},
+    {.cli = "--hall-sync", .key = "hall_sync", .kind = K::Flag, .target = &Settings::hall_sync,
+     .value_name = "BOOL",
+     .help = "show the loop in step with the other screens of the hall: the slide follows the "
+             "clock (default false)"},
+    {.cli = "--hall-offset", .kind = K::Number, .min = -3600, .max = 3600,
+     .target = &Settings::hall_offset_s, .value_name = "SECONDS",
+     .help = "take the clock as this far off, for hall sync only (tests)"},
     {.key = "burn_in_shift", .kind = K::Flag, .target = &Settings::burn_in_shift,
      .value_name = "BOOL",
      .help = "move the picture a few pixels every 10 minutes against burn-in (default true)"},

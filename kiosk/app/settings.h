@@ -43,6 +43,8 @@ struct Settings {
     Schedule schedule;                // opening hours; dark outside them (always open by default)
     double wake_on_touch_s = 120;     // a touch outside opening hours lights the screen this long
     bool burn_in_shift = true;        // move the whole picture a few pixels every 10 minutes
+    bool hall_sync = false;           // the loop as a function of the clock (README: Several screens)
+    double hall_offset_s = 0;         // test hook: the hall's clock taken as this far off
     std::filesystem::path stats_file; // the visit statistics (SQLite); see stats_path()
     std::filesystem::path stats_export_dir; // --stats-export: CSV files and the chart go here
 };

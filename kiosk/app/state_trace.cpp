@@ -1,5 +1,7 @@
 #include "app/state_trace.h"
 
+#include <chrono>
+#include <cstdio>
 #include <sstream>
 
 namespace kiosk {
@@ -64,7 +66,8 @@ void StateTrace::state(double now, const Browser& browser, const KineticScroller
     std::string line = describe(browser, scroller, overlaid);
     if (line == last_) return;
     last_ = std::move(line);
-    *out_ << "t=" << now << " " << last_;
+    stamp(now);
+    *out_ << last_;
     for (const auto& b : buttons())
         *out_ << " " << action_name(b.action) << (b.index >= 0 ? std::to_string(b.index + 1) : "")
               << "@" << b.rect.x + b.rect.w / 2 << "," << b.rect.y + b.rect.h / 2;
@@ -72,7 +75,18 @@ void StateTrace::state(double now, const Browser& browser, const KineticScroller
 }
 
 void StateTrace::event(double now, const std::string& text) {
-    if (out_) *out_ << "t=" << now << " " << text << std::endl;
+    if (!out_) return;
+    stamp(now);
+    *out_ << text << std::endl;
+}
+
+void StateTrace::stamp(double now) {
+    *out_ << "t=" << now << " ";
+    if (!with_wall_) return;
+    const auto wall = std::chrono::system_clock::now().time_since_epoch();
+    char text[32];
+    std::snprintf(text, sizeof text, "wall=%.4f ", std::chrono::duration<double>(wall).count());
+    *out_ << text;
 }
 
 } // namespace kiosk

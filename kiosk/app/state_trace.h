@@ -22,7 +22,8 @@ struct Overlaid {
 
 class StateTrace {
   public:
-    explicit StateTrace(std::ostream* out) : out_(out) {}
+    // with_wall: each line also says the wall clock's time (hall sync: tests compare screens).
+    StateTrace(std::ostream* out, bool with_wall) : out_(out), with_wall_(with_wall) {}
     bool on() const { return out_ != nullptr; }
 
     // Writes the state when it differs from the last one written; buttons is asked only then
@@ -32,7 +33,10 @@ class StateTrace {
     void event(double now, const std::string& text);
 
   private:
+    void stamp(double now);
+
     std::ostream* out_;
+    bool with_wall_;
     std::string last_;
 };
 

@@ -1,5 +1,6 @@
 #include "app/status_overlay.h"
 
+#include <cmath>
 #include <cstdio>
 
 namespace kiosk {
@@ -36,6 +37,18 @@ std::string frame_rate_text(double running, double last) {
     return text;
 }
 
+// Which loop this screen runs, and how far its clock can be trusted: two screens of one hall that
+// show different digests run different loops.
+std::string hall_line(bool on, const Deck& deck, double next_slide_s) {
+    std::string line = std::string("Hall sync: ") + (on ? "on" : "off") + ", deck " + deck.digest;
+    if (std::isfinite(next_slide_s)) {
+        char next[48];
+        std::snprintf(next, sizeof next, ", next slide in %.1f s", next_slide_s);
+        line += next;
+    }
+    return line;
+}
+
 } // namespace
 
 // Frame times of the current animation only: a pause ends it, and its rate is kept.
@@ -48,7 +61,8 @@ void StatusOverlay::frame_drawn(double now) {
     if (frame_times_.size() > 120) frame_times_.pop_front();
 }
 
-std::vector<std::string> StatusOverlay::lines(const Deck& deck, Size screen, double now) const {
+std::vector<std::string> StatusOverlay::lines(const Deck& deck, Size screen, double now,
+                                              double next_slide_s) const {
     // The frames so far may be an animation that has ended since (the first frame after a pause
     // has not been drawn yet): then they are the last one.
     const bool running = !frame_times_.empty() && now - frame_times_.back() <= max_frame_gap_s;
@@ -66,7 +80,9 @@ std::vector<std::string> StatusOverlay::lines(const Deck& deck, Size screen, dou
         "Uptime: " + format_uptime(now - started_at_),
         "Screen: " + std::to_string(screen.w) + "x" + std::to_string(screen.h) +
             (renderer_.empty() ? "" : ", " + renderer_),
-        std::string("Frame rate: ") + rate};
+        std::string("Frame rate: ") + rate,
+        hall_line(hall_, deck, next_slide_s),
+        "Clock: " + clock_};
     if (figures_)
         for (auto& line : figures_(now))
             lines.push_back(std::move(line));

@@ -26,6 +26,9 @@ class StatusOverlay {
     void set_figures(std::function<std::vector<std::string>(double now)> figures) {
         figures_ = std::move(figures);
     }
+    // Hall sync on or off, and the clock's state as the kernel tells it (platform/clock_status).
+    void set_hall(bool on) { hall_ = on; }
+    void set_clock(std::string clock) { clock_ = std::move(clock); }
     const std::string& origin() const { return origin_; }
 
     void open(double now, double seconds) {
@@ -44,7 +47,9 @@ class StatusOverlay {
 
     // Each frame drawn, for the frame rate.
     void frame_drawn(double now);
-    std::vector<std::string> lines(const Deck& deck, Size screen, double now) const;
+    // next_slide_s: when the loop shows its next slide (infinity while a visitor browses).
+    std::vector<std::string> lines(const Deck& deck, Size screen, double now,
+                                   double next_slide_s) const;
 
   private:
     double started_at_;
@@ -52,6 +57,8 @@ class StatusOverlay {
     std::string last_import_ = "none";
     std::string problem_;
     std::string renderer_;
+    bool hall_ = false;
+    std::string clock_ = "not read";
     std::function<std::vector<std::string>(double)> figures_;
     bool open_ = false;
     double open_until_ = 0;

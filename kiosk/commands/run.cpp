@@ -6,6 +6,7 @@
 #include "app/kiosk_app.h"
 #include "app/stats_session.h"
 #include "platform/allocator.h"
+#include "platform/clock_status.h"
 #include "platform/content_watcher.h"
 #include "platform/display.h"
 #include "platform/screen_output.h"
@@ -109,6 +110,7 @@ struct Loop {
             apply(updates.poll(app.deck().ui, clock.now()));
             stats.tick(clock.now());
             app.set_open(is_open(settings.schedule, local_time()), clock.now());
+            follow_hall();
             app.update(clock.now());
             stats.observe(app.observed(clock.now()), app.dark());
             if (!app.needs_redraw()) continue;
@@ -134,6 +136,13 @@ struct Loop {
         for (const StatKind kind : news.counts)
             stats.count(kind, now);
         if (news.deck) app.offer_deck(std::move(*news.deck), std::move(news.origin));
+    }
+
+    // Hall sync: the hall's clock is the wall clock (kept by chrony); the kernel says how well.
+    void follow_hall() {
+        const auto wall = std::chrono::system_clock::now().time_since_epoch();
+        app.follow_hall(std::chrono::duration<double>(wall).count() + settings.hall_offset_s);
+        app.status().set_clock(describe(read_clock_status()));
     }
 
     // The opening hours change on the minute; wake then (plus a second, to be past it).

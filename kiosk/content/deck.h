@@ -88,6 +88,9 @@ struct Deck {
     Timing timing;
     std::vector<Finding> findings;
     std::vector<Slide> slides;
+    // A short hash of the deck's file (FNV-1a, 16 hex digits): screens in one hall that show the
+    // same digest show the same loop; the status overlay shows it.
+    std::string digest;
 };
 
 // Words a visitor reads on the slide (markup stripped), for reading time and the 45-word rule.

@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -104,6 +106,15 @@ void check_images(Deck& deck, const std::filesystem::path& base, Diagnostics& d)
     }
 }
 
+std::string fnv1a_hex(std::string_view text) {
+    std::uint64_t h = 14695981039346656037ull;
+    for (const unsigned char c : text)
+        h = (h ^ c) * 1099511628211ull;
+    char out[17];
+    std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
+    return out;
+}
+
 void read_into(LoadResult& result, std::string_view text, const std::filesystem::path& base_dir) {
     if (!precheck(text, result.diagnostics)) return;
     nlohmann::json doc;
@@ -113,6 +124,7 @@ void read_into(LoadResult& result, std::string_view text, const std::filesystem:
     }
     Deck deck = read_deck(doc, result.diagnostics);
     if (!result.diagnostics.has_errors()) check_images(deck, base_dir, result.diagnostics);
+    deck.digest = fnv1a_hex(text);
     if (!result.diagnostics.has_fatal_errors()) result.deck = std::move(deck);
 }
 

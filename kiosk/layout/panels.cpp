@@ -158,31 +158,50 @@ Layer overview_layer(const Deck& deck, Size screen, int target_px, const TextMea
 namespace {
 
 // "‹ Vaststelling 2" and "Vaststelling 4 ›" at the right of the reading view's bar: the next
-// finding's text without going back through the overview. Left out where they would not fit.
-void add_finding_steps(Layer& layer, const Deck& deck, int finding, int left, int right,
-                       BarGeometry bar, const TextMeasure& measure) {
-    const int count = static_cast<int>(deck.findings.size());
-    auto label = [&](int i) {
-        return fill_template(
-            deck.ui.finding_label,
-            {{"n", std::to_string(deck.findings[static_cast<std::size_t>(i)].number)}});
+// finding's text without going back through the overview. Where the bar is narrow (a portrait
+// screen) the previous one shortens to "‹ 2" first, as visitors mostly read on, then both.
+struct FindingSteps {
+    Layer layer;
+    int left = 0; // where the buttons begin
+};
+
+FindingSteps finding_steps(const Deck& deck, int finding, int right, BarGeometry bar,
+                           bool short_previous, bool short_next, const TextMeasure& measure) {
+    auto label = [&](int i, bool brief) {
+        const std::string n = std::to_string(deck.findings[static_cast<std::size_t>(i)].number);
+        return brief ? n : fill_template(deck.ui.finding_label, {{"n", n}});
     };
-    Layer steps;
+    FindingSteps steps;
     int x = right;
-    if (finding + 1 < count)
-        x = add_button(steps,
-                       {label(finding + 1) + " \u203A", Action::ReadFinding, false, finding + 1}, x,
-                       bar.y, bar.h, true, measure)
+    if (finding + 1 < static_cast<int>(deck.findings.size()))
+        x = add_button(steps.layer,
+                       {label(finding + 1, short_next) + " \u203A", Action::ReadFinding, false,
+                        finding + 1},
+                       x, bar.y, bar.h, true, measure)
                 .x -
             bar.h / 4;
     if (finding > 0)
-        x = add_button(steps,
-                       {"\u2039 " + label(finding - 1), Action::ReadFinding, false, finding - 1}, x,
-                       bar.y, bar.h, true, measure)
+        x = add_button(steps.layer,
+                       {"\u2039 " + label(finding - 1, short_previous), Action::ReadFinding, false,
+                        finding - 1},
+                       x, bar.y, bar.h, true, measure)
                 .x;
-    if (x < left) return;
-    append(layer.scene, std::move(steps.scene));
-    layer.buttons.insert(layer.buttons.end(), steps.buttons.begin(), steps.buttons.end());
+    steps.left = x;
+    return steps;
+}
+
+void add_finding_steps(Layer& layer, const Deck& deck, int finding, int left, int right,
+                       BarGeometry bar, const TextMeasure& measure) {
+    for (const auto [short_previous, short_next] : {std::pair{false, false}, std::pair{true, false},
+                                                    std::pair{true, true}}) {
+        auto steps =
+            finding_steps(deck, finding, right, bar, short_previous, short_next, measure);
+        if (steps.left < left) continue;
+        append(layer.scene, std::move(steps.layer.scene));
+        layer.buttons.insert(layer.buttons.end(), steps.layer.buttons.begin(),
+                             steps.layer.buttons.end());
+        return;
+    }
 }
 
 } // namespace

@@ -33,6 +33,8 @@ class Browser {
     // Back from the overview or the reading view to the slides.
     void close(double now);
     void activity(double now);
+    // Hall sync (Navigator::follow_hall): the hall's clock, before each update.
+    void follow_hall(double wall_s) { nav_.follow_hall(wall_s); }
     void update(double now);
 
     View view() const { return view_; }

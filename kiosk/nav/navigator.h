@@ -52,6 +52,7 @@ class Navigator {
     // start the same transition at the same moment, however long each has run; a visitor's
     // pause ends at the hall's slide, with a fade.
     void follow_hall(double wall_s) { hall_wall_ = wall_s; }
+    std::optional<double> hall_wall() const { return hall_wall_; }
     double loop_length() const;
     // How long a pause may last: longer in front of a long text.
     void set_idle_return(double seconds) { settings_.idle_return_s = seconds; }
