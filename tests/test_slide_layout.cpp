@@ -182,3 +182,25 @@ TEST_CASE("the deck's typography checks catch what they look for") {
     scene.texts[1].y += 1; // another paragraph: nothing to say
     CHECK_FALSE(test::lonely_last_word(test::paragraphs_of(scene, measure)[0], measure));
 }
+
+TEST_CASE("a QR slide prints the short address under the code, inside the screen") {
+    test::FakeMeasure measure;
+    Slide qr;
+    qr.kind = SlideKind::Qr;
+    qr.title = "Het verslag";
+    qr.text = "Op de website van de SERV.";
+    qr.url = "https://www.serv.be/";
+    Deck deck;
+    for (const Size screen : {Size{800, 480}, Size{1920, 1080}, Size{1080, 1920}}) {
+        const Scene s = layout_slide(deck, qr, screen, measure);
+        REQUIRE(s.images.size() == 1);
+        const Rect code = s.images.front().rect;
+        const auto address = std::find_if(s.texts.begin(), s.texts.end(),
+                                          [](const SceneText& t) { return t.text == "serv.be"; });
+        REQUIRE(address != s.texts.end());
+        CHECK(address->y >= code.bottom());
+        CHECK(address->y + address->h <= screen.h);
+        CHECK(address->x >= 0);
+        CHECK(address->x + address->w <= screen.w);
+    }
+}

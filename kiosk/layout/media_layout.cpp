@@ -77,16 +77,42 @@ Scene layout_image_slide(const Slide& slide, const ScreenMetrics& m, const TextM
     return scene;
 }
 
+// The address as a visitor types it: no scheme, no "www.", no trailing slash ("serv.be").
+std::string short_address(std::string url) {
+    for (const std::string prefix : {"https://", "http://", "www."})
+        if (url.rfind(prefix, 0) == 0) url.erase(0, prefix.size());
+    if (!url.empty() && url.back() == '/') url.pop_back();
+    return url;
+}
+
+// The short address under the code, for a visitor without a camera; as large as fits the
+// code's width (at most label size), left out when it does not fit at the footer's size.
+void add_address(Scene& scene, const std::string& url, Rect code, const ScreenMetrics& m,
+                 const TextMeasure& measure) {
+    const std::string text = short_address(url);
+    for (int px = m.label_px(); px >= m.footer_px(); --px) {
+        const int w = measure.text_width(text, FontStyle::Bold, px);
+        if (w > code.w + m.unit / 10) continue;
+        const int lh = measure.line_height(px);
+        scene.texts.push_back({text, FontStyle::Bold, px, code.x + (code.w - w) / 2,
+                               code.bottom() + m.unit / 80, w, lh, Ink::Text});
+        return;
+    }
+}
+
 Scene layout_qr_slide(const Slide& slide, const ScreenMetrics& m, const TextMeasure& measure) {
     const Rect box = m.content_box();
     const auto qr = make_qr(slide.url);
     const bool landscape = box.w >= box.h;
-    // Beside the text in landscape, below it in portrait; large enough to scan from a metre.
-    const int max_side = landscape ? std::min(box.h, box.w * 2 / 5) : std::min(box.w, box.h / 2);
+    // Beside the text in landscape, below it in portrait; large enough to scan from a metre, with
+    // a line under it for the address.
+    const int address_h = measure.line_height(m.label_px()) + m.unit / 80;
+    const int max_side = landscape ? std::min(box.h - address_h, box.w * 2 / 5)
+                                   : std::min(box.w, box.h / 2 - address_h);
     const int side = qr ? qr_side(qr->size, max_side) : 0;
     const int gap = m.unit / 20;
     const Rect text_box = landscape ? Rect{box.x, box.y, box.w - side - gap, box.h}
-                                    : Rect{box.x, box.y, box.w, box.h - side - gap};
+                                    : Rect{box.x, box.y, box.w, box.h - side - gap - address_h};
     std::vector<Block> blocks;
     if (!slide.title.empty())
         blocks.push_back(block(slide.title, m.heading_px(), FontStyle::Bold, Ink::Text, 0));
@@ -96,9 +122,10 @@ Scene layout_qr_slide(const Slide& slide, const ScreenMetrics& m, const TextMeas
     Scene scene = std::move(text.scene);
     if (side > 0) {
         const Rect r =
-            landscape ? Rect{box.right() - side, box.y + (box.h - side) / 2, side, side}
+            landscape ? Rect{box.right() - side, box.y + (box.h - side - address_h) / 2, side, side}
                       : Rect{box.x + (box.w - side) / 2, box.y + text.height + gap, side, side};
         scene.images.push_back({r, "qr:" + slide.url, false});
+        add_address(scene, slide.url, r, m, measure);
     }
     return scene;
 }
