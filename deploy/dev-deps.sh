@@ -1,6 +1,6 @@
 #!/bin/sh
 # Installs the Debian 12 packages the kiosk needs to build, run and test, if any are missing.
-# Usage: deploy/dev-deps.sh [--tests]
+# Usage: deploy/dev-deps.sh [--tests | --bench]
 set -eu
 packages="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
 nlohmann-json3-dev libqrencode-dev libsodium-dev libsystemd-dev libsqlite3-dev libdrm-dev fonts-inter"
@@ -11,6 +11,10 @@ if [ "${1:-}" = "--tests" ]; then
     # stick image.
     packages="$packages catch2 xvfb xauth xdotool imagemagick zbar-tools minisign strace procps mtools dosfstools fusefat
 lintian systemd file"
+elif [ "${1:-}" = "--bench" ]; then
+    # deploy/bench-display.sh: Xvfb for a fresh X server, xwd (x11-apps) to watch its root window,
+    # feh as the reference slideshow, strace for what the kiosk loads.
+    packages="$packages xvfb x11-apps feh strace procps"
 fi
 missing=""
 for p in $packages; do
