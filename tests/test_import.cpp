@@ -126,6 +126,26 @@ TEST_CASE("hostile bundles are refused, each with its reason, and the current re
         f.seal(1);
         f.require_refused(f.import(), "replay", "not newer");
     }
+    SECTION("a replayed sequence and a deck edited after signing: both reasons at once") {
+        f.seal(1);
+        auto deck = read_file(f.bundle / "deck.json");
+        deck[deck.find("Tweede")] = 't';
+        write_file(f.bundle / "deck.json", deck);
+        const ImportResult r = f.import();
+        f.require_refused(r, "replay", "not newer");
+        const auto also = std::find(r.details.begin(), r.details.end(),
+                                    "Ook: " + refusal_text(ImportCode::file_mismatch) + ".");
+        CHECK(also != r.details.end());
+        CHECK(std::find(r.details.begin(), r.details.end(), "bestand: kiosk/deck.json") !=
+              r.details.end());
+        const std::string receipt = receipt_text(r, 0);
+        CHECK_THAT(receipt, Contains("GEWEIGERD: deze versie is niet nieuwer"));
+        CHECK_THAT(receipt, Contains("Ook: "));
+    }
+    SECTION("a replayed sequence alone says nothing more") {
+        f.seal(1);
+        CHECK(f.import().details.empty());
+    }
     SECTION("a traversal name in the manifest") {
         f.write_manifest();
         auto m = read_file(f.bundle / "manifest.json");

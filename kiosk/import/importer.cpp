@@ -5,8 +5,8 @@
 #include "bundle/sha256.h"
 #include "content/deck.h"
 #include "content/diagnostics.h"
-#include "content/loader.h"
 #include "import/bundle_search.h"
+#include "import/deck_check.h"
 #include "import/import_lock.h"
 #include "import/release_store.h"
 #include "import/untrusted_dir.h"
@@ -107,33 +107,39 @@ Staged stage_small(const UntrustedDir& stick, const fs::path& staging, const Sti
     return Staged::ok;
 }
 
+// A bundle signed with a sequence number already used is refused, but its other checks still
+// run: an organiser who reused a number and also edited the deck after signing learns both at
+// once, not one per trip to the kiosk.
+enum class Signed { ok, refused, replayed };
+
 // Sets r.sequence from a good signature by a trusted key, newer than last_seq; else refuses.
-bool signed_sequence(const std::string& manifest, const std::string& sig, const ImportOptions& o,
-                     std::uint64_t last_seq, ImportResult& r) {
+Signed signed_sequence(const std::string& manifest, const std::string& sig,
+                       const ImportOptions& o, std::uint64_t last_seq, ImportResult& r) {
     const auto v = verify_minisign(manifest, sig, parse_keys(o.trusted_keys));
     if (!v.ok) {
         const bool stranger = v.failure == SignatureError::untrusted_key;
-        return r = refused(stranger ? ImportCode::unknown_key : ImportCode::bad_signature, v.error),
-               false;
+        r = refused(stranger ? ImportCode::unknown_key : ImportCode::bad_signature, v.error);
+        return Signed::refused;
     }
     const auto seq = sequence_from_comment(v.ok->trusted_comment);
-    if (!seq)
-        return r = refused(ImportCode::no_sequence,
-                           "the signature's trusted comment has no valid \"seq=N\" "
-                           "(sign with -t \"kiosk-bundle seq=N\")"),
-               false;
-    if (*seq <= last_seq)
-        return r = refused(ImportCode::replay, "sequence " + std::to_string(*seq) +
-                                                   " is not newer than " +
-                                                   std::to_string(last_seq)),
-               false;
+    if (!seq) {
+        r = refused(ImportCode::no_sequence, "the signature's trusted comment has no valid "
+                                             "\"seq=N\" (sign with -t \"kiosk-bundle seq=N\")");
+        return Signed::refused;
+    }
     r.sequence = *seq;
-    return true;
+    if (*seq > last_seq) return Signed::ok;
+    r = refused(ImportCode::replay,
+                "sequence " + std::to_string(*seq) + " is not newer than " +
+                    std::to_string(last_seq));
+    return Signed::replayed;
 }
 
+// held: a refusal that lets the other checks run (a replayed sequence), for the caller to report
+// with whatever else they find.
 std::optional<Manifest> signed_manifest(const UntrustedDir& stick, const fs::path& staging,
                                         const ImportOptions& o, std::uint64_t last_seq,
-                                        ImportResult& r) {
+                                        ImportResult& r, std::optional<ImportResult>& held) {
     std::string manifest, sig;
     if (stage_small(stick, staging, manifest_file, o.bundle_folder, manifest, r) != Staged::ok)
         return std::nullopt;
@@ -144,10 +150,16 @@ std::optional<Manifest> signed_manifest(const UntrustedDir& stick, const fs::pat
     if (signature == Staged::refused || (signature == Staged::absent && o.require_signature))
         return r = sig_refusal, std::nullopt;
     r.manifest_sha256 = sha256_hex(manifest);
-    if (signature == Staged::absent)
+    if (signature == Staged::absent) {
         r.sequence = last_seq + 1; // unsigned bundles are allowed only in a development setup
-    else if (!signed_sequence(manifest, sig, o, last_seq, r))
+    } else if (const Signed s = signed_sequence(manifest, sig, o, last_seq, r);
+               s == Signed::refused) {
         return std::nullopt;
+    } else if (s == Signed::replayed) {
+        held = std::move(r);
+        r = ImportResult{};
+        r.manifest_sha256 = sha256_hex(manifest);
+    }
     std::string error;
     auto parsed = parse_manifest(manifest, error);
     if (!parsed) return r = refused(ImportCode::bad_manifest, error), std::nullopt;
@@ -157,10 +169,21 @@ std::optional<Manifest> signed_manifest(const UntrustedDir& stick, const fs::pat
 // Stage 1: the signed manifest, copied then checked on the copy. Sets sequence on success.
 std::optional<Manifest> staged_manifest(const UntrustedDir& stick, const fs::path& staging,
                                         const ImportOptions& o, std::uint64_t last_seq,
-                                        ImportResult& r) {
-    auto manifest = signed_manifest(stick, staging, o, last_seq, r);
+                                        ImportResult& r, std::optional<ImportResult>& held) {
+    auto manifest = signed_manifest(stick, staging, o, last_seq, r, held);
     r.last_sequence = last_seq; // the receipt's advice names the next number to sign with
+    if (held) held->last_sequence = last_seq;
     return manifest;
+}
+
+// The held refusal stands; what the later checks refused is listed under it ("Ook: ...").
+ImportResult also_refused(ImportResult first, const ImportResult& later, bool later_refused) {
+    if (!later_refused || later.code == ImportCode::none) return first;
+    first.details.push_back(
+        fill_template(receipt_words.also_refused, {{"reason", refusal_text(later.code)}}));
+    first.details.insert(first.details.end(), later.details.begin(), later.details.end());
+    first.message += "; also: " + later.message;
+    return first;
 }
 
 // Refuses up front when the bundle cannot fit, rather than failing half-way through the copy
@@ -249,47 +272,23 @@ bool stage_files(const UntrustedDir& stick, const fs::path& staging, const Manif
     return true;
 }
 
-// A deck error where the organiser finds it (kiosk/deck.json:1:14), not in the kiosk's staging.
-std::string on_stick(std::string text, const fs::path& staging, const std::string& folder) {
-    const std::string prefix = staging.string();
-    for (auto at = text.find(prefix); at != std::string::npos;
-         at = text.find(prefix, at + folder.size()))
-        text.replace(at, prefix.size(), folder);
-    return text;
-}
-
-void list_deck_errors(const std::vector<std::string>& shown, int total, ImportResult& r) {
-    for (std::string line : shown) {
-        constexpr std::string_view severity = ": error: "; // every line here is an error
-        if (const auto at = line.find(severity); at != std::string::npos)
-            line.replace(at, severity.size(), ": ");
-        r.details.push_back(line);
-    }
-    if (const auto more = total - static_cast<int>(shown.size()); more > 0)
-        r.details.push_back(
-            fill_template(receipt_words.more_errors, {{"n", std::to_string(more)}}));
-}
-
-// Stage 3: the deck must load with the kiosk's own loader, without a single error.
-bool check_deck(const fs::path& staging, const std::string& folder, ImportResult& r) {
-    const auto loaded = load_content_dir(staging);
-    if (!loaded.diagnostics.has_errors() && loaded.deck) {
-        r.slides = static_cast<int>(loaded.deck->slides.size());
-        return true;
-    }
-    // The receipt lists the first few errors; kiosk --check gives them all.
-    auto errors = first_lines(loaded.diagnostics, Severity::Error, 3);
-    for (auto& line : errors)
-        line = on_stick(line, staging, folder);
-    r = refused(ImportCode::invalid_deck,
-                errors.empty() ? "the deck does not load" : errors.front());
-    list_deck_errors(errors, loaded.diagnostics.count(Severity::Error), r);
-    return false;
-}
-
 void set_status(const ReleaseStore& store, const std::string& state, const ImportResult& r) {
     std::string error;
     write_file_atomically(store.status_file(), status_json(state, r), error);
+}
+
+// Stage 4: the checked copy becomes the kiosk's current release.
+void publish(ReleaseStore& store, const fs::path& staging, const ImportOptions& o,
+             ImportResult& r) {
+    std::string error;
+    const ReleaseName name{r.sequence, r.manifest_sha256.substr(0, 16)};
+    if (!store.publish(staging, name, o.releases_kept, error)) {
+        r = refused(ImportCode::io_error, error);
+        return;
+    }
+    r.outcome = ImportOutcome::Accepted;
+    r.release = name.folder();
+    r.message = std::to_string(r.slides) + " slides, sequence " + std::to_string(r.sequence);
 }
 
 // Everything that touches the content root, with the import lock held: the clean-up then removes
@@ -302,20 +301,16 @@ ImportResult import_locked(ReleaseStore& store, const UntrustedDir& stick, const
     set_status(store, "importing", r);
     const auto staging = store.new_staging(error);
     if (!staging) r = refused(ImportCode::io_error, error);
-    const auto manifest =
-        staging ? staged_manifest(stick, *staging, o, store.last_sequence(), r) : std::nullopt;
-    if (manifest && stage_files(stick, *staging, *manifest, o, r) &&
-        check_deck(*staging, o.bundle_folder, r)) {
-        const ReleaseName name{r.sequence, r.manifest_sha256.substr(0, 16)};
-        if (store.publish(*staging, name, o.releases_kept, error)) {
-            r.outcome = ImportOutcome::Accepted;
-            r.release = name.folder();
-            r.message =
-                std::to_string(r.slides) + " slides, sequence " + std::to_string(r.sequence);
-        } else {
-            r = refused(ImportCode::io_error, error);
-        }
-    }
+    std::optional<ImportResult> held; // a replayed sequence: the other checks still run
+    const auto manifest = staging
+                              ? staged_manifest(stick, *staging, o, store.last_sequence(), r, held)
+                              : std::nullopt;
+    const bool sound = manifest && stage_files(stick, *staging, *manifest, o, r) &&
+                       check_deck(*staging, o.bundle_folder, r);
+    if (held)
+        r = also_refused(std::move(*held), r, !sound);
+    else if (sound)
+        publish(store, *staging, o, r);
     // A stop request (the stick pulled out) explains the read errors and missing files that
     // came with it; a refusal on the bundle's own merits (a signature, a sequence) stands.
     if (r.outcome != ImportOutcome::Accepted && stopped(o) && symptom_of_a_pulled_stick(r.code))

@@ -28,6 +28,8 @@ struct ReceiptWords {
     const char* more_errors = "… en nog {n} fout(en)";
     const char* folder_is_link = "{folder} is een symbolische link, geen map";
     const char* misnamed_folder = "map \"{found}\" gevonden; hernoem ze naar {folder}";
+    // Under a refusal, each further reason the other checks found.
+    const char* also_refused = "Ook: {reason}.";
 
     // On a line of its own after signing advice, so that it can be copied as it is.
     const char* sign_command = "minisign -S -s ~/.minisign/kiosk.key -m mijn-map/manifest.json "
