@@ -241,7 +241,7 @@ std::vector<Limit> folder_limits(const Folder& folder) {
              folder.write(name, png_bytes(64, 64));
              return folder.load(with_image(base(), name));
          },
-         "image/src: error: is longer than 200 characters"},
+         "image/src): is longer than 200 characters"},
         {"image slides in a deck",
          [&folder, base](bool past) {
              folder.write("images/a.png", png_bytes(64, 64));

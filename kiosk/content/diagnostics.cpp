@@ -1,19 +1,48 @@
 #include "content/diagnostics.h"
 
 #include <algorithm>
+#include <charconv>
 
 namespace kiosk {
+namespace {
+
+// "/slides/29/duration_s" -> "slide 30 (/slides/29/duration_s)": the pointer counts from zero,
+// an author from one, and the pointer stays for the exact field.
+std::string subject(const std::string& pointer) {
+    constexpr std::string_view slides = "/slides/";
+    if (pointer.rfind(slides, 0) != 0) return pointer;
+    std::size_t index = 0;
+    const char* first = pointer.data() + slides.size();
+    const char* last = pointer.data() + pointer.size();
+    const auto [end, ec] = std::from_chars(first, last, index);
+    if (ec != std::errc() || end == first || (end != last && *end != '/')) return pointer;
+    return "slide " + std::to_string(index + 1) + " (" + pointer + ")";
+}
+
+} // namespace
 
 std::string to_string(const Diagnostic& d) {
-    std::string place = d.file;
-    if (d.line > 0) place += ":" + std::to_string(d.line) + ":" + std::to_string(d.column);
-    if (!d.pointer.empty()) place += " " + d.pointer;
     const char* level = d.severity == Severity::Error ? "error" : "warning";
+    if (d.line > 0) {
+        // As a compiler writes it, so that editors and terminals can jump to the place.
+        const std::string place =
+            d.file + ":" + std::to_string(d.line) + ":" + std::to_string(d.column);
+        const std::string what = d.pointer.empty() ? "" : subject(d.pointer) + ": ";
+        return place + ": " + level + ": " + what + d.message;
+    }
+    const std::string place = d.pointer.empty() ? d.file : d.file + " " + d.pointer;
     return place + ": " + level + ": " + d.message;
 }
 
+void Diagnostics::add(Severity severity, std::string pointer, std::string message) {
+    TextPosition at{0, 0};
+    // Only JSON pointers point into the text; bundle checks use file names as the place.
+    if (locate && !pointer.empty() && pointer.front() == '/') at = locate(pointer);
+    items.push_back({severity, file, std::move(pointer), at.line, at.column, std::move(message)});
+}
+
 void Diagnostics::error(std::string pointer, std::string message) {
-    items.push_back({Severity::Error, file, std::move(pointer), 0, 0, std::move(message)});
+    add(Severity::Error, std::move(pointer), std::move(message));
 }
 
 void Diagnostics::recoverable_error(std::string pointer, std::string message) {
@@ -22,7 +51,7 @@ void Diagnostics::recoverable_error(std::string pointer, std::string message) {
 }
 
 void Diagnostics::warning(std::string pointer, std::string message) {
-    items.push_back({Severity::Warning, file, std::move(pointer), 0, 0, std::move(message)});
+    add(Severity::Warning, std::move(pointer), std::move(message));
 }
 
 bool Diagnostics::has_errors() const {

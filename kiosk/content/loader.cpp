@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 namespace kiosk {
@@ -45,6 +46,15 @@ std::optional<std::size_t> find_excess_depth(std::string_view text) {
     return std::nullopt;
 }
 
+// Nearly always a file saved as Latin-1 or Windows-1252 ("é" as the one byte 0xE9): the message
+// says which byte and how to save the file again, which is all the author can do about it.
+std::string not_utf8_message(std::string_view text, const Utf8Error& bad) {
+    const auto byte = static_cast<unsigned char>(text[bad.offset]);
+    return "invalid UTF-8: " + bad.reason + " (byte " + describe_foreign_byte(byte) +
+           "): the file is not saved as UTF-8; in the editor choose \"Save as…\" (or \"Save "
+           "with encoding\") with the encoding UTF-8, and save it again";
+}
+
 bool precheck(std::string_view text, Diagnostics& d) {
     if (text.size() > limits::max_deck_file_bytes) {
         d.error("", "file is " + std::to_string(text.size()) + " bytes; the limit is " +
@@ -52,7 +62,7 @@ bool precheck(std::string_view text, Diagnostics& d) {
         return false;
     }
     if (auto bad = find_invalid_utf8(text)) {
-        syntax_error(d, text, bad->offset, "invalid UTF-8: " + bad->reason);
+        syntax_error(d, text, bad->offset, not_utf8_message(text, *bad));
         return false;
     }
     if (auto deep = find_excess_depth(text)) {
@@ -122,6 +132,9 @@ void read_into(LoadResult& result, std::string_view text, const std::filesystem:
         syntax_error(result.diagnostics, text, bad->offset, "JSON syntax: " + bad->message);
         return;
     }
+    // Every problem from here on is about a value in this text: it gets its line and column.
+    result.diagnostics.locate = [at = std::make_shared<JsonLocator>(std::string(text))](
+                                    const std::string& pointer) { return at->find(pointer); };
     Deck deck = read_deck(doc, result.diagnostics);
     if (!result.diagnostics.has_errors()) check_images(deck, base_dir, result.diagnostics);
     deck.digest = fnv1a_hex(text);
