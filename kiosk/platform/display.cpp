@@ -44,6 +44,16 @@ RendererPtr create_renderer(SDL_Window* window, const std::string& name) {
     return nullptr;
 }
 
+// On X11 the software renderer's frames go to the server through shared memory. Unless told
+// otherwise SDL puts a GL texture behind the window surface even then, which loads the whole GL
+// stack for nothing. On KMSDRM that texture is the only way the software renderer reaches the
+// screen, so the hint is for X11 alone (an operator's SDL_FRAMEBUFFER_ACCELERATION still wins).
+void keep_software_frames_off_gl() {
+    const char* video = SDL_GetCurrentVideoDriver();
+    if (video && SDL_strcasecmp(video, "x11") == 0)
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+}
+
 const char* requested_driver() {
     const char* hint = SDL_GetHint(SDL_HINT_RENDER_DRIVER);
     return hint ? hint : "";
@@ -53,6 +63,7 @@ const char* requested_driver() {
 
 // One renderer after another until one shows frames.
 std::optional<Display> Display::open(const DisplayOptions& options, std::string& error) {
+    keep_software_frames_off_gl();
     Display d;
     d.window_ = create_window(options);
     if (!d.window_)

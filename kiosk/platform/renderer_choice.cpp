@@ -22,7 +22,8 @@ std::vector<std::string> renderer_order(std::string_view video_driver,
     if (!requested.empty()) wanted.emplace_back(requested);
     if (same_text(video_driver, "KMSDRM"))
         wanted.insert(wanted.end(), {"opengles2", "opengles", "opengl"});
-    else
+    if (same_text(video_driver, "x11")) wanted.emplace_back("software");
+    if (!same_text(video_driver, "KMSDRM"))
         wanted.insert(wanted.end(), available.begin(), available.end());
     wanted.emplace_back("software");
 

@@ -4,7 +4,10 @@
 // Pi's v3d offers desktop GL too) that renderer showed its first frame and then never flipped a
 // page again: a blank kiosk. So on KMSDRM GLES2 comes first, as SDL advises for the Pi, each
 // renderer must prove that it presents, and every order ends in the software renderer, which
-// needs no GPU at all. Plain C++, so the choice is tested without a display.
+// needs no GPU at all. On X11 the software renderer comes first: the kiosk redraws only what
+// changes and keeps its text as textures, so it needs no GPU there, and SDL's GL renderer
+// loaded Mesa and LLVM (46 of its 92 MB, and most of its start-up) to draw the same frames
+// (README: Performance). Plain C++, so the choice is tested without a display.
 #include <functional>
 #include <optional>
 #include <string>
