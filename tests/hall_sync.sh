@@ -17,7 +17,12 @@ cleanup() {
     rm -rf "$tmp"
 }
 trap cleanup EXIT
-fail() { echo "FAIL: $*"; for f in "$tmp"/*.trace; do echo "--- $f"; tail -n 8 "$f"; done; exit 1; }
+fail() {
+    echo "FAIL: $*"
+    for f in "$tmp"/*.trace; do echo "--- $f"; tail -n 12 "$f"; done
+    echo "--- compared: changes of the first, then of the second"; cat "$tmp/a" "$tmp/b"
+    exit 1
+}
 
 Xvfb -displayfd 3 -screen 0 800x600x24 -nolisten tcp 3>"$tmp/display" 2>/dev/null &
 pids+=($!)
@@ -33,13 +38,14 @@ printf '%s\n' '{"schema": 1, "id": "hall", "title": "Hall", "version": "1", "lan
     '{"kind": "paragraph", "text": "Drie", "duration_s": 2},' \
     '{"kind": "paragraph", "text": "Vier", "duration_s": 3}]}' >"$tmp/deck/deck.json"
 
-start() { # start NAME [ARGS...]: a kiosk in a small window, its trace in NAME.trace
+started=""
+start() { # start NAME [ARGS...]: a kiosk in a small window, its trace in NAME.trace, its pid in $started
     local name=$1
     shift
     "$kiosk" --content "$tmp/deck" --hall-sync --windowed 320x200 --trace "$@" \
         >>"$tmp/$name.trace" 2>"$tmp/$name.log" &
-    pids+=($!)
-    echo $!
+    started=$!
+    pids+=("$started")
 }
 
 # The slide changes of a trace in a wall-clock window: "WALL SLIDE" lines.
@@ -60,7 +66,10 @@ now() { date +%s.%N; }
 # same slide within TOLERANCE of A's time plus OFFSET. Prints the largest difference seen (ms).
 compare() { # compare A B FROM TO OFFSET
     changes "$1" "$3" "$4" >"$tmp/a"
-    changes "$2" "$3" "$4" >"$tmp/b"
+    # B's window a second wider each side: its change that matches A's last one may fall just
+    # outside A's window by the offset.
+    changes "$2" "$(awk -v t="$3" 'BEGIN { printf "%.4f", t - 1 }')" \
+        "$(awk -v t="$4" 'BEGIN { printf "%.4f", t + 1 }')" >"$tmp/b"
     awk -v offset="$5" -v tol=0.0167 '
         NR == FNR { bw[NR] = $1; bs[NR] = $2; n = NR; next }
         FNR == 1 { next } # the first line is where the window starts, not a change
@@ -76,9 +85,10 @@ compare() { # compare A B FROM TO OFFSET
     ' "$tmp/b" "$tmp/a"
 }
 
-a=$(start a)
+start a
 sleep 2.3
-b=$(start b)
+start b
+b=$started
 sleep 2
 from=$(now)
 sleep 12
@@ -89,7 +99,8 @@ echo "ok: two kiosks started 2.3 s apart change slides together"
 # A restart mid-loop: the kiosk comes back at the hall's slide, not at its first.
 kill -TERM "$b"
 sleep 1.3
-b=$(start b)
+start b
+b=$started
 sleep 1.5
 from=$(now)
 sleep 11
@@ -99,7 +110,7 @@ echo "ok: a kiosk restarted mid-loop is back in step"
 kill -TERM "$b"
 
 # A clock a quarter of a second ahead shows the loop a quarter of a second early.
-c=$(start c --hall-offset 0.25)
+start c --hall-offset 0.25
 sleep 2
 from=$(now)
 sleep 11

@@ -44,3 +44,10 @@ TEST_CASE("the menu is the overview's tiles, without a back button") {
     for (const auto& t : menu.scene.texts)
         CHECK(t.text.find(deck.ui.back) == std::string::npos);
 }
+
+TEST_CASE("a short first slide shortens the moment: a short loop is not covered by its menu") {
+    AttractMoment m;
+    m.update(1, true, 100, 2);
+    CHECK(m.showing(101));
+    CHECK_FALSE(m.showing(102.01));
+}

@@ -4,7 +4,7 @@
 
 namespace kiosk {
 
-void AttractMoment::update(int loops_completed, bool attract, double now) {
+void AttractMoment::update(int loops_completed, bool attract, double now, double first_slide_s) {
     updated_at_ = now;
     if (!attract) {
         until_ = std::min(until_, now); // a visitor is browsing: no menu over their slide
@@ -14,7 +14,7 @@ void AttractMoment::update(int loops_completed, bool attract, double now) {
     if (loops_completed <= loops_) return;
     loops_ = loops_completed;
     start_ = now;
-    until_ = now + length_s;
+    until_ = now + std::min(length_s, first_slide_s);
 }
 
 double AttractMoment::opacity(double now) const {

@@ -11,8 +11,10 @@ class AttractMoment {
     static constexpr double length_s = 6;
     static constexpr double fade_s = 0.4;
 
-    // Once per update: a new round of the loop starts a moment; a visitor browsing ends it.
-    void update(int loops_completed, bool attract, double now);
+    // Once per update: a new round of the loop starts a moment, for length_s or first_slide_s,
+    // whichever is shorter (a short loop is not covered by its menu); a visitor browsing ends it.
+    void update(int loops_completed, bool attract, double now,
+                double first_slide_s = length_s);
     // 0 when hidden, 1 when fully shown, in between while it fades in or out.
     double opacity(double now) const;
     bool showing(double now) const { return opacity(now) > 0; }

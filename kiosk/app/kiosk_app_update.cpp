@@ -15,7 +15,8 @@ void KioskApp::update(double now) {
     const bool was_browsing = browser_.mode() == Mode::Browsing;
     browser_.update(now);
     if (was_browsing && browser_.mode() == Mode::Attract) back_to_loop();
-    moment_.update(browser_.slides().loops_completed(), browser_.mode() == Mode::Attract, now);
+    moment_.update(browser_.slides().loops_completed(), browser_.mode() == Mode::Attract, now,
+                   slide_duration_s(deck_, deck_.slides.front()));
     if (auto g = gestures_.poll(now)) {
         on_gesture(*g, now);
         dirty_ = true;
