@@ -85,35 +85,31 @@ compare() { # compare A B FROM TO OFFSET
     ' "$tmp/b" "$tmp/a"
 }
 
+# Lets kiosks run for SETTLE seconds, then compares A's and B's slide changes over WATCH seconds.
+watch() { # watch A B SETTLE WATCH OFFSET
+    sleep "$3"
+    local from to
+    from=$(now)
+    sleep "$4"
+    to=$(now)
+    compare "$1" "$2" "$from" "$to" "$5"
+}
+
 start a
 sleep 2.3
 start b
-b=$started
-sleep 2
-from=$(now)
-sleep 12
-to=$(now)
-compare a b "$from" "$to" 0 || fail "kiosks started 2.3 s apart are not in step"
+watch a b 2 12 0 || fail "kiosks started 2.3 s apart are not in step"
 echo "ok: two kiosks started 2.3 s apart change slides together"
 
 # A restart mid-loop: the kiosk comes back at the hall's slide, not at its first.
-kill -TERM "$b"
+kill -TERM "$started"
 sleep 1.3
 start b
-b=$started
-sleep 1.5
-from=$(now)
-sleep 11
-to=$(now)
-compare a b "$from" "$to" 0 || fail "a kiosk restarted mid-loop is not back in step"
+watch a b 1.5 11 0 || fail "a kiosk restarted mid-loop is not back in step"
 echo "ok: a kiosk restarted mid-loop is back in step"
-kill -TERM "$b"
+kill -TERM "$started"
 
 # A clock a quarter of a second ahead shows the loop a quarter of a second early.
 start c --hall-offset 0.25
-sleep 2
-from=$(now)
-sleep 11
-to=$(now)
-compare c a "$from" "$to" -0.25 || fail "a clock 0.25 s off is not off by 0.25 s"
+watch c a 2 11 -0.25 || fail "a clock 0.25 s off is not off by 0.25 s"
 echo "ok: a kiosk whose clock is 0.25 s ahead changes slides 0.25 s earlier"
