@@ -81,8 +81,7 @@ std::vector<std::string> StatusOverlay::lines(const Deck& deck, Size screen, dou
         "Screen: " + std::to_string(screen.w) + "x" + std::to_string(screen.h) +
             (renderer_.empty() ? "" : ", " + renderer_),
         std::string("Frame rate: ") + rate,
-        hall_line(hall_, deck, next_slide_s),
-        "Clock: " + clock_};
+        hall_line(hall_, deck, next_slide_s)};
     if (figures_)
         for (auto& line : figures_(now))
             lines.push_back(std::move(line));

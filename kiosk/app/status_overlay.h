@@ -26,9 +26,8 @@ class StatusOverlay {
     void set_figures(std::function<std::vector<std::string>(double now)> figures) {
         figures_ = std::move(figures);
     }
-    // Hall sync on or off, and the clock's state as the kernel tells it (platform/clock_status).
+    // Hall sync on or off.
     void set_hall(bool on) { hall_ = on; }
-    void set_clock(std::string clock) { clock_ = std::move(clock); }
     const std::string& origin() const { return origin_; }
 
     void open(double now, double seconds) {
@@ -58,7 +57,6 @@ class StatusOverlay {
     std::string problem_;
     std::string renderer_;
     bool hall_ = false;
-    std::string clock_ = "not read";
     std::function<std::vector<std::string>(double)> figures_;
     bool open_ = false;
     double open_until_ = 0;

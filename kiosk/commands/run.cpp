@@ -138,11 +138,11 @@ struct Loop {
         if (news.deck) app.offer_deck(std::move(*news.deck), std::move(news.origin));
     }
 
-    // Hall sync: the hall's clock is the wall clock (kept by chrony); the kernel says how well.
+    // Hall sync: the hall's clock is the wall clock (kept by chrony).
     void follow_hall() {
+        if (!settings.hall_sync) return;
         const auto wall = std::chrono::system_clock::now().time_since_epoch();
         app.follow_hall(std::chrono::duration<double>(wall).count() + settings.hall_offset_s);
-        app.status().set_clock(describe(read_clock_status()));
     }
 
     // The opening hours change on the minute; wake then (plus a second, to be past it).
@@ -199,7 +199,13 @@ int show(const Settings& settings, Display& display, const FontSet& fonts, Scree
     StatsSession stats(settings, std::cerr);
     const double wall0 = static_cast<double>(std::time(nullptr)), now0 = clock.now();
     stats.start(now0, [wall0, now0](double now) { return wall0 + (now - now0); });
-    app.status().set_figures([&stats](double now) { return stats.today_lines(now); });
+    // Asked only while the status overlay shows: today's figures, and how well the kernel says
+    // the clock is kept (what hall sync relies on).
+    app.status().set_figures([&stats](double now) {
+        auto lines = stats.today_lines(now);
+        lines.push_back("Clock: " + describe(read_clock_status()));
+        return lines;
+    });
     const OwnEvents own{signals.event_type(), content_event, loaded_event, settings.windowed};
     Loop{settings, display, output, app, canvas, clock, own, stats, updates, service}.run();
     service.stopping();

@@ -176,9 +176,10 @@ std::optional<Manifest> staged_manifest(const UntrustedDir& stick, const fs::pat
     return manifest;
 }
 
-// The held refusal stands; what the later checks refused is listed under it ("Ook: ...").
-ImportResult also_refused(ImportResult first, const ImportResult& later, bool later_refused) {
-    if (!later_refused || later.code == ImportCode::none) return first;
+// The held refusal stands; what the later checks refused is listed under it ("Ook: ..."). The
+// later checks start from a result without a code, so a code means one of them refused.
+ImportResult also_refused(ImportResult first, const ImportResult& later) {
+    if (later.code == ImportCode::none) return first;
     first.details.push_back(
         fill_template(receipt_words.also_refused, {{"reason", refusal_text(later.code)}}));
     first.details.insert(first.details.end(), later.details.begin(), later.details.end());
@@ -308,7 +309,7 @@ ImportResult import_locked(ReleaseStore& store, const UntrustedDir& stick, const
     const bool sound = manifest && stage_files(stick, *staging, *manifest, o, r) &&
                        check_deck(*staging, o.bundle_folder, r);
     if (held)
-        r = also_refused(std::move(*held), r, !sound);
+        r = also_refused(std::move(*held), r);
     else if (sound)
         publish(store, *staging, o, r);
     // A stop request (the stick pulled out) explains the read errors and missing files that

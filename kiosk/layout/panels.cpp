@@ -192,10 +192,9 @@ FindingSteps finding_steps(const Deck& deck, int finding, int right, BarGeometry
 
 void add_finding_steps(Layer& layer, const Deck& deck, int finding, int left, int right,
                        BarGeometry bar, const TextMeasure& measure) {
-    for (const auto [short_previous, short_next] : {std::pair{false, false}, std::pair{true, false},
-                                                    std::pair{true, true}}) {
-        auto steps =
-            finding_steps(deck, finding, right, bar, short_previous, short_next, measure);
+    for (const auto& [short_previous, short_next] :
+         {std::pair{false, false}, std::pair{true, false}, std::pair{true, true}}) {
+        auto steps = finding_steps(deck, finding, right, bar, short_previous, short_next, measure);
         if (steps.left < left) continue;
         append(layer.scene, std::move(steps.layer.scene));
         layer.buttons.insert(layer.buttons.end(), steps.layer.buttons.begin(),
@@ -299,8 +298,7 @@ Layer countdown_panel(const std::string& question, int seconds, Size screen,
     return layer;
 }
 
-Layer text_panel(const std::vector<std::string>& lines, Size screen, const TextMeasure& measure,
-                 bool at_top) {
+Layer text_panel(const std::vector<std::string>& lines, Size screen, const TextMeasure& measure) {
     Layer layer;
     const ScreenMetrics m(screen);
     const int px = std::max(10, m.unit / 32);
@@ -311,7 +309,7 @@ Layer text_panel(const std::vector<std::string>& lines, Size screen, const TextM
     const int pad = px;
     w = std::min(w + 2 * pad, screen.w - 2 * pad);
     const int h = std::min(static_cast<int>(lines.size()) * lh + 2 * pad, screen.h - 2 * pad);
-    const Rect r{(screen.w - w) / 2, at_top ? pad : (screen.h - h) / 2, w, h};
+    const Rect r{(screen.w - w) / 2, (screen.h - h) / 2, w, h};
     layer.scene.rects.push_back({r, Ink::Surface});
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const int tw = std::min(measure.text_width(lines[i], FontStyle::Regular, px), w - 2 * pad);

@@ -29,9 +29,9 @@ struct ReadingLayout {
 ReadingLayout reading_layout(const Deck& deck, int finding, Size screen, int target_px,
                              const TextMeasure& measure);
 
-// A box of plain lines: centred (the status overlay), or at the top (notices).
-Layer text_panel(const std::vector<std::string>& lines, Size screen, const TextMeasure& measure,
-                 bool at_top = false);
+// A box of plain lines in the middle of the screen (the status overlay; notices have their own
+// band, layout/notice.h).
+Layer text_panel(const std::vector<std::string>& lines, Size screen, const TextMeasure& measure);
 
 // The question before the idle return ("Nog aan het lezen? ..."), with the seconds left large
 // below it, in the middle of the screen: it must be seen from a step back. A touch anywhere
