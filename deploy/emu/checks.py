@@ -65,15 +65,19 @@ class Run:
             to_png(ppm, os.path.join(self.out, name + ".png"))
         return thumb
 
-    def settled(self, name, slides=None, timeout=30):
+    def settled(self, name, slides=None, timeout=30, leaving=None):
         """Dumps the screen until it stops changing on a slide of the deck: under emulation a
-        transition draws a frame a second or slower, so one still pair can be mid-way."""
+        transition draws a frame a second or slower, so one still pair can be mid-way. With
+        `leaving`, a page that was just turned: a transition's first frame already shows the new
+        counter over the old slide, and a slow guest can hold it for two dumps, so the old slide
+        counts as settled only when the timeout ends."""
         slides = slides or self.installed
         last, start = self.dump(), time.time()
         while time.time() - start < timeout:
             time.sleep(1)
             thumb = self.dump()
-            if difference(last, thumb, rows=1.0) < SAME and slides.nearest(thumb):
+            shown = slides.nearest(thumb)
+            if difference(last, thumb, rows=1.0) < SAME and shown and shown != leaving:
                 break
             last = thumb
         return self.dump(name)
@@ -192,9 +196,9 @@ class Run:
         m.tap(0.75, 0.2)  # the first touch only pauses the loop and shows the controls
         before = self.installed.shows(self.settled("03-first-touch"))[0]
         m.tap(0.95, 0.2)  # the right edge (a tap on the text moves nothing): the next slide
-        tapped = self.installed.nearest(self.settled("03-tap"))
+        tapped = self.installed.nearest(self.settled("03-tap", leaving=before))
         m.swipe(0.8, 0.2, 0.2)  # to the left: the next slide
-        swiped = self.installed.nearest(self.settled("03-swipe"))
+        swiped = self.installed.nearest(self.settled("03-swipe", leaving=tapped))
         # The visitor walks away: after idle_return_s the loop comes back by itself, at slide 1.
         # (It matters to the next checks too: only the loop draws frames while nobody touches,
         # and a screen dump of virtio-gpu waits for the next frame.)
