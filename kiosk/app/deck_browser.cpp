@@ -31,4 +31,23 @@ Browser browser_for(const Deck& deck, std::optional<double> idle_return_s, doubl
     return browser;
 }
 
+Observed observe(const Deck& deck, const Browser& browser, unsigned deck_serial, double now) {
+    Observed o;
+    o.now = o.wall = now;
+    o.mode = browser.mode();
+    o.view = browser.view();
+    o.slide = browser.slides().current();
+    o.deck = deck_serial;
+    if (o.slide >= 0 && o.slide < static_cast<int>(deck.slides.size())) {
+        const auto& slide = deck.slides[static_cast<std::size_t>(o.slide)];
+        if (slide.finding_index >= 0)
+            o.finding = deck.findings[static_cast<std::size_t>(slide.finding_index)].number;
+        o.qr = slide.kind == SlideKind::Qr;
+    }
+    const int reading = browser.reading_finding();
+    if (o.view == View::Reading && reading >= 0 && reading < static_cast<int>(deck.findings.size()))
+        o.reading_finding = deck.findings[static_cast<std::size_t>(reading)].number;
+    return o;
+}
+
 } // namespace kiosk

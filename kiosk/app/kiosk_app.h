@@ -3,18 +3,20 @@
 // loop feeds it events and time (in logical, upright coordinates), asks it when it next needs to
 // wake up and whether to redraw, and reads what it shows for the statistics.
 #include "app/attract_moment.h"
+#include "app/deck_switch.h"
+#include "app/frame_composer.h"
 #include "app/frame_key.h"
+#include "app/lights.h"
 #include "app/overlays.h"
 #include "app/settings.h"
 #include "app/state_trace.h"
 #include "app/status_overlay.h"
-#include "stats/visit_recorder.h"
+#include "app/visitor_input.h"
 #include "content/deck.h"
 #include "input/input_event.h"
 #include "layout/scene_cache.h"
 #include "nav/browser.h"
-#include "nav/gestures.h"
-#include "nav/scroller.h"
+#include "stats/visit_recorder.h"
 #include "view/canvas.h"
 #include "view/frame.h"
 
@@ -50,12 +52,12 @@ class KioskApp {
     // Whether the opening hours say the kiosk is open now; when closed the screen is dark until
     // a touch wakes it for settings.wake_on_touch_s.
     void set_open(bool open, double now);
-    bool dark() const { return hours_.dark; }
+    bool dark() const { return lights_.dark(); }
 
     // A new deck to show once all its slides are laid out: at the next return to the loop (at
     // once when nobody is browsing), with a fade. Replaces any deck still waiting.
     void offer_deck(Deck deck, std::string origin);
-    bool deck_pending() const { return switch_.pending.has_value(); }
+    bool deck_pending() const { return switch_.pending(); }
     // Lines shown at the top of the screen for a while: import progress, a refusal, the errors of
     // a deck being edited.
     void notify(std::vector<std::string> lines, double now, double seconds = 8);
@@ -66,11 +68,11 @@ class KioskApp {
     bool wants_quit() const { return quit_; }
     bool needs_redraw() const { return dirty_; }
     // Seconds until update() has something to do; the loop sleeps this long unless input comes.
-    double seconds_until_wake(double now) const;
+    double seconds_until_wake(double now);
 
     const Deck& deck() const { return deck_; }
     const Browser& browser() const { return browser_; }
-    const KineticScroller& scroller() const { return scroller_; }
+    const KineticScroller& scroller() const { return input_.scroller(); }
     long frames_drawn() const { return frames_drawn_; }
     // Laid-out slide for the current screen size, cached after the first use.
     const Scene& scene(int slide) { return cache_.scene(deck_, slide); }
@@ -82,63 +84,35 @@ class KioskApp {
     void on_pointer(const InputEvent& e, double now);
     void on_woken(const InputEvent& e, double now);
     void on_gesture(const Gesture& g, double now);
-    void on_tap(float x, float y, double now);
-    void perform(const Button& b, double now);
+    void carry_out(const Intent& intent, double now);
     void open_reading(int finding, double now);
-    void back_to_loop();
     void expire(double now);
 
     const ReadingLayout& reading();
-    FrameKey key(double now) const;
-    void compose_menu(Frame& frame, LayerAlpha alpha);
-    void compose_views(Frame& frame, double now);
-    void compose_panels(Frame& frame, double now);
-    double current_duration() const;
-    double next_slide(double now) const;
+    FrameSources sources();
+    FrameKey key(double now);
     void trace_state(double now);
     void prepare_pending(double now);
-    bool may_switch(double now) const;
     void switch_to_pending(double now);
 
     Settings settings_;
     Deck deck_;
     const TextMeasure& measure_;
     Browser browser_;
-    GestureRecognizer gestures_;
-    KineticScroller scroller_;
+    VisitorInput input_;
     SceneCache cache_;
     Overlays overlays_;
     StatusOverlay status_;
     StateTrace trace_;
-    struct DeckSwitch {
-        struct Pending {
-            Deck deck;
-            std::string origin;
-            SceneCache scenes;
-        };
-        std::optional<Pending> pending; // laid out a little per wake-up, then shown
-        std::optional<Scene> outgoing;  // the old deck's slide, fading out after a switch
-        Theme outgoing_theme;
-        double switched_at = -1e9;
-        unsigned serial = 0; // how many switches: the statistics close the old deck's slide
-    } switch_;
-    struct Hours {
-        bool open = true;
-        bool dark = false;
-        double woken_until = -1e9; // a touch outside opening hours lights the screen until then
-    } hours_;
+    DeckSwitch switch_;
+    Lights lights_;
     double started_at_;
-    FrameKey drawn_;           // what the last frame showed
+    FrameKey drawn_;            // what the last frame showed
     bool drawn_moving_ = false; // it was mid-animation: one more frame shows the end position
     long frames_drawn_ = 0;
     bool dirty_ = true;
     bool quit_ = false;
-    // What the touch going on woke: the loop (its tap only shows the controls), or the attract
-    // moment's menu (its tap on a tile opens that finding).
-    enum class Woke { No, Loop, Menu } woke_ = Woke::No;
     AttractMoment moment_;
-    // The strip at each side where a tap turns the page, as a fraction of the width.
-    static constexpr float edge_tap_fraction = 0.15f;
 };
 
 } // namespace kiosk

@@ -14,7 +14,7 @@ int touch_target_px(Size screen, double dpi) {
     return std::max(nine_mm, ScreenMetrics(screen).unit / 10);
 }
 
-const Button* hit_test(const std::vector<Button>& buttons, float x, float y, int slop_px) {
+const Button* hit_test(std::span<const Button> buttons, float x, float y, int slop_px) {
     const Button* best = nullptr;
     double best_distance = std::numeric_limits<double>::max();
     for (const auto& b : buttons) {

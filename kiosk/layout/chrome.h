@@ -7,6 +7,7 @@
 #include "layout/scene.h"
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -32,7 +33,7 @@ int touch_target_px(Size screen, double dpi);
 
 // The button under a point; a near miss within slop pixels still counts (fingers are blunt), the
 // nearest button wins.
-const Button* hit_test(const std::vector<Button>& buttons, float x, float y, int slop_px);
+const Button* hit_test(std::span<const Button> buttons, float x, float y, int slop_px);
 
 // A frame of thickness t just inside r.
 void add_outline(Layer& layer, Rect r, int t, Ink ink);
