@@ -9,7 +9,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <array>
 #include <optional>
 
 namespace kiosk {
@@ -17,27 +16,16 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array<std::pair<const char*, SlideKind>, 8> kinds{{
-    {"title", SlideKind::Title},
-    {"paragraph", SlideKind::Paragraph},
-    {"points", SlideKind::Points},
-    {"finding", SlideKind::Finding},
-    {"quote", SlideKind::Quote},
-    {"closing", SlideKind::Closing},
-    {"image", SlideKind::Image},
-    {"qr", SlideKind::Qr},
-}};
-
 std::optional<SlideKind> kind_from_name(const std::string& name) {
-    for (auto [n, k] : kinds)
-        if (name == n) return k;
+    for (auto [kind, spelled] : slide_kinds)
+        if (name == spelled) return kind;
     return std::nullopt;
 }
 
 std::string kind_list() {
     std::string out;
-    for (auto [n, k] : kinds)
-        out += (out.empty() ? "" : ", ") + std::string(n);
+    for (auto [kind, spelled] : slide_kinds)
+        out += (out.empty() ? "" : ", ") + std::string(spelled);
     return out;
 }
 
