@@ -21,8 +21,7 @@ struct Theme {
 
 struct Timing {
     double words_per_minute = 120;
-    double min_slide_s = 8;
-    double max_slide_s = 30;
+    double min_slide_s = 8, max_slide_s = 30;
     double transition_ms = 700;
     double idle_return_s = 60;
 };
