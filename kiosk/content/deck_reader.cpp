@@ -96,22 +96,18 @@ std::vector<std::string> read_texts(const json* array, const std::string& where,
 }
 
 Finding read_finding(const json& object, const std::string& where, Diagnostics& d) {
-    Finding finding;
-    if (!object.is_object()) {
-        d.error(where, "must be an object");
-        return finding;
-    }
-    JsonFields f(object, where, d);
-    finding.id = f.text("id", true);
-    if (!finding.id.empty() && !valid_id(finding.id))
-        d.error(pointer_join(where, "id"), "use lower-case letters, digits and '-' (at most 64)");
-    finding.number = f.whole_number("number", 1, 99, true).value_or(0);
-    finding.short_title = f.text("short_title", true);
-    finding.title = f.text("title", true);
-    finding.details = read_texts(f.array("details", 1, limits::max_detail_paragraphs, true),
-                                 pointer_join(where, "details"), d);
-    f.warn_unknown();
-    return finding;
+    const auto fields = [&](JsonFields& f, Finding& finding) {
+        finding.id = f.text("id", true);
+        if (!finding.id.empty() && !valid_id(finding.id))
+            d.error(pointer_join(where, "id"),
+                    "use lower-case letters, digits and '-' (at most 64)");
+        finding.number = f.whole_number("number", 1, 99, true).value_or(0);
+        finding.short_title = f.text("short_title", true);
+        finding.title = f.text("title", true);
+        finding.details = read_texts(f.array("details", 1, limits::max_detail_paragraphs, true),
+                                     pointer_join(where, "details"), d);
+    };
+    return read_object<Finding>(object, where, d, "must be an object", fields);
 }
 
 void read_findings(const json* array, const std::string& where, Deck& deck, Diagnostics& d) {

@@ -30,18 +30,13 @@ std::string kind_list() {
 }
 
 Contact read_contact(const json& object, const std::string& where, Diagnostics& d) {
-    Contact c;
-    if (!object.is_object()) {
-        d.error(where, "must be an object with \"name\"");
-        return c;
-    }
-    JsonFields f(object, where, d);
-    c.name = f.text("name", true);
-    c.phone = f.text("phone");
-    c.email = f.text("email");
-    c.role = f.text("role");
-    f.warn_unknown();
-    return c;
+    const auto fields = [](JsonFields& f, Contact& c) {
+        c.name = f.text("name", true);
+        c.phone = f.text("phone");
+        c.email = f.text("email");
+        c.role = f.text("role");
+    };
+    return read_object<Contact>(object, where, d, "must be an object with \"name\"", fields);
 }
 
 void read_points(JsonFields& f, Slide& s, Diagnostics& d) {
