@@ -60,21 +60,19 @@ void read_timing(const json& object, const std::string& where, Timing& t, Diagno
 
 void read_ui(const json& object, const std::string& where, UiStrings& ui, Diagnostics& d) {
     JsonFields f(object, where, d);
-    const std::pair<const char*, std::string*> strings[] = {{"slide_counter", &ui.slide_counter},
-                                                            {"touch_hint", &ui.touch_hint},
-                                                            {"read_more", &ui.read_more},
-                                                            {"overview", &ui.overview},
-                                                            {"overview_title", &ui.overview_title},
-                                                            {"back", &ui.back},
-                                                            {"next", &ui.next},
-                                                            {"previous", &ui.previous},
-                                                            {"finding_label", &ui.finding_label},
-                                                            {"close", &ui.close},
-                                                            {"import_busy", &ui.import_busy},
-                                                            {"import_done", &ui.import_done},
-                                                            {"import_refused", &ui.import_refused},
-                                                            {"load_failed", &ui.load_failed},
-                                                            {"still_reading", &ui.still_reading}};
+    // In UiStrings' order, which the diagnostics follow; laid out by hand, a line per few
+    // strings that go together.
+    // clang-format off
+    const std::pair<const char*, std::string*> strings[] = {
+        {"slide_counter", &ui.slide_counter}, {"touch_hint", &ui.touch_hint},
+        {"read_more", &ui.read_more},
+        {"overview", &ui.overview}, {"overview_title", &ui.overview_title},
+        {"back", &ui.back}, {"next", &ui.next}, {"previous", &ui.previous},
+        {"finding_label", &ui.finding_label}, {"close", &ui.close},
+        {"import_busy", &ui.import_busy}, {"import_done", &ui.import_done},
+        {"import_refused", &ui.import_refused},
+        {"load_failed", &ui.load_failed}, {"still_reading", &ui.still_reading}};
+    // clang-format on
     for (auto [key, target] : strings)
         *target = f.text(key, false, *target);
     f.warn_unknown();
