@@ -1,5 +1,7 @@
 #include "app/state_trace.h"
 
+#include "util/lookup.h"
+
 #include <chrono>
 #include <cstdio>
 #include <sstream>
@@ -7,38 +9,29 @@
 namespace kiosk {
 namespace {
 
+constexpr Table<View, const char*, 3> view_names{{
+    {View::Slides, "slides"},
+    {View::Overview, "overview"},
+    {View::Reading, "reading"},
+}};
+
+constexpr Table<Action, const char*, 8> action_names{{
+    {Action::None, "none"},
+    {Action::Previous, "previous"},
+    {Action::Next, "next"},
+    {Action::Overview, "overview"},
+    {Action::ReadMore, "read_more"},
+    {Action::Close, "close"},
+    {Action::OpenFinding, "finding"},
+    {Action::ReadFinding, "read_finding"},
+}};
+
 const char* view_name(View v) {
-    switch (v) {
-    case View::Slides:
-        return "slides";
-    case View::Overview:
-        return "overview";
-    case View::Reading:
-        return "reading";
-    }
-    return "?";
+    return lookup(view_names, v, "?");
 }
 
 const char* action_name(Action a) {
-    switch (a) {
-    case Action::Previous:
-        return "previous";
-    case Action::Next:
-        return "next";
-    case Action::Overview:
-        return "overview";
-    case Action::ReadMore:
-        return "read_more";
-    case Action::Close:
-        return "close";
-    case Action::OpenFinding:
-        return "finding";
-    case Action::ReadFinding:
-        return "read_finding";
-    case Action::None:
-        break;
-    }
-    return "none";
+    return lookup(action_names, a, "none");
 }
 
 std::string describe(const Browser& browser, const KineticScroller& scroller, Overlaid shown) {

@@ -1,6 +1,7 @@
 #include "content/deck.h"
 
 #include "content/markup.h"
+#include "util/lookup.h"
 
 #include <algorithm>
 
@@ -66,25 +67,7 @@ std::string fill_template(std::string text,
 }
 
 const char* slide_kind_name(SlideKind kind) {
-    switch (kind) {
-    case SlideKind::Title:
-        return "title";
-    case SlideKind::Paragraph:
-        return "paragraph";
-    case SlideKind::Points:
-        return "points";
-    case SlideKind::Finding:
-        return "finding";
-    case SlideKind::Quote:
-        return "quote";
-    case SlideKind::Closing:
-        return "closing";
-    case SlideKind::Image:
-        return "image";
-    case SlideKind::Qr:
-        return "qr";
-    }
-    return "?";
+    return lookup(slide_kinds, kind, "?");
 }
 
 } // namespace kiosk

@@ -2,6 +2,7 @@
 // The deck as plain data: what the loader produces and everything else reads. No behaviour here
 // beyond small derived values, so that a slide can be built by hand in a test.
 #include "content/color.h"
+#include "util/lookup.h"
 
 #include <optional>
 #include <string>
@@ -20,8 +21,7 @@ struct Theme {
 
 struct Timing {
     double words_per_minute = 120;
-    double min_slide_s = 8;
-    double max_slide_s = 30;
+    double min_slide_s = 8, max_slide_s = 30;
     double transition_ms = 700;
     double idle_return_s = 60;
 };
@@ -57,6 +57,18 @@ struct Finding {
 };
 
 enum class SlideKind { Title, Paragraph, Points, Finding, Quote, Closing, Image, Qr };
+
+// Each kind with its name in deck.json: the reader and slide_kind_name() share these spellings.
+inline constexpr Table<SlideKind, const char*, 8> slide_kinds{{
+    {SlideKind::Title, "title"},
+    {SlideKind::Paragraph, "paragraph"},
+    {SlideKind::Points, "points"},
+    {SlideKind::Finding, "finding"},
+    {SlideKind::Quote, "quote"},
+    {SlideKind::Closing, "closing"},
+    {SlideKind::Image, "image"},
+    {SlideKind::Qr, "qr"},
+}};
 
 enum class ImageFit { Contain, Cover };
 

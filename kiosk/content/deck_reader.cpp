@@ -60,21 +60,19 @@ void read_timing(const json& object, const std::string& where, Timing& t, Diagno
 
 void read_ui(const json& object, const std::string& where, UiStrings& ui, Diagnostics& d) {
     JsonFields f(object, where, d);
-    const std::pair<const char*, std::string*> strings[] = {{"slide_counter", &ui.slide_counter},
-                                                            {"touch_hint", &ui.touch_hint},
-                                                            {"read_more", &ui.read_more},
-                                                            {"overview", &ui.overview},
-                                                            {"overview_title", &ui.overview_title},
-                                                            {"back", &ui.back},
-                                                            {"next", &ui.next},
-                                                            {"previous", &ui.previous},
-                                                            {"finding_label", &ui.finding_label},
-                                                            {"close", &ui.close},
-                                                            {"import_busy", &ui.import_busy},
-                                                            {"import_done", &ui.import_done},
-                                                            {"import_refused", &ui.import_refused},
-                                                            {"load_failed", &ui.load_failed},
-                                                            {"still_reading", &ui.still_reading}};
+    // In UiStrings' order, which the diagnostics follow; laid out by hand, a line per few
+    // strings that go together.
+    // clang-format off
+    const std::pair<const char*, std::string*> strings[] = {
+        {"slide_counter", &ui.slide_counter}, {"touch_hint", &ui.touch_hint},
+        {"read_more", &ui.read_more},
+        {"overview", &ui.overview}, {"overview_title", &ui.overview_title},
+        {"back", &ui.back}, {"next", &ui.next}, {"previous", &ui.previous},
+        {"finding_label", &ui.finding_label}, {"close", &ui.close},
+        {"import_busy", &ui.import_busy}, {"import_done", &ui.import_done},
+        {"import_refused", &ui.import_refused},
+        {"load_failed", &ui.load_failed}, {"still_reading", &ui.still_reading}};
+    // clang-format on
     for (auto [key, target] : strings)
         *target = f.text(key, false, *target);
     f.warn_unknown();
@@ -96,22 +94,18 @@ std::vector<std::string> read_texts(const json* array, const std::string& where,
 }
 
 Finding read_finding(const json& object, const std::string& where, Diagnostics& d) {
-    Finding finding;
-    if (!object.is_object()) {
-        d.error(where, "must be an object");
-        return finding;
-    }
-    JsonFields f(object, where, d);
-    finding.id = f.text("id", true);
-    if (!finding.id.empty() && !valid_id(finding.id))
-        d.error(pointer_join(where, "id"), "use lower-case letters, digits and '-' (at most 64)");
-    finding.number = f.whole_number("number", 1, 99, true).value_or(0);
-    finding.short_title = f.text("short_title", true);
-    finding.title = f.text("title", true);
-    finding.details = read_texts(f.array("details", 1, limits::max_detail_paragraphs, true),
-                                 pointer_join(where, "details"), d);
-    f.warn_unknown();
-    return finding;
+    const auto fields = [&](JsonFields& f, Finding& finding) {
+        finding.id = f.text("id", true);
+        if (!finding.id.empty() && !valid_id(finding.id))
+            d.error(pointer_join(where, "id"),
+                    "use lower-case letters, digits and '-' (at most 64)");
+        finding.number = f.whole_number("number", 1, 99, true).value_or(0);
+        finding.short_title = f.text("short_title", true);
+        finding.title = f.text("title", true);
+        finding.details = read_texts(f.array("details", 1, limits::max_detail_paragraphs, true),
+                                     pointer_join(where, "details"), d);
+    };
+    return read_object<Finding>(object, where, d, "must be an object", fields);
 }
 
 void read_findings(const json* array, const std::string& where, Deck& deck, Diagnostics& d) {

@@ -4,6 +4,8 @@
 // refused. This is a bounds check, not a validator: the decoder still judges the rest of the file.
 #include "content/image_header.h"
 
+#include "util/lookup.h"
+
 #include <array>
 #include <charconv>
 #include <climits>
@@ -378,15 +380,12 @@ ImageHeaderResult check_image_header(string_view bytes) {
 }
 
 const char* image_format_name(ImageFormat f) {
-    switch (f) {
-    case ImageFormat::Png:
-        return "PNG";
-    case ImageFormat::Jpeg:
-        return "JPEG";
-    case ImageFormat::Svg:
-        return "SVG";
-    }
-    return "unknown";
+    constexpr Table<ImageFormat, const char*, 3> names{{
+        {ImageFormat::Png, "PNG"},
+        {ImageFormat::Jpeg, "JPEG"},
+        {ImageFormat::Svg, "SVG"},
+    }};
+    return lookup(names, f, "unknown");
 }
 
 } // namespace kiosk

@@ -42,6 +42,23 @@ class JsonFields {
     std::set<std::string> seen_;
 };
 
+// Reads the JSON object at pointer into a T with read(fields, t), then warns about the keys it did
+// not read. Anything but an object is reported with must_be, and the T stays as defaulted: one bad
+// entry in a list must not stop the rest from being read.
+template <typename T, typename Read>
+T read_object(const nlohmann::json& value, const std::string& pointer, Diagnostics& diagnostics,
+              const char* must_be, Read&& read) {
+    T out;
+    if (!value.is_object()) {
+        diagnostics.error(pointer, must_be);
+        return out;
+    }
+    JsonFields fields(value, pointer, diagnostics);
+    read(fields, out);
+    fields.warn_unknown();
+    return out;
+}
+
 // Checks a string value (type, length, characters, markup) found at pointer.
 std::optional<std::string> checked_text(const nlohmann::json& value, const std::string& pointer,
                                         Diagnostics& diagnostics);

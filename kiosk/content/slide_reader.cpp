@@ -9,7 +9,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <array>
 #include <optional>
 
 namespace kiosk {
@@ -17,43 +16,27 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array<std::pair<const char*, SlideKind>, 8> kinds{{
-    {"title", SlideKind::Title},
-    {"paragraph", SlideKind::Paragraph},
-    {"points", SlideKind::Points},
-    {"finding", SlideKind::Finding},
-    {"quote", SlideKind::Quote},
-    {"closing", SlideKind::Closing},
-    {"image", SlideKind::Image},
-    {"qr", SlideKind::Qr},
-}};
-
 std::optional<SlideKind> kind_from_name(const std::string& name) {
-    for (auto [n, k] : kinds)
-        if (name == n) return k;
+    for (auto [kind, spelled] : slide_kinds)
+        if (name == spelled) return kind;
     return std::nullopt;
 }
 
 std::string kind_list() {
     std::string out;
-    for (auto [n, k] : kinds)
-        out += (out.empty() ? "" : ", ") + std::string(n);
+    for (auto [kind, spelled] : slide_kinds)
+        out += (out.empty() ? "" : ", ") + std::string(spelled);
     return out;
 }
 
 Contact read_contact(const json& object, const std::string& where, Diagnostics& d) {
-    Contact c;
-    if (!object.is_object()) {
-        d.error(where, "must be an object with \"name\"");
-        return c;
-    }
-    JsonFields f(object, where, d);
-    c.name = f.text("name", true);
-    c.phone = f.text("phone");
-    c.email = f.text("email");
-    c.role = f.text("role");
-    f.warn_unknown();
-    return c;
+    const auto fields = [](JsonFields& f, Contact& c) {
+        c.name = f.text("name", true);
+        c.phone = f.text("phone");
+        c.email = f.text("email");
+        c.role = f.text("role");
+    };
+    return read_object<Contact>(object, where, d, "must be an object with \"name\"", fields);
 }
 
 void read_points(JsonFields& f, Slide& s, Diagnostics& d) {

@@ -1,5 +1,7 @@
 #include "stats/stats_store.h"
 
+#include "util/lookup.h"
+
 #include <sqlite3.h>
 
 #include <array>
@@ -223,43 +225,37 @@ std::vector<StatsStore::Total> StatsStore::totals() const {
 
 namespace {
 
+using Today = StatsStore::Today;
+
+// The figures of the day a row of each kind adds its count and its seconds to (nullptr: none).
+struct Adds {
+    long Today::*count = nullptr;
+    double Today::*seconds = nullptr;
+};
+
+constexpr Table<StatKind, Adds, 9> adds_to{{
+    {StatKind::Visit, {&Today::visits, &Today::visit_seconds}},
+    {StatKind::SlideShown, {&Today::slides_by_visitors, nullptr}},
+    {StatKind::ReadingOpened, {&Today::readings, nullptr}},
+    {StatKind::OverviewOpened, {&Today::overview_opens, nullptr}},
+    {StatKind::ImportAccepted, {&Today::imports_accepted, nullptr}},
+    {StatKind::ImportRefused, {&Today::imports_refused, nullptr}},
+    {StatKind::Start, {&Today::starts, nullptr}},
+    {StatKind::CrashSeen, {&Today::crashes, nullptr}},
+    {StatKind::Uptime, {nullptr, &Today::uptime_s}},
+}};
+
 // One row into a day's figures; busiest hour and most read finding are counted aside.
-void tally(StatsStore::Today& t, const StatsStore::Total& row, std::array<long, 24>& visits,
+void tally(Today& t, const StatsStore::Total& row, std::array<long, 24>& visits,
            std::map<int, long>& reads) {
-    switch (row.kind) {
-    case StatKind::Visit:
-        t.visits += row.count;
-        t.visit_seconds += row.seconds;
-        if (row.hour >= 0 && row.hour < 24) visits[static_cast<std::size_t>(row.hour)] += row.count;
-        break;
-    case StatKind::SlideShown:
-        if (row.by_visitor) t.slides_by_visitors += row.count;
-        break;
-    case StatKind::ReadingOpened:
-        t.readings += row.count;
-        if (row.finding > 0) reads[row.finding] += row.count;
-        break;
-    case StatKind::OverviewOpened:
-        t.overview_opens += row.count;
-        break;
-    case StatKind::ImportAccepted:
-        t.imports_accepted += row.count;
-        break;
-    case StatKind::ImportRefused:
-        t.imports_refused += row.count;
-        break;
-    case StatKind::Start:
-        t.starts += row.count;
-        break;
-    case StatKind::CrashSeen:
-        t.crashes += row.count;
-        break;
-    case StatKind::Uptime:
-        t.uptime_s += row.seconds;
-        break;
-    default:
-        break;
-    }
+    // slides_by_visitors: a slide the attract loop turned to by itself does not count.
+    if (row.kind == StatKind::SlideShown && !row.by_visitor) return;
+    const Adds adds = lookup(adds_to, row.kind, Adds{});
+    if (adds.count) t.*adds.count += row.count;
+    if (adds.seconds) t.*adds.seconds += row.seconds;
+    if (row.kind == StatKind::Visit && row.hour >= 0 && row.hour < 24)
+        visits[static_cast<std::size_t>(row.hour)] += row.count;
+    if (row.kind == StatKind::ReadingOpened && row.finding > 0) reads[row.finding] += row.count;
 }
 
 } // namespace

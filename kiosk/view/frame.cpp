@@ -1,26 +1,22 @@
 #include "view/frame.h"
 
+#include "util/lookup.h"
+
 #include <algorithm>
 #include <cmath>
 
 namespace kiosk {
 
 Color ink_color(const Theme& theme, Ink ink) {
-    switch (ink) {
-    case Ink::Text:
-        return theme.text;
-    case Ink::Muted:
-        return theme.muted;
-    case Ink::Accent:
-        return theme.accent;
-    case Ink::Emphasis:
-        return theme.emphasis;
-    case Ink::Surface:
-        return theme.surface;
-    case Ink::Background:
-        return theme.background;
-    }
-    return theme.text;
+    constexpr Table<Ink, Color Theme::*, 6> members{{
+        {Ink::Text, &Theme::text},
+        {Ink::Muted, &Theme::muted},
+        {Ink::Accent, &Theme::accent},
+        {Ink::Emphasis, &Theme::emphasis},
+        {Ink::Surface, &Theme::surface},
+        {Ink::Background, &Theme::background},
+    }};
+    return theme.*lookup(members, ink, &Theme::text);
 }
 
 double ease_in_out(double t) {
