@@ -47,11 +47,15 @@ int main(int argc, char** argv) {
     if (!parsed.error.empty())
         return std::cerr << "kiosk-import: " << parsed.error << "\n" << usage_text, 2;
     const Settings& s = parsed.settings;
-    if (s.content_root.empty())
+    if (s.content.content_root.empty())
         return std::cerr << "kiosk-import: no content root (--content-root or the configuration)\n",
                2;
-    ImportOptions o{mount,          s.bundle_folder,     s.content_root,
-                    s.trusted_keys, s.require_signature, s.releases_kept};
+    ImportOptions o{mount,
+                    s.content.bundle_folder,
+                    s.content.content_root,
+                    s.content.trusted_keys,
+                    s.content.require_signature,
+                    s.content.releases_kept};
     o.stop = &stop_requested;
     stop_on_signals();
     if (o.require_signature && o.trusted_keys.empty())

@@ -19,9 +19,9 @@ int main(int argc, char** argv) {
         return 2;
     }
     Settings settings = parsed.settings;
-    if (settings.content_dir.empty()) {
+    if (settings.content.content_dir.empty()) {
         std::error_code ec;
-        settings.content_dir =
+        settings.content.content_dir =
             default_content_dir(std::filesystem::read_symlink("/proc/self/exe", ec));
     }
     switch (settings.command) {

@@ -97,7 +97,7 @@ int main(int argc, char** argv) {
     if (!loaded.deck) return 1;
     test::FakeMeasure measure;
     Settings settings;
-    settings.burn_in_shift = false;
+    settings.visitor.burn_in_shift = false;
     KioskApp app(settings, std::move(*loaded.deck), measure, {1920, 1080}, 0);
     std::vector<StatEvent> events;
     StatsFeed feed([&events](const StatEvent& e) { events.push_back(e); },

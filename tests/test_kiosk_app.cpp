@@ -90,7 +90,7 @@ TEST_CASE_METHOD(Fixture, "presenter keys navigate; Escape quits only in a windo
     CHECK(app.browser().slides().current() == 1);
     app.handle(key(Key::Escape), 4);
     CHECK_FALSE(app.wants_quit()); // fullscreen
-    settings.windowed = true;
+    settings.display.windowed = true;
     KioskApp windowed(settings, deck, measure, canvas.sz, 0);
     windowed.handle(key(Key::Escape), 1);
     CHECK(windowed.wants_quit());
@@ -105,7 +105,7 @@ TEST_CASE_METHOD(Fixture, "a quit event (SIGTERM) always quits") {
 }
 
 TEST_CASE_METHOD(Fixture, "the loop cycles through every slide and can stop after N loops") {
-    settings.exit_after_loops = 1;
+    settings.hooks.exit_after_loops = 1;
     std::ostringstream trace;
     KioskApp app(settings, deck, measure, canvas.sz, 0, &trace);
     double t = 0;
@@ -120,7 +120,7 @@ TEST_CASE_METHOD(Fixture, "the loop cycles through every slide and can stop afte
 }
 
 TEST_CASE_METHOD(Fixture, "idle time set in settings overrides the deck and returns to the loop") {
-    settings.idle_return_s = 10;
+    settings.visitor.idle_return_s = 10;
     KioskApp app(settings, deck, measure, canvas.sz, 0);
     tap(app, 700, 0.5);
     tap(app, 700, 1);
@@ -230,7 +230,7 @@ TEST_CASE_METHOD(
 }
 
 TEST_CASE_METHOD(Fixture, "from the reading view, idle time returns to the loop") {
-    settings.idle_return_s = 20;
+    settings.visitor.idle_return_s = 20;
     KioskApp app(settings, deck, measure, canvas.sz, 0); // a short text: the usual idle time
     tap(app, 400, 1);
     tap(app, 700, 2);
@@ -245,7 +245,7 @@ TEST_CASE_METHOD(Fixture, "from the reading view, idle time returns to the loop"
 }
 
 TEST_CASE_METHOD(Fixture, "a long text gives its reader its reading time before the loop returns") {
-    settings.idle_return_s = 20;
+    settings.visitor.idle_return_s = 20;
     deck = long_details_deck(); // about 400 words
     const double reading_s =
         60.0 * finding_word_count(deck.findings[0]) / deck.timing.words_per_minute;
@@ -263,7 +263,7 @@ TEST_CASE_METHOD(Fixture, "a long text gives its reader its reading time before 
 
 TEST_CASE_METHOD(Fixture,
                  "before the idle return a countdown asks whether the visitor still reads") {
-    settings.idle_return_s = 30;
+    settings.visitor.idle_return_s = 30;
     KioskApp app(settings, deck, measure, canvas.sz, 0);
     tap(app, 700, 1);
     app.draw(canvas, 1.1);
@@ -294,7 +294,7 @@ TEST_CASE_METHOD(Fixture,
 
 TEST_CASE_METHOD(
     Fixture, "a long press in the status corner opens the status overlay, which closes itself") {
-    settings.status_hold_s = 3;
+    settings.visitor.status_hold_s = 3;
     KioskApp app(settings, deck, measure, canvas.sz, 0);
     app.status().set_origin("tests");
     app.handle(InputEvent::pointer_down(10, 10, 1, 1), 1);
@@ -308,12 +308,12 @@ TEST_CASE_METHOD(
     app.draw(canvas, 4.5);
     CHECK(canvas.shows("From: tests"));
     CHECK(canvas.shows("Screen: 800x480"));
-    app.update(4.5 + settings.status_visible_s);
+    app.update(4.5 + settings.visitor.status_visible_s);
     CHECK_FALSE(app.status_open());
 }
 
 TEST_CASE_METHOD(Fixture, "the status overlay shows the last animation's frame rate, not 0") {
-    settings.status_hold_s = 3;
+    settings.visitor.status_hold_s = 3;
     KioskApp app(settings, deck, measure, canvas.sz, 0);
     auto frame_rate = [&] {
         for (const auto& t : canvas.texts)
@@ -384,7 +384,7 @@ TEST_CASE_METHOD(Fixture,
 
 TEST_CASE_METHOD(Fixture,
                  "outside opening hours the screen is dark until a touch lights it for a while") {
-    settings.wake_on_touch_s = 30;
+    settings.visitor.wake_on_touch_s = 30;
     KioskApp app(settings, deck, measure, canvas.sz, 0);
     app.set_open(false, 1);
     CHECK(app.dark());
@@ -410,7 +410,7 @@ TEST_CASE_METHOD(Fixture, "the picture moves a few pixels every ten minutes agai
     CHECK(app.needs_redraw());
     app.draw(canvas, 601);
     CHECK(canvas.offset != first);
-    settings.burn_in_shift = false;
+    settings.visitor.burn_in_shift = false;
     KioskApp still(settings, deck, measure, canvas.sz, 0);
     still.draw(canvas, 601);
     CHECK(canvas.offset == std::pair<int, int>{0, 0});
@@ -426,7 +426,7 @@ TEST_CASE_METHOD(Fixture, "a notice on screen does not stop the time-left bar fr
 }
 
 TEST_CASE_METHOD(Fixture, "with a short idle time the countdown is its last third, not all of it") {
-    settings.idle_return_s = 12;
+    settings.visitor.idle_return_s = 12;
     KioskApp app(settings, deck, measure, canvas.sz, 0);
     tap(app, 700, 1);
     app.update(1.2);
@@ -438,8 +438,8 @@ TEST_CASE_METHOD(Fixture, "with a short idle time the countdown is its last thir
 }
 
 TEST_CASE_METHOD(Fixture, "in a hall in step an import switches decks as the loop begins again") {
-    settings.hall_sync = true;
-    settings.content_root = "/var/lib/kiosk"; // imports: never interrupt a round
+    settings.visitor.hall_sync = true;
+    settings.content.content_root = "/var/lib/kiosk"; // imports: never interrupt a round
     KioskApp app(settings, deck, measure, canvas.sz, 0);
     const double loop = app.browser().slides().loop_length();
     const double wall0 = 1'700'000'000.0 - std::fmod(1'700'000'000.0, loop); // a round begins

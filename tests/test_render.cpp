@@ -21,7 +21,7 @@ namespace {
 struct SdlFixture {
     SdlSession sdl{0};
     std::string error;
-    std::optional<FontSet> fonts = FontSet::open(Settings{}.font_dir, error);
+    std::optional<FontSet> fonts = FontSet::open(Settings{}.display.font_dir, error);
     Deck deck = *load_content_dir(KIOSK_SOURCE_CONTENT_DIR).deck;
 
     SdlFixture() { REQUIRE(fonts); }
@@ -137,9 +137,9 @@ TEST_CASE_METHOD(SdlFixture, "export writes one PNG per slide, each with visible
     const auto dir = std::filesystem::temp_directory_path() / "kiosk-export-test";
     std::filesystem::remove_all(dir);
     Settings s;
-    s.content_dir = KIOSK_SOURCE_CONTENT_DIR;
-    s.export_dir = dir;
-    s.export_size = {800, 480};
+    s.content.content_dir = KIOSK_SOURCE_CONTENT_DIR;
+    s.args.export_dir = dir;
+    s.args.export_size = {800, 480};
     REQUIRE(run_export(s) == 0);
     std::size_t files = 0;
     for (const auto& entry : std::filesystem::directory_iterator(dir)) {
@@ -190,9 +190,9 @@ TEST_CASE_METHOD(SdlFixture,
     const auto content = media_content();
     const auto out = content / "out";
     Settings s;
-    s.content_dir = content;
-    s.export_dir = out;
-    s.export_size = {800, 480};
+    s.content.content_dir = content;
+    s.args.export_dir = out;
+    s.args.export_size = {800, 480};
     REQUIRE(run_export(s) == 0);
     SurfacePtr red(IMG_Load((out / "slide-01.png").string().c_str()));
     REQUIRE(red);

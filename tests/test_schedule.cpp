@@ -56,11 +56,11 @@ TEST_CASE("the configuration file reads a schedule and names the field of a mist
                                "rotation": 90, "trusted_keys": ["RWQx"], "wake_on_touch_s": 60})";
     Settings s;
     CHECK(apply_config_file(file, s).empty());
-    CHECK_FALSE(s.schedule.always_open);
-    CHECK(s.schedule.days[5].size() == 2);
-    CHECK(s.schedule.days[6].empty());
-    CHECK(s.rotation == 90);
-    CHECK(s.wake_on_touch_s == 60);
+    CHECK_FALSE(s.visitor.schedule.always_open);
+    CHECK(s.visitor.schedule.days[5].size() == 2);
+    CHECK(s.visitor.schedule.days[6].empty());
+    CHECK(s.display.rotation == 90);
+    CHECK(s.visitor.wake_on_touch_s == 60);
     std::ofstream(file) << R"({"schedule": {"mon": "late"}, "rotation": 45, "colour": "red"})";
     const auto problems = apply_config_file(file, s);
     REQUIRE(problems.size() == 3);

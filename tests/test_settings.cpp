@@ -16,28 +16,28 @@ TEST_CASE("no options: fullscreen kiosk") {
     const auto p = parse_args({});
     CHECK(p.error.empty());
     CHECK(p.settings.command == Command::Run);
-    CHECK_FALSE(p.settings.windowed);
+    CHECK_FALSE(p.settings.display.windowed);
 }
 
 TEST_CASE("options fill the settings") {
     const auto p = parse_args({"--windowed", "800x480", "--content", "/c", "--idle", "30",
                                "--time-scale", "10", "--trace"});
     REQUIRE(p.error.empty());
-    CHECK(p.settings.windowed);
-    CHECK(p.settings.window == Size{800, 480});
-    CHECK(p.settings.content_dir == "/c");
-    CHECK(*p.settings.idle_return_s == 30);
-    CHECK(p.settings.time_scale == 10);
-    CHECK(p.settings.trace);
+    CHECK(p.settings.display.windowed);
+    CHECK(p.settings.display.window == Size{800, 480});
+    CHECK(p.settings.content.content_dir == "/c");
+    CHECK(*p.settings.visitor.idle_return_s == 30);
+    CHECK(p.settings.hooks.time_scale == 10);
+    CHECK(p.settings.hooks.trace);
 }
 
 TEST_CASE("check and export are commands with their folder") {
     auto p = parse_args({"--check", "content"});
     CHECK(p.settings.command == Command::Check);
-    CHECK(p.settings.content_dir == "content");
+    CHECK(p.settings.content.content_dir == "content");
     p = parse_args({"--export", "out", "--size", "1080x1920"});
     CHECK(p.settings.command == Command::Export);
-    CHECK(p.settings.export_size == Size{1080, 1920});
+    CHECK(p.settings.args.export_size == Size{1080, 1920});
 }
 
 TEST_CASE("bad options get a specific message") {
@@ -191,7 +191,7 @@ TEST_CASE("the command line and the file agree on every option's range") {
     // The two that used to differ: --idle allowed 1..86400, idle_return_s 5..3600.
     CHECK_FALSE(parse_args({"--idle", "4"}).error.empty());
     CHECK_FALSE(parse_args({"--idle", "3601"}).error.empty());
-    CHECK(*parse_args({"--idle", "5"}).settings.idle_return_s == 5);
+    CHECK(*parse_args({"--idle", "5"}).settings.visitor.idle_return_s == 5);
     std::filesystem::remove(config_path);
 }
 
@@ -217,16 +217,16 @@ TEST_CASE("options on the command line override the file, flags and commands too
         << R"({"idle_return_s": 60, "rotation": 90, "require_signature": true})";
     auto p = parse_args({"--idle", "30", "--config", config_path.string(), "--allow-unsigned"});
     REQUIRE(p.error.empty());
-    CHECK(*p.settings.idle_return_s == 30);
-    CHECK(p.settings.rotation == 90);
-    CHECK_FALSE(p.settings.require_signature);
+    CHECK(*p.settings.visitor.idle_return_s == 30);
+    CHECK(p.settings.display.rotation == 90);
+    CHECK_FALSE(p.settings.content.require_signature);
     CHECK(p.settings.config_file == config_path);
     CHECK(parse_args({"-h"}).settings.command == Command::Help);
     CHECK(parse_args({"--stats"}).settings.command == Command::Stats);
     p = parse_args({"--bundle", "b", "--seq", "7"});
     CHECK(p.settings.command == Command::Bundle);
-    CHECK(p.settings.bundle_dir == "b");
-    CHECK(p.settings.bundle_sequence == 7);
+    CHECK(p.settings.args.bundle_dir == "b");
+    CHECK(p.settings.args.bundle_sequence == 7);
     CHECK(parse_args({"--exit-after-frames", "2.5"}).error.find("a whole number") !=
           std::string::npos);
     std::filesystem::remove(config_path);

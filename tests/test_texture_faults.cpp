@@ -44,7 +44,7 @@ namespace {
 struct Fixture {
     SdlSession sdl{0};
     std::string error;
-    std::optional<FontSet> fonts = FontSet::open(Settings{}.font_dir, error);
+    std::optional<FontSet> fonts = FontSet::open(Settings{}.display.font_dir, error);
     SurfacePtr surface{SDL_CreateRGBSurfaceWithFormat(0, 800, 480, 32, SDL_PIXELFORMAT_ARGB8888)};
     RendererPtr renderer{SDL_CreateSoftwareRenderer(surface.get())};
 

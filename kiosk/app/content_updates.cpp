@@ -25,7 +25,8 @@ std::vector<std::string> error_lines(const LoadResult& r, const std::string& kee
 
 ContentUpdates::ContentUpdates(const Settings& settings, std::string shown_origin,
                                std::function<void()> wake)
-    : settings_(settings), shown_(std::move(shown_origin)), wake_(std::move(wake)), due_(never) {
+    : settings_(settings.content), shown_(std::move(shown_origin)), wake_(std::move(wake)),
+      due_(never) {
     if (!settings_.content_root.empty())
         last_status_ = read_file(ReleaseStore(settings_.content_root).status_file());
 }
@@ -43,7 +44,7 @@ double ContentUpdates::seconds_until_due(double now) const {
 }
 
 void ContentUpdates::start_load() {
-    const Settings s = settings_;
+    const ContentSettings s = settings_;
     auto wake = wake_;
     loading_ = std::async(std::launch::async, [s, wake] {
         Loaded out;
@@ -116,8 +117,7 @@ void ContentUpdates::take_loaded(const UiStrings& ui, ContentNews& news, double 
     const bool root_mode = !settings_.content_root.empty();
     if (loaded.origin.empty() || (root_mode && loaded.origin == shown_)) return;
     if (!loaded.result.deck || (root_mode && loaded.result.diagnostics.has_errors())) {
-        news.notices.push_back(
-            {error_lines(loaded.result, ui.load_failed), 30});
+        news.notices.push_back({error_lines(loaded.result, ui.load_failed), 30});
         news.problem = loaded.origin + " could not be shown";
         return;
     }

@@ -22,12 +22,12 @@ struct ContentNews {
         std::vector<std::string> lines;
         double seconds = 8;
     };
-    std::vector<Notice> notices;        // for the screen
-    std::optional<Deck> deck;           // a new deck to offer the app
-    std::string origin;                 // where that deck came from
+    std::vector<Notice> notices;            // for the screen
+    std::optional<Deck> deck;               // a new deck to offer the app
+    std::string origin;                     // where that deck came from
     std::optional<std::string> last_import; // for the status overlay
     std::optional<std::string> problem;     // likewise
-    std::vector<StatKind> counts;       // for the statistics
+    std::vector<StatKind> counts;           // for the statistics
 };
 
 class ContentUpdates {
@@ -54,8 +54,8 @@ class ContentUpdates {
     void follow_import_status(const UiStrings& ui, ContentNews& news);
     void take_loaded(const UiStrings& ui, ContentNews& news, double now);
 
-    Settings settings_;
-    std::string shown_; // origin of the deck on screen (a release folder, or a file)
+    ContentSettings settings_; // where the deck comes from
+    std::string shown_;        // origin of the deck on screen (a release folder, or a file)
     std::string last_status_;
     std::function<void()> wake_;
     std::future<Loaded> loading_;

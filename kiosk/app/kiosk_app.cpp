@@ -14,7 +14,7 @@ namespace {
 
 GestureSettings gesture_settings(const Settings& s) {
     GestureSettings g;
-    g.hold_s = s.status_hold_s;
+    g.hold_s = s.visitor.status_hold_s;
     return g;
 }
 
@@ -22,12 +22,15 @@ GestureSettings gesture_settings(const Settings& s) {
 
 KioskApp::KioskApp(const Settings& settings, Deck deck, const TextMeasure& measure, Size screen,
                    double now, std::ostream* trace)
-    : settings_(settings), deck_(std::move(deck)), measure_(measure),
-      browser_(browser_for(deck_, settings.idle_return_s, now)),
-      input_(gesture_settings(settings), screen, settings.status_corner),
+    : settings_(settings.visitor), running_{settings.content.content_root.empty(),
+                                            settings.display.windowed,
+                                            settings.hooks.exit_after_loops},
+      deck_(std::move(deck)), measure_(measure),
+      browser_(browser_for(deck_, settings.visitor.idle_return_s, now)),
+      input_(gesture_settings(settings), screen, settings.visitor.status_corner),
       cache_(measure, screen, touch_target_px(screen, 0), deck_.slides.size()), overlays_(measure),
-      status_(now), trace_(trace, settings.hall_sync), started_at_(now) {
-    status_.set_hall(settings.hall_sync);
+      status_(now), trace_(trace, settings.visitor.hall_sync), started_at_(now) {
+    status_.set_hall(settings.visitor.hall_sync);
     trace_state(now);
 }
 
@@ -80,7 +83,7 @@ void KioskApp::offer_deck(Deck deck, std::string origin) {
 }
 
 void KioskApp::prepare_pending(double now) {
-    const bool author = settings_.content_root.empty();
+    const bool author = running_.author;
     const double slide_s = current_duration(deck_, browser_);
     if (switch_.prepare(cache_.screen(), cache_.target_px()) &&
         may_switch(browser_, author, settings_.hall_sync, slide_s, now))
@@ -92,7 +95,7 @@ void KioskApp::follow_hall(double wall_s) {
 }
 
 void KioskApp::switch_to_pending(double now) {
-    const bool keep_place = settings_.content_root.empty(); // an author stays on their slide
+    const bool keep_place = running_.author; // an author stays on their slide
     const int slide = keep_place ? browser_.slides().current() : 0;
     auto incoming = switch_.take(scene(browser_.slides().current()), deck_.theme, now);
     deck_ = std::move(incoming.deck);

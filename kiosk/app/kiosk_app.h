@@ -50,7 +50,7 @@ class KioskApp {
     StatusOverlay& status() { return status_; }
     bool status_open() const { return status_.is_open(); }
     // Whether the opening hours say the kiosk is open now; when closed the screen is dark until
-    // a touch wakes it for settings.wake_on_touch_s.
+    // a touch wakes it for settings.visitor.wake_on_touch_s.
     void set_open(bool open, double now);
     bool dark() const { return lights_.dark(); }
 
@@ -95,7 +95,13 @@ class KioskApp {
     void prepare_pending(double now);
     void switch_to_pending(double now);
 
-    Settings settings_;
+    VisitorSettings settings_;
+    // What else of the Settings the app needs to know.
+    struct Running {
+        bool author = false;       // a content folder being edited, not imports (content_root)
+        bool escape_quits = false; // a development window
+        int exit_after_loops = 0;  // a test's
+    } running_;
     Deck deck_;
     const TextMeasure& measure_;
     Browser browser_;

@@ -41,7 +41,7 @@ void KioskApp::on_key(Key key, double now) {
         return scroll_key(input_.scroller(), key, reading().viewport.h * 0.8, now);
     }
     // A visitor's keyboard cannot close a fullscreen kiosk; in a window, Escape is expected.
-    if (browse_key(browser_, key, now) && settings_.windowed) quit_ = true;
+    if (browse_key(browser_, key, now) && running_.escape_quits) quit_ = true;
 }
 
 void KioskApp::on_pointer(const InputEvent& e, double now) {

@@ -34,8 +34,8 @@ void KioskApp::update(double now) {
     prepare_pending(now);
     if (!lights_.open()) set_open(false, now); // the touch-wake period may have run out
     expire(now);
-    if (settings_.exit_after_loops > 0 &&
-        browser_.slides().loops_completed() >= settings_.exit_after_loops)
+    if (running_.exit_after_loops > 0 &&
+        browser_.slides().loops_completed() >= running_.exit_after_loops)
         quit_ = true;
     // After an animated frame one more is drawn, so the final position is always on screen even
     // when the last frame of an animation fell just before its end.

@@ -26,12 +26,26 @@ enum class OptionKind {
     Schedule, // opening hours per day, an object
 };
 
+// The way to a Settings field through its part: field<&Settings::visitor, &VisitorSettings::
+// hall_sync> is a function that returns that field of the Settings it is given.
+template <class Field> using FieldOf = Field& (*)(Settings&);
+
+template <auto Member, auto... Rest> auto& reach(auto& object) {
+    if constexpr (sizeof...(Rest) == 0)
+        return object.*Member;
+    else
+        return reach<Rest...>(object.*Member);
+}
+template <auto... Path> auto& field(Settings& settings) {
+    return reach<Path...>(settings);
+}
+
 // The Settings field a row fills; monostate for options that only select a command (--stats).
 using OptionTarget =
-    std::variant<std::monostate, bool Settings::*, int Settings::*, std::uint64_t Settings::*,
-                 double Settings::*, std::optional<double> Settings::*,
-                 std::filesystem::path Settings::*, std::string Settings::*, Size Settings::*,
-                 Corner Settings::*, std::vector<std::string> Settings::*, Schedule Settings::*>;
+    std::variant<std::monostate, FieldOf<bool>, FieldOf<int>, FieldOf<std::uint64_t>,
+                 FieldOf<double>, FieldOf<std::optional<double>>, FieldOf<std::filesystem::path>,
+                 FieldOf<std::string>, FieldOf<Size>, FieldOf<Corner>,
+                 FieldOf<std::vector<std::string>>, FieldOf<Schedule>>;
 
 struct OptionRow {
     const char* cli = nullptr; // "--idle"; nullptr: configuration file only
@@ -41,10 +55,10 @@ struct OptionRow {
     OptionTarget target{};
     const char* value_name = ""; // what the help shows after the name: SECONDS, DIR
     const char* help = "";
-    bool flag_value = true;              // what a Flag given on the command line stores
-    std::optional<Command> command{};    // giving the option also selects this command
-    bool Settings::*also_sets = nullptr; // turned on too: --windowed WxH means windowed
-    const char* alias = nullptr;         // a short name: -h
+    bool flag_value = true;            // what a Flag given on the command line stores
+    std::optional<Command> command{};  // giving the option also selects this command
+    FieldOf<bool> also_sets = nullptr; // turned on too: --windowed WxH means windowed
+    const char* alias = nullptr;       // a short name: -h
 };
 
 std::span<const OptionRow> option_rows();
@@ -57,8 +71,8 @@ bool in_range(const OptionRow& row, double value);
 
 // The row's field in settings when it has that type, else nullptr.
 template <class Field> Field* field_of(const OptionRow& row, Settings& settings) {
-    const auto* member = std::get_if<Field Settings::*>(&row.target);
-    return member ? &(settings.**member) : nullptr;
+    const auto* way = std::get_if<FieldOf<Field>>(&row.target);
+    return way ? &(*way)(settings) : nullptr;
 }
 
 // Stores a number that in_range accepted into the row's field, whatever its numeric type.

@@ -40,7 +40,7 @@ bool parse_option(ArgCursor& c, Settings& s) {
         return false;
     }
     if (row->command) s.command = *row->command;
-    if (row->also_sets) s.*(row->also_sets) = true;
+    if (row->also_sets) row->also_sets(s) = true;
     if (row->kind == OptionKind::Flag) {
         if (auto* flag = field_of<bool>(*row, s)) *flag = row->flag_value;
         return true;
@@ -78,8 +78,8 @@ ParsedArgs parse_args(const std::vector<std::string>& args) {
 
 std::filesystem::path stats_path(const Settings& settings) {
     if (!settings.stats_file.empty()) return settings.stats_file;
-    if (settings.content_root.empty()) return {};
-    return settings.content_root / "stats" / "stats.sqlite";
+    if (settings.content.content_root.empty()) return {};
+    return settings.content.content_root / "stats" / "stats.sqlite";
 }
 
 std::filesystem::path default_content_dir(const std::filesystem::path& executable) {

@@ -20,9 +20,9 @@ Rig::Rig(Size size, const std::string& content_dir) {
     tune_allocator_for_long_runs(); // as the kiosk does
     window.reset(SDL_CreateWindow("rig", 0, 0, size.w, size.h, SDL_WINDOW_HIDDEN));
     renderer.reset(SDL_CreateRenderer(window.get(), -1, SDL_RENDERER_SOFTWARE));
-    fonts = FontSet::open(settings.font_dir, error);
+    fonts = FontSet::open(settings.display.font_dir, error);
     if (!window || !renderer || !fonts) return;
-    settings.burn_in_shift = false;
+    settings.visitor.burn_in_shift = false;
     auto deck = load_content_dir(content_dir.empty() ? KIOSK_SOURCE_CONTENT_DIR : content_dir);
     if (!deck.deck) {
         error = "cannot load the deck in " + content_dir;

@@ -57,7 +57,7 @@ namespace {
 
 std::vector<PublicKey> keys_of(const Settings& s, std::vector<std::string>& errors) {
     std::vector<PublicKey> keys;
-    for (const auto& text : s.trusted_keys) {
+    for (const auto& text : s.content.trusted_keys) {
         std::string error;
         if (auto k = parse_public_key(text, error))
             keys.push_back(*k);
@@ -88,22 +88,22 @@ std::optional<Manifest> write_bundle_manifest(const fs::path& dir, std::ostream&
 }
 
 int run_bundle(const Settings& s) {
-    if (s.bundle_sequence == 0)
+    if (s.args.bundle_sequence == 0)
         return std::cerr << "kiosk: --bundle needs --seq N, higher than the last bundle's\n", 2;
-    const auto loaded = load_content_dir(s.bundle_dir);
+    const auto loaded = load_content_dir(s.args.bundle_dir);
     for (const auto& d : loaded.diagnostics.items)
         std::cerr << "kiosk: " << to_string(d) << '\n';
     if (loaded.diagnostics.has_errors())
         return std::cerr << "kiosk: fix the errors above first\n", 1;
-    const auto manifest = write_bundle_manifest(s.bundle_dir, std::cerr);
+    const auto manifest = write_bundle_manifest(s.args.bundle_dir, std::cerr);
     if (!manifest) return 1;
-    const fs::path out = s.bundle_dir / "manifest.json";
+    const fs::path out = s.args.bundle_dir / "manifest.json";
     std::cout
         << "Wrote " << out.string() << ": " << manifest->files.size() << " files.\n"
         << "Sign it with your kiosk key (the kiosk refuses a sequence it has already seen):\n\n"
         << "  minisign -S -s ~/.minisign/kiosk.key -m " << out.string()
-        << " -t \"kiosk-bundle seq=" << s.bundle_sequence << "\"\n\n"
-        << "Then copy the folder to the stick as \"" << s.bundle_folder << "/\".\n";
+        << " -t \"kiosk-bundle seq=" << s.args.bundle_sequence << "\"\n\n"
+        << "Then copy the folder to the stick as \"" << s.content.bundle_folder << "/\".\n";
     return 0;
 }
 
@@ -125,7 +125,7 @@ void check_bundle(const Settings& s, const fs::path& dir, Diagnostics& d) {
     }
     std::ifstream sig_in(dir / "manifest.json.minisig");
     if (!sig_in) {
-        if (s.require_signature)
+        if (s.content.require_signature)
             d.error("manifest.json.minisig", "missing: the kiosk refuses unsigned bundles");
         return;
     }

@@ -117,19 +117,19 @@ void check_glyphs(const Deck& deck, const FontSet& fonts, Diagnostics& d) {
 } // namespace
 
 int run_check(const Settings& settings) {
-    auto loaded = load_content_dir(settings.content_dir);
+    auto loaded = load_content_dir(settings.content.content_dir);
     auto& d = loaded.diagnostics;
     if (loaded.deck) {
         SdlSession sdl(0);
         std::string error;
-        auto fonts = sdl.ok() ? FontSet::open(settings.font_dir, error) : std::nullopt;
+        auto fonts = sdl.ok() ? FontSet::open(settings.display.font_dir, error) : std::nullopt;
         if (fonts) {
             check_layout(*loaded.deck, *fonts, d);
             check_glyphs(*loaded.deck, *fonts, d);
         } else
             d.warning("", "layout not checked: " + (sdl.ok() ? error : std::string(sdl.error())));
     }
-    check_bundle(settings, settings.content_dir, d);
+    check_bundle(settings, settings.content.content_dir, d);
     for (const auto& item : d.items)
         std::cout << to_string(item) << '\n';
     const int errors = d.count(Severity::Error);

@@ -56,22 +56,24 @@ bool export_slides(const Deck& deck, const FontSet& fonts, Size size,
 } // namespace
 
 int run_export(const Settings& settings) {
-    auto loaded = load_content_dir(settings.content_dir);
+    auto loaded = load_content_dir(settings.content.content_dir);
     for (const auto& d : loaded.diagnostics.items)
         std::cerr << "kiosk: " << to_string(d) << '\n';
     if (!loaded.deck) return 1;
     std::error_code ec;
-    std::filesystem::create_directories(settings.export_dir, ec);
+    std::filesystem::create_directories(settings.args.export_dir, ec);
     if (ec)
-        return std::cerr << "kiosk: cannot create " << settings.export_dir << ": " << ec.message()
-                         << '\n',
+        return std::cerr << "kiosk: cannot create " << settings.args.export_dir << ": "
+                         << ec.message() << '\n',
                1;
     SdlSession sdl(0);
     if (!sdl.ok()) return std::cerr << "kiosk: cannot start SDL: " << sdl.error() << '\n', 1;
     std::string error;
-    auto fonts = FontSet::open(settings.font_dir, error);
+    auto fonts = FontSet::open(settings.display.font_dir, error);
     if (!fonts) return std::cerr << "kiosk: " << error << '\n', 1;
-    return export_slides(*loaded.deck, *fonts, settings.export_size, settings.export_dir) ? 0 : 1;
+    return export_slides(*loaded.deck, *fonts, settings.args.export_size, settings.args.export_dir)
+               ? 0
+               : 1;
 }
 
 } // namespace kiosk

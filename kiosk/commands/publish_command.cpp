@@ -6,10 +6,10 @@
 // kiosk will do with it. The separate steps (--check, --bundle, minisign) stay for scripts.
 #include "commands/publish_command.h"
 
-#include "commands/bundle_command.h"
 #include "app/settings.h"
 #include "bundle/manifest.h"
 #include "bundle/minisign.h"
+#include "commands/bundle_command.h"
 #include "content/loader.h"
 #include "import/release_store.h"
 
@@ -125,7 +125,7 @@ bool copy_to_stick(const fs::path& deck, const Manifest& m, const fs::path& stic
 // The copy on the stick, read back and judged as the kiosk will: hashes, signature, the deck.
 bool verify_copy(const fs::path& bundle, const std::string& public_key, int& slides) {
     Settings s;
-    s.trusted_keys.push_back(public_key);
+    s.content.trusted_keys.push_back(public_key);
     Diagnostics d;
     check_bundle(s, bundle, d);
     const auto loaded = load_content_dir(bundle);

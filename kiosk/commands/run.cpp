@@ -109,7 +109,7 @@ struct Loop {
             service.alive();
             apply(updates.poll(app.deck().ui, clock.now()));
             stats.tick(clock.now());
-            app.set_open(is_open(settings.schedule, local_time()), clock.now());
+            app.set_open(is_open(settings.visitor.schedule, local_time()), clock.now());
             follow_hall();
             app.update(clock.now());
             stats.observe(app.observed(clock.now()), app.dark());
@@ -118,7 +118,8 @@ struct Loop {
             app.draw(canvas, clock.now());
             output.end_frame();
             service.ready(); // the first frame is on screen
-            if (settings.exit_after_frames > 0 && app.frames_drawn() >= settings.exit_after_frames)
+            if (settings.hooks.exit_after_frames > 0 &&
+                app.frames_drawn() >= settings.hooks.exit_after_frames)
                 break;
             last_frame = std::chrono::steady_clock::now();
             app.prepare_upcoming(canvas, clock.now());
@@ -140,16 +141,17 @@ struct Loop {
 
     // Hall sync: the hall's clock is the wall clock (kept by chrony).
     void follow_hall() {
-        if (!settings.hall_sync) return;
+        if (!settings.visitor.hall_sync) return;
         const auto wall = std::chrono::system_clock::now().time_since_epoch();
-        app.follow_hall(std::chrono::duration<double>(wall).count() + settings.hall_offset_s);
+        app.follow_hall(std::chrono::duration<double>(wall).count() + settings.hooks.hall_offset_s);
     }
 
     // The opening hours change on the minute; wake then (plus a second, to be past it).
     double seconds_until_schedule_change() const {
-        if (settings.schedule.always_open) return std::numeric_limits<double>::infinity();
+        if (settings.visitor.schedule.always_open) return std::numeric_limits<double>::infinity();
         const LocalTime t = local_time();
-        return minutes_until_change(settings.schedule, t) * 60.0 - seconds_into_minute() + 1;
+        return minutes_until_change(settings.visitor.schedule, t) * 60.0 - seconds_into_minute() +
+               1;
     }
 
     static double seconds_since(std::chrono::steady_clock::time_point t) {
@@ -161,10 +163,10 @@ struct Loop {
 // The content root (imports rename into it), or the content folder and its subfolders (an
 // author saving deck.json or an image).
 std::vector<std::filesystem::path> watched_folders(const Settings& s) {
-    if (!s.content_root.empty()) return {s.content_root};
-    std::vector<std::filesystem::path> folders{s.content_dir};
+    if (!s.content.content_root.empty()) return {s.content.content_root};
+    std::vector<std::filesystem::path> folders{s.content.content_dir};
     std::error_code ec;
-    for (const auto& entry : std::filesystem::directory_iterator(s.content_dir, ec))
+    for (const auto& entry : std::filesystem::directory_iterator(s.content.content_dir, ec))
         if (entry.is_directory(ec)) folders.push_back(entry.path());
     return folders;
 }
@@ -173,12 +175,13 @@ std::vector<std::filesystem::path> watched_folders(const Settings& s) {
 // to stop.
 int show(const Settings& settings, Display& display, const FontSet& fonts, ScreenOutput& output,
          const SignalWatcher& signals) {
-    auto startup = load_startup_deck(settings.content_dir, settings.content_root, std::cerr);
+    auto startup =
+        load_startup_deck(settings.content.content_dir, settings.content.content_root, std::cerr);
     std::cerr << "kiosk: showing " << startup.origin << " (" << startup.deck.slides.size()
               << " slides)\n";
-    ScaledClock clock(settings.time_scale);
+    ScaledClock clock(settings.hooks.time_scale);
     KioskApp app(settings, std::move(startup.deck), fonts, output.logical(), clock.now(),
-                 settings.trace ? &std::cout : nullptr);
+                 settings.hooks.trace ? &std::cout : nullptr);
     app.status().set_origin(startup.origin);
     app.status().set_problem(startup.problem);
     app.status().set_renderer(display.renderer_name());
@@ -206,7 +209,8 @@ int show(const Settings& settings, Display& display, const FontSet& fonts, Scree
         lines.push_back("Clock: " + describe(read_clock_status()));
         return lines;
     });
-    const OwnEvents own{signals.event_type(), content_event, loaded_event, settings.windowed};
+    const OwnEvents own{signals.event_type(), content_event, loaded_event,
+                        settings.display.windowed};
     Loop{settings, display, output, app, canvas, clock, own, stats, updates, service}.run();
     service.stopping();
     stats.finish(app.observed(clock.now()));
@@ -225,12 +229,12 @@ int run_kiosk(const Settings& settings) {
     if (!sdl.ok()) return std::cerr << "kiosk: cannot start SDL: " << sdl.error() << '\n', 1;
     SignalWatcher signals(blocked);
     std::string error;
-    auto display = Display::open({settings.windowed, settings.window}, error);
+    auto display = Display::open({settings.display.windowed, settings.display.window}, error);
     if (!display) return std::cerr << "kiosk: " << error << '\n', 1;
-    auto fonts = FontSet::open(settings.font_dir, error);
+    auto fonts = FontSet::open(settings.display.font_dir, error);
     if (!fonts) return std::cerr << "kiosk: " << error << '\n', 1;
     ScreenOutput output(display->renderer(), display->size(),
-                        rotation_from_degrees(settings.rotation).value_or(Rotation::R0));
+                        rotation_from_degrees(settings.display.rotation).value_or(Rotation::R0));
     if (!output.resize(display->size(), error)) return std::cerr << "kiosk: " << error << '\n', 1;
     return show(settings, *display, *fonts, output, signals);
 }

@@ -46,7 +46,8 @@ std::string slide_label(const Slide& s) {
 }
 
 Titles titles_of(const Settings& settings) {
-    auto startup = load_startup_deck(settings.content_dir, settings.content_root, std::cerr);
+    auto startup =
+        load_startup_deck(settings.content.content_dir, settings.content.content_root, std::cerr);
     Titles t{startup.deck.title, {}, {}, {}, startup.deck.theme};
     for (const auto& s : startup.deck.slides)
         t.slides.push_back(slide_label(s));
@@ -111,7 +112,7 @@ bool write_chart(const ChartData& data, const Theme& theme, const Settings& sett
                  const std::filesystem::path& file) {
     SdlSession sdl(0);
     std::string error;
-    auto fonts = sdl.ok() ? FontSet::open(settings.font_dir, error) : std::nullopt;
+    auto fonts = sdl.ok() ? FontSet::open(settings.display.font_dir, error) : std::nullopt;
     if (!fonts)
         return std::cerr << "kiosk: chart: " << (sdl.ok() ? error : sdl.error()) << '\n', false;
     const Size size{1600, 1000};
@@ -141,7 +142,7 @@ int run_stats(const Settings& settings) {
 int run_stats_export(const Settings& settings) {
     auto store = open_store(settings);
     if (!store) return 1;
-    const auto& dir = settings.stats_export_dir;
+    const auto& dir = settings.args.stats_export_dir;
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec) return std::cerr << "kiosk: cannot create " << dir << ": " << ec.message() << '\n', 1;
