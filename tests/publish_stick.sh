@@ -3,7 +3,8 @@
 # stick image (written through FUSE where the machine allows it, else a folder copied onto the
 # image with mtools), then the stick imported as the kiosk would: accepted, the right slides. A
 # second publish in the same minute gets a higher number and is accepted too; a deck with an
-# error publishes nothing and the stick keeps its bundle.
+# error publishes nothing and the stick keeps its bundle. What the kiosk does not read (an
+# editor's backup, Thumbs.db, the schema) is left out, and said.
 # Usage: publish_stick.sh KIOSK KIOSK_IMPORT CONTENT_DIR
 set -euo pipefail
 kiosk=$1
@@ -31,12 +32,18 @@ through_fuse=0
 if [ -e /dev/fuse ] && command -v fusefat >/dev/null && fusefat -o rw+ "$tmp/stick.img" "$mnt" 2>/dev/null; then
     through_fuse=1
 fi
-publish() { (cd "$tmp" && "$kiosk" publish deck "$mnt" --key kiosk.key --pub kiosk.pub); }
+publish() { (cd "$tmp" && "$kiosk" publish deck "$mnt" --key kiosk.key --pub kiosk.pub 2>&1); }
 to_image() { [ $through_fuse = 1 ] || mcopy -o -i "$tmp/stick.img" -s "$mnt/kiosk" ::; }
 import() { "$importer" --config "$tmp/kiosk.json" "$mnt"; }
 
+cp "$tmp/deck/deck.json" "$tmp/deck/deck.json~"
+: >"$tmp/deck/Thumbs.db"
 out=$(publish) || fail "publish failed: $out"
 echo "$out"
+echo "$out" | grep -q "left out deck.json~ (an editor's backup)" || fail "the backup not said left out"
+echo "$out" | grep -q "left out Thumbs.db" || fail "Thumbs.db not said left out"
+for f in deck.json~ Thumbs.db; do [ ! -e "$mnt/kiosk/$f" ] || fail "$f went onto the stick"; done
+rm "$tmp/deck/deck.json~" "$tmp/deck/Thumbs.db"
 echo "$out" | grep -qE "will show these [0-9]+ slides, sequence 20[0-9]{10}" || fail "no one-line summary"
 to_image
 mdir -i "$tmp/stick.img" ::kiosk | grep -q "minisig" || fail "no signature on the FAT32 image"

@@ -21,11 +21,25 @@ bool skipped(const std::string& rel) {
     return rel == "manifest.json" || rel == "manifest.json.minisig" || rel == "kiosk-receipt.txt";
 }
 
+// Files an author's folder collects that the kiosk never reads: left out of the bundle (and so of
+// the stick), with a word on why, instead of blocking the bundle or riding along silently.
+std::optional<std::string> left_out(const std::string& rel, const std::string& name) {
+    const auto ends = [&name](std::string_view tail) { return name.ends_with(tail); };
+    if (ends("~") || ends(".bak") || ends(".swp") || ends(".tmp") ||
+        (name.front() == '#' && ends("#")))
+        return "an editor's backup";
+    if (name == "Thumbs.db" || name == "desktop.ini" || rel.starts_with("__MACOSX/"))
+        return "a file Windows or macOS writes by itself";
+    if (rel == "deck.schema.json") return "the deck's JSON Schema, for editors";
+    return std::nullopt;
+}
+
 } // namespace
 
 // Every regular file below dir, except dotfiles and the bundle's own files; what cannot go on a
 // stick safely (links, odd names) is an error here rather than a refusal at the kiosk.
-std::optional<Manifest> bundle_manifest(const fs::path& dir, std::vector<std::string>& errors) {
+std::optional<Manifest> bundle_manifest(const fs::path& dir, std::vector<std::string>& errors,
+                                        std::vector<std::string>& left_out_files) {
     Manifest m;
     std::error_code ec;
     for (auto it = fs::recursive_directory_iterator(dir, ec);
@@ -40,6 +54,8 @@ std::optional<Manifest> bundle_manifest(const fs::path& dir, std::vector<std::st
             errors.push_back(rel + ": a bundle carries no symbolic links");
         else if (it->is_directory() || skipped(rel))
             continue;
+        else if (const auto why = left_out(rel, name))
+            left_out_files.push_back(rel + " (" + *why + ")");
         else if (!it->is_regular_file())
             errors.push_back(rel + ": not a regular file");
         else if (auto why = bundle_path_problem(rel))
@@ -70,14 +86,16 @@ std::vector<PublicKey> keys_of(const Settings& s, std::vector<std::string>& erro
 } // namespace
 
 std::optional<Manifest> write_bundle_manifest(const fs::path& dir, std::ostream& log) {
-    std::vector<std::string> errors;
-    auto manifest = bundle_manifest(dir, errors);
+    std::vector<std::string> errors, left;
+    auto manifest = bundle_manifest(dir, errors, left);
     std::string error;
     // The bundle's own limits (files, sizes, names), as the importer will judge them.
     if (manifest && !parse_manifest(manifest_to_json(*manifest), error)) errors.push_back(error);
     for (const auto& e : errors)
         log << "kiosk: " << e << '\n';
     if (!errors.empty()) return std::nullopt;
+    for (const auto& f : left)
+        log << "kiosk: left out " << f << ": the kiosk does not read it\n";
     std::ofstream out(dir / "manifest.json", std::ios::binary | std::ios::trunc);
     out << manifest_to_json(*manifest);
     out.flush();
