@@ -68,18 +68,25 @@ TEST_CASE("a content error names line, column and the slide counted from one") {
                       "between 0.5 and 600, not 0");
 }
 
-TEST_CASE("a missing field is placed at the object it is missing from, warnings are placed too") {
+TEST_CASE("a missing field is placed at the object it is missing from, a misspelt one too") {
     const auto lines = messages(deck_text(2, R"({"kind": "paragraph", "titel": "Typo"})"));
     REQUIRE(lines.size() == 2);
     CHECK(lines[0] == "content/deck.json:9:5: error: slide 2 (/slides/1/text): is required");
-    CHECK(lines[1] == "content/deck.json:9:36: warning: slide 2 (/slides/1/titel): unknown field, "
-                      "ignored (not used by a \"paragraph\" slide)");
+    CHECK(lines[1] == "content/deck.json:9:36: error: slide 2 (/slides/1/titel): unknown field; "
+                      "did you mean \"title\"?");
+}
+
+TEST_CASE("warnings are placed too: a field of another slide kind") {
+    const auto lines = messages(deck_text(2, R"({"kind": "title", "title": "T", "points": []})"));
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0] == "content/deck.json:9:47: warning: slide 2 (/slides/1/points): unknown field, "
+                      "ignored (not used by a \"title\" slide)");
 }
 
 TEST_CASE("the column counts characters, as an editor does") {
     const auto lines = messages(deck_text(1, R"({"kind": "title", "title": "één", "x": 1})"));
     REQUIRE(lines.size() == 1);
-    CHECK_THAT(lines[0], Contains("content/deck.json:8:44: warning: slide 1 (/slides/0/x)"));
+    CHECK_THAT(lines[0], Contains("content/deck.json:8:44: error: slide 1 (/slides/0/x)"));
 }
 
 TEST_CASE("a trailing comma is reported at the comma, in words an author knows") {

@@ -1,3 +1,4 @@
+#include "content/json_fields.h"
 #include "content/limits.h"
 #include "content/loader.h"
 #include "support/bundle_fixture.h"
@@ -186,15 +187,44 @@ TEST_CASE("every error is collected, not just the first") {
     CHECK(r.diagnostics.count(Severity::Error) == 3);
 }
 
-TEST_CASE("unknown fields warn but the deck still loads") {
+TEST_CASE("a misspelt field is an error that names the field meant; another kind's field warns") {
     auto j = minimal_deck_json();
-    j["slides"][0]["titel"] = "typo";
     j["slides"][0]["points"] = {"x"};
-    const auto r = load_json(j);
-    REQUIRE(r.deck);
-    CHECK(has_message(r, "warning: slide 1 (/slides/0/titel): unknown field, ignored"));
-    CHECK(has_message(r, "warning: slide 1 (/slides/0/points): unknown field, ignored (not used by "
-                         "a \"title\" slide)"));
+    SECTION("another kind's field: the deck still loads") {
+        const auto r = load_json(j);
+        REQUIRE(r.deck);
+        CHECK(has_message(r, "warning: slide 1 (/slides/0/points): unknown field, ignored (not "
+                             "used by a \"title\" slide)"));
+    }
+    SECTION("typos, each with the name meant, or none when nothing is near") {
+        j["slides"][0]["titel"] = "typo";
+        j["slides"][1]["captoin"] = "typo";
+        j["slides"][1]["Duration"] = 5;
+        j["slides"][1]["zzz"] = 1;
+        j["findings"][0]["detials"] = {"x"};
+        const auto r = load_json(j);
+        CHECK_FALSE(r.deck);
+        CHECK(has_message(r, "error: slide 1 (/slides/0/titel): unknown field; did you mean "
+                             "\"title\"?"));
+        CHECK(has_message(r, "error: slide 2 (/slides/1/captoin): unknown field; did you mean "
+                             "\"caption\"?"));
+        CHECK(has_message(r, "error: slide 2 (/slides/1/Duration): unknown field; did you mean "
+                             "\"duration_s\"?"));
+        CHECK(has_message(r, "error: slide 2 (/slides/1/zzz): unknown field"));
+        CHECK_FALSE(has_message(r, "zzz): unknown field; did you mean"));
+        CHECK(has_message(r, "error: /findings/0/detials: unknown field; did you mean \"details\"?"));
+    }
+}
+
+TEST_CASE("the nearest name: a letter or two off, case ignored, nothing for another word") {
+    const std::vector<std::string_view> known{"title", "subtitle", "url", "duration_s"};
+    CHECK(nearest_name("titel", known) == "title");
+    CHECK(nearest_name("TITLE", known) == "title");
+    CHECK(nearest_name("subtitel", known) == "subtitle");
+    CHECK(nearest_name("duration", known) == "duration_s");
+    CHECK(nearest_name("id", known).empty()); // two edits from "url", but a short word
+    CHECK(nearest_name("colour", known).empty());
+    CHECK(nearest_name(std::string(100, 'a'), known).empty());
 }
 
 TEST_CASE("limits: strings and slide count at the limit pass, past it fail") {
@@ -378,5 +408,5 @@ TEST_CASE("numbers that must be whole say so") {
 TEST_CASE("control characters in an unknown key are escaped in the message") {
     auto j = minimal_deck_json();
     j["slides"][0]["\x1b[31mred"] = 1;
-    CHECK(has_message(load_json(j), "warning: slide 1 (/slides/0/\\x1b[31mred): unknown field"));
+    CHECK(has_message(load_json(j), "error: slide 1 (/slides/0/\\x1b[31mred): unknown field"));
 }

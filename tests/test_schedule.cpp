@@ -71,6 +71,6 @@ TEST_CASE("the configuration file reads a schedule and names the field of a mist
     };
     CHECK(said("kiosk-config-test.json /schedule/mon: error:"));
     CHECK(said("/rotation: error: must be 0, 90, 180 or 270"));
-    CHECK(said("/colour: warning: unknown field"));
+    CHECK(said("/colour: error: unknown field"));
     std::filesystem::remove(file);
 }

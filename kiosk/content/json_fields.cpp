@@ -48,7 +48,42 @@ std::string format_number(double v) {
     return s.str();
 }
 
+// Edits from a to b (optimal string alignment: a swap of two neighbours is one edit), ASCII
+// case ignored: field names are ASCII.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i)
+        d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i)
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) &&
+                lower(a[i - 2]) == lower(b[j - 1]))
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d[a.size()][b.size()];
+}
+
 } // namespace
+
+std::string nearest_name(std::string_view name, const std::vector<std::string_view>& known) {
+    if (name.size() > 64) return {}; // no field name is that long: not worth the table
+    std::string_view best;
+    std::size_t best_distance = 3; // more than two edits is another word, not a typo
+    for (const auto k : known) {
+        const std::size_t d = edit_distance(name, k);
+        // A short name needs a closer match: "id" is not a typo of "url".
+        if (d < best_distance && d * 3 <= std::max(name.size(), k.size())) {
+            best = k;
+            best_distance = d;
+        }
+    }
+    return std::string(best);
+}
 
 std::string pointer_join(const std::string& base, const std::string& key) {
     return base + "/" + escape_pointer_token(printable(key));
@@ -177,12 +212,21 @@ const nlohmann::json* JsonFields::object(const char* key) {
     return value;
 }
 
-void JsonFields::warn_unknown(const std::string& context) const {
+void JsonFields::warn_unknown(std::span<const std::string_view> elsewhere,
+                              const std::string& context) const {
+    std::vector<std::string_view> known(seen_.begin(), seen_.end());
+    known.insert(known.end(), elsewhere.begin(), elsewhere.end());
     for (const auto& [key, value] : object_.items()) {
         if (seen_.count(key)) continue;
-        diagnostics_.warning(pointer_join(pointer_, key),
-                             "unknown field, ignored" +
-                                 (context.empty() ? "" : " (" + context + ")"));
+        const auto at = pointer_join(pointer_, key);
+        if (std::find(elsewhere.begin(), elsewhere.end(), key) != elsewhere.end()) {
+            diagnostics_.warning(at, "unknown field, ignored" +
+                                         (context.empty() ? "" : " (" + context + ")"));
+            continue;
+        }
+        const std::string near = nearest_name(key, known);
+        diagnostics_.error(at, "unknown field" +
+                                   (near.empty() ? "" : "; did you mean \"" + near + "\"?"));
     }
 }
 

@@ -7,12 +7,18 @@
 
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
+#include <string_view>
 
 namespace kiosk {
 
 std::string pointer_join(const std::string& base, const std::string& key);
 std::string pointer_join(const std::string& base, std::size_t index);
+
+// The known name closest to `name` by edits (a letter added, dropped, changed or two swapped,
+// ignoring case), when it is close enough to be the name meant; "" otherwise.
+std::string nearest_name(std::string_view name, const std::vector<std::string_view>& known);
 
 class JsonFields {
   public:
@@ -29,8 +35,12 @@ class JsonFields {
     void ignore(const char* key) { seen_.insert(key); }
     bool has(const char* key) const { return object_.contains(key); }
 
-    // Warns about every key not read; `context` explains why ("not used by a 'title' slide").
-    void warn_unknown(const std::string& context = {}) const;
+    // Reports every key not read. A name no reader knows is an error, with the nearest known name
+    // ("did you mean `title`?"): a misspelt field's text would otherwise silently not show. A
+    // name in `elsewhere` (a field of another slide kind) is only a warning, `context` saying
+    // why it does nothing here ("not used by a "title" slide").
+    void warn_unknown(std::span<const std::string_view> elsewhere = {},
+                      const std::string& context = {}) const;
     const std::string& pointer() const { return pointer_; }
 
   private:

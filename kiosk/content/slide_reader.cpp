@@ -152,6 +152,12 @@ void read_kind_fields(JsonFields& f, Slide& s, Diagnostics& d) {
     }
 }
 
+// Every field some slide kind reads: on a slide of another kind it is a leftover (a warning),
+// not a typo (an error).
+constexpr std::string_view slide_fields[] = {
+    "attribution", "caption", "contacts", "duration_s", "finding", "image", "kind", "note",
+    "notes", "numbered", "points", "subtitle", "text", "title", "url"};
+
 int find_index(const Deck& deck, const std::string& id) {
     for (std::size_t i = 0; i < deck.findings.size(); ++i)
         if (deck.findings[i].id == id) return static_cast<int>(i);
@@ -185,7 +191,7 @@ std::optional<Slide> read_slide(const json& object, const std::string& where, co
                     "no finding has the id \"" + s.finding_id + "\" (see /findings)");
     }
     read_kind_fields(f, s, d);
-    f.warn_unknown(std::string("not used by a \"") + kind_name + "\" slide");
+    f.warn_unknown(slide_fields, std::string("not used by a \"") + kind_name + "\" slide");
     return s;
 }
 
