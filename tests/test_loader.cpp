@@ -212,7 +212,8 @@ TEST_CASE("a misspelt field is an error that names the field meant; another kind
                              "\"duration_s\"?"));
         CHECK(has_message(r, "error: slide 2 (/slides/1/zzz): unknown field"));
         CHECK_FALSE(has_message(r, "zzz): unknown field; did you mean"));
-        CHECK(has_message(r, "error: /findings/0/detials: unknown field; did you mean \"details\"?"));
+        CHECK(
+            has_message(r, "error: /findings/0/detials: unknown field; did you mean \"details\"?"));
     }
 }
 
@@ -352,6 +353,21 @@ TEST_CASE("a missing, oversized or unsafe image costs the slide its picture, not
         CHECK(has_message(r, "error: slide 3 (/slides/2/image/src):"));
         CHECK(has_message(r, k.message));
     }
+}
+
+TEST_CASE("a missing image is reported beside the deck's other errors, at its own slide") {
+    TempContent c("image-and-errors");
+    auto j = deck_with_image("images/none.png");
+    // Slide 1 of an unknown kind is left out, so the image slide's place in the deck and in the
+    // file differ.
+    j["slides"][0]["kind"] = "video";
+    j["slides"][1]["duration_s"] = 0;
+    const auto r = c.load(j);
+    CHECK_FALSE(r.deck);
+    CHECK(has_message(r, "error: slide 1 (/slides/0/kind): unknown kind"));
+    CHECK(has_message(r, "error: slide 2 (/slides/1/duration_s)"));
+    CHECK(has_message(r,
+                      "error: slide 3 (/slides/2/image/src): \"images/none.png\": file not found"));
 }
 
 TEST_CASE("a directory or FIFO where an image should be is refused without blocking") {

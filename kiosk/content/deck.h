@@ -77,6 +77,7 @@ struct SlideImage {
     std::string path;          // resolved file path, set by the loader when the file checks out
     int width = 0, height = 0; // from the file's header
     ImageFit fit = ImageFit::Contain;
+    std::string src_pointer; // where src stands in the file ("/slides/4/image/src"), for messages
 };
 
 struct Slide {

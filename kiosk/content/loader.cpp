@@ -95,12 +95,13 @@ std::optional<std::string> read_head(const std::filesystem::path& file, std::siz
 }
 
 // Images are checked from their headers here, before anything decodes them; a slide whose image
-// fails is kept without it, so the deck still shows.
+// fails is kept without it, so the deck still shows. Checked whatever other errors the deck has:
+// the author gets every error in one pass.
 void check_images(Deck& deck, const std::filesystem::path& base, Diagnostics& d) {
-    for (std::size_t i = 0; i < deck.slides.size(); ++i) {
-        auto& image = deck.slides[i].image;
+    for (auto& slide : deck.slides) {
+        auto& image = slide.image;
         if (!image) continue;
-        const auto where = "/slides/" + std::to_string(i) + "/image/src";
+        const auto& where = image->src_pointer;
         std::string error;
         const auto head = read_head(base / image->src, 64 * 1024, error);
         const auto header = head ? check_image_header(*head) : ImageHeaderResult{};
@@ -136,7 +137,7 @@ void read_into(LoadResult& result, std::string_view text, const std::filesystem:
     result.diagnostics.locate = [at = std::make_shared<JsonLocator>(std::string(text))](
                                     const std::string& pointer) { return at->find(pointer); };
     Deck deck = read_deck(doc, result.diagnostics);
-    if (!result.diagnostics.has_errors()) check_images(deck, base_dir, result.diagnostics);
+    check_images(deck, base_dir, result.diagnostics);
     deck.digest = fnv1a_hex(text);
     if (!result.diagnostics.has_fatal_errors()) result.deck = std::move(deck);
 }

@@ -98,6 +98,7 @@ void read_image(JsonFields& f, Slide& s, Diagnostics& d) {
     // Like a missing file, a bad name costs the slide its picture, not the deck its slides.
     if (auto why = unsafe_path_reason(image.src))
         return d.recoverable_error(pointer_join(where, "src"), *why);
+    image.src_pointer = pointer_join(where, "src");
     s.image = image;
 }
 
@@ -155,8 +156,8 @@ void read_kind_fields(JsonFields& f, Slide& s, Diagnostics& d) {
 // Every field some slide kind reads: on a slide of another kind it is a leftover (a warning),
 // not a typo (an error).
 constexpr std::string_view slide_fields[] = {
-    "attribution", "caption", "contacts", "duration_s", "finding", "image", "kind", "note",
-    "notes", "numbered", "points", "subtitle", "text", "title", "url"};
+    "attribution", "caption",  "contacts", "duration_s", "finding", "image", "kind", "note",
+    "notes",       "numbered", "points",   "subtitle",   "text",    "title", "url"};
 
 int find_index(const Deck& deck, const std::string& id) {
     for (std::size_t i = 0; i < deck.findings.size(); ++i)

@@ -12,7 +12,6 @@ namespace kiosk {
 
 // array: the deck's "slides" (nullptr when missing or wrong, already reported); where: its
 // JSON pointer.
-void read_slides(const nlohmann::json* array, const std::string& where, Deck& deck,
-                 Diagnostics& d);
+void read_slides(const nlohmann::json* array, const std::string& where, Deck& deck, Diagnostics& d);
 
 } // namespace kiosk
