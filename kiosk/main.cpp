@@ -15,7 +15,8 @@ int main(int argc, char** argv) {
     if (argc > 1 && std::string(argv[1]) == "publish") return run_publish({argv + 2, argv + argc});
     auto parsed = parse_args({argv + 1, argv + argc});
     if (!parsed.error.empty()) {
-        std::cerr << "kiosk: " << parsed.error << "\n\n" << usage();
+        std::cerr << "kiosk: " << parsed.error << '\n';
+        if (parsed.usage_helps) std::cerr << '\n' << usage();
         return 2;
     }
     Settings settings = parsed.settings;

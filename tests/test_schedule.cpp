@@ -69,8 +69,9 @@ TEST_CASE("the configuration file reads a schedule and names the field of a mist
             if (p.find(text) != std::string::npos) return true;
         return false;
     };
-    CHECK(said("kiosk-config-test.json /schedule/mon: error:"));
-    CHECK(said("/rotation: error: must be 0, 90, 180 or 270"));
-    CHECK(said("/colour: error: unknown field"));
+    CHECK(said("kiosk-config-test.json:1:"));
+    CHECK(said("error: /schedule/mon: "));
+    CHECK(said("error: /rotation: must be 0, 90, 180 or 270"));
+    CHECK(said("error: /colour: unknown field"));
     std::filesystem::remove(file);
 }

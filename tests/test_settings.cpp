@@ -127,7 +127,8 @@ bool file_accepts(const OptionRow& row, const Probe& p) {
     const auto problems = apply_json("{\"" + std::string(row.key) + "\": " + p.json_text + "}", s);
     if (!problems.empty()) {
         CHECK(problems.size() == 1);
-        CHECK(problems[0].find("/" + std::string(row.key) + ": error: ") != std::string::npos);
+        CHECK(problems[0].find(":1:") != std::string::npos); // placed at its line and column
+        CHECK(problems[0].find(": error: /" + std::string(row.key) + ": ") != std::string::npos);
         return false;
     }
     if (row.kind == OptionKind::Whole || row.kind == OptionKind::Number)
@@ -243,4 +244,23 @@ TEST_CASE("wrong types in the file name their field") {
             return p.find(field) != std::string::npos;
         }));
     std::filesystem::remove(config_path);
+}
+
+TEST_CASE("a configuration file's syntax error is placed and said as for a deck") {
+    Settings s;
+    auto one = [&s](const std::string& json) {
+        const auto problems = apply_json(json, s);
+        REQUIRE(problems.size() == 1);
+        return problems[0];
+    };
+    CHECK_THAT(one("{\"rotation\": 90,\n \"hall_sync\": true,\n}"),
+               Catch::Contains(":2:19: error: JSON syntax: komma na het laatste element"));
+    CHECK_THAT(one("{\"rotation\": \xe2\x80\x9c"
+                   "90\xe2\x80\x9d}"),
+               Catch::Contains(":1:14: error: JSON syntax: \xe2\x80\x9c is a curly quote"));
+    CHECK_THAT(one("{\"content\": \"caf\xe9\"}"),
+               Catch::Contains("the file is not saved as UTF-8"));
+    CHECK_THAT(one("[1, 2]"),
+               Catch::Contains("the settings must be a JSON object { ... }, not array"));
+    CHECK(s.display.rotation == 0); // nothing applied from a file that did not read
 }

@@ -5,6 +5,7 @@
 #include "app/options_table.h"
 #include "app/settings.h"
 #include "content/json_fields.h"
+#include "content/json_parse.h"
 
 #include <nlohmann/json.hpp>
 
@@ -112,8 +113,14 @@ std::vector<std::string> apply_config_file(const std::filesystem::path& file, Se
     text << in.rdbuf();
     Diagnostics d;
     d.file = file.string();
-    const auto doc = nlohmann::json::parse(text.str(), nullptr, false);
-    if (doc.is_discarded() || !doc.is_object()) return {file.string() + ": not a JSON object"};
+    nlohmann::json doc;
+    constexpr std::size_t max_bytes = 1 << 20; // a few dozen settings: far less than this
+    if (!parse_document(text.str(), max_bytes, doc, d)) return first_lines(d, Severity::Error);
+    if (!doc.is_object()) {
+        d.error("",
+                std::string("the settings must be a JSON object { ... }, not ") + doc.type_name());
+        return first_lines(d, Severity::Error);
+    }
     JsonFields f(doc, "", d);
     f.ignore("$comment");
     for (const auto& row : option_rows())

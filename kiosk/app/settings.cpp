@@ -63,6 +63,7 @@ ParsedArgs parse_args(const std::vector<std::string>& args) {
         if (!problems.empty()) {
             for (const auto& p : problems)
                 out.error += (out.error.empty() ? "" : "\n") + p;
+            out.usage_helps = false;
             return out;
         }
     }

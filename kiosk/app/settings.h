@@ -83,7 +83,10 @@ std::filesystem::path stats_path(const Settings& settings);
 
 struct ParsedArgs {
     Settings settings;
-    std::string error; // non-empty: print it with usage() and exit 2
+    std::string error; // non-empty: print it (with usage() when usage_helps) and exit 2
+    // A mistake on the command line is shown with the usage; one in the configuration file is
+    // not: the file's lines would drown in a screen of options it does not need.
+    bool usage_helps = true;
 };
 
 ParsedArgs parse_args(const std::vector<std::string>& args);

@@ -1,12 +1,69 @@
 #include "content/json_parse.h"
 
 #include "content/json_fields.h"
+#include "content/limits.h"
 
 #include <algorithm>
+#include <memory>
 #include <type_traits>
 
 namespace kiosk {
 namespace {
+
+void syntax_error(Diagnostics& d, std::string_view text, std::size_t offset, std::string message) {
+    const auto pos = position_of(text, offset);
+    d.items.push_back({Severity::Error, d.file, "", pos.line, pos.column, std::move(message)});
+}
+
+// nlohmann's parser is iterative, but a deep document still costs memory and its message would
+// not say why; this scan refuses it first, with the place where the limit was crossed.
+std::optional<std::size_t> find_excess_depth(std::string_view text) {
+    std::size_t depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > limits::max_json_depth) return i;
+        } else if ((c == '}' || c == ']') && depth > 0) {
+            --depth;
+        }
+    }
+    return std::nullopt;
+}
+
+// Nearly always a file saved as Latin-1 or Windows-1252 ("é" as the one byte 0xE9): the message
+// says which byte and how to save the file again, which is all the author can do about it.
+std::string not_utf8_message(std::string_view text, const Utf8Error& bad) {
+    const auto byte = static_cast<unsigned char>(text[bad.offset]);
+    return "invalid UTF-8: " + bad.reason + " (byte " + describe_foreign_byte(byte) +
+           "): the file is not saved as UTF-8; in the editor choose \"Save as…\" (or \"Save "
+           "with encoding\") with the encoding UTF-8, and save it again";
+}
+
+bool precheck(std::string_view text, std::size_t max_bytes, Diagnostics& d) {
+    if (text.size() > max_bytes) {
+        d.error("", "file is " + std::to_string(text.size()) + " bytes; the limit is " +
+                        std::to_string(max_bytes));
+        return false;
+    }
+    if (auto bad = find_invalid_utf8(text)) {
+        syntax_error(d, text, bad->offset, not_utf8_message(text, *bad));
+        return false;
+    }
+    if (auto deep = find_excess_depth(text)) {
+        syntax_error(d, text, *deep,
+                     "nesting deeper than " + std::to_string(limits::max_json_depth) + " levels");
+        return false;
+    }
+    return true;
+}
 
 // "[json.exception.parse_error.101] parse error at line 3, column 5: x" -> "x";
 // "[json.exception.out_of_range.406] number overflow parsing '1e400'" -> "number overflow ...".
@@ -192,6 +249,20 @@ void JsonLocator::expand(const std::string& pointer) {
         i = skip_space(text, skip_value(text, i));
         if (i >= text.size() || text[i] != ',') return;
     }
+}
+
+bool parse_document(std::string_view text, std::size_t max_bytes, nlohmann::json& doc,
+                    Diagnostics& d) {
+    if (!precheck(text, max_bytes, d)) return false;
+    if (const auto bad = parse_json(text, doc)) {
+        syntax_error(d, text, bad->offset, "JSON syntax: " + bad->message);
+        return false;
+    }
+    // Every problem from here on is about a value in this text: it gets its line and column.
+    d.locate = [at = std::make_shared<JsonLocator>(std::string(text))](const std::string& pointer) {
+        return at->find(pointer);
+    };
+    return true;
 }
 
 } // namespace kiosk

@@ -6,6 +6,7 @@
 //
 // nlohmann's DOM keeps no positions, so JsonLocator finds them again in the text: where the value
 // at a JSON pointer starts, for messages about content that parsed.
+#include "content/diagnostics.h"
 #include "content/utf8.h"
 
 #include <nlohmann/json.hpp>
@@ -26,6 +27,12 @@ struct JsonParseError {
 };
 
 std::optional<JsonParseError> parse_json(std::string_view text, nlohmann::json& doc);
+
+// A whole file's text into doc, as every JSON file the kiosk reads goes: its size, its UTF-8 (a
+// file saved as Latin-1 is named as such), its depth, then the parse; a refusal is placed at its
+// line and column in d. On success d.locate places later messages about doc's values too.
+bool parse_document(std::string_view text, std::size_t max_bytes, nlohmann::json& doc,
+                    Diagnostics& d);
 
 // Built lazily, one object or array at a time along the pointers asked for: a deck with thousands
 // of values costs only the containers its messages name.

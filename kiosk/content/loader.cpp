@@ -18,61 +18,6 @@
 namespace kiosk {
 namespace {
 
-void syntax_error(Diagnostics& d, std::string_view text, std::size_t offset, std::string message) {
-    const auto pos = position_of(text, offset);
-    d.items.push_back({Severity::Error, d.file, "", pos.line, pos.column, std::move(message)});
-}
-
-// nlohmann's parser is iterative, but a deep document still costs memory and its message would
-// not say why; this scan refuses it first, with the place where the limit was crossed.
-std::optional<std::size_t> find_excess_depth(std::string_view text) {
-    std::size_t depth = 0;
-    bool in_string = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (in_string) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '{' || c == '[') {
-            if (++depth > limits::max_json_depth) return i;
-        } else if ((c == '}' || c == ']') && depth > 0) {
-            --depth;
-        }
-    }
-    return std::nullopt;
-}
-
-// Nearly always a file saved as Latin-1 or Windows-1252 ("é" as the one byte 0xE9): the message
-// says which byte and how to save the file again, which is all the author can do about it.
-std::string not_utf8_message(std::string_view text, const Utf8Error& bad) {
-    const auto byte = static_cast<unsigned char>(text[bad.offset]);
-    return "invalid UTF-8: " + bad.reason + " (byte " + describe_foreign_byte(byte) +
-           "): the file is not saved as UTF-8; in the editor choose \"Save as…\" (or \"Save "
-           "with encoding\") with the encoding UTF-8, and save it again";
-}
-
-bool precheck(std::string_view text, Diagnostics& d) {
-    if (text.size() > limits::max_deck_file_bytes) {
-        d.error("", "file is " + std::to_string(text.size()) + " bytes; the limit is " +
-                        std::to_string(limits::max_deck_file_bytes));
-        return false;
-    }
-    if (auto bad = find_invalid_utf8(text)) {
-        syntax_error(d, text, bad->offset, not_utf8_message(text, *bad));
-        return false;
-    }
-    if (auto deep = find_excess_depth(text)) {
-        syntax_error(d, text, *deep,
-                     "nesting deeper than " + std::to_string(limits::max_json_depth) + " levels");
-        return false;
-    }
-    return true;
-}
-
 // Reads up to max bytes of a regular file; a FIFO or device is refused before it can block.
 std::optional<std::string> read_head(const std::filesystem::path& file, std::size_t max,
                                      std::string& error) {
@@ -127,15 +72,8 @@ std::string fnv1a_hex(std::string_view text) {
 }
 
 void read_into(LoadResult& result, std::string_view text, const std::filesystem::path& base_dir) {
-    if (!precheck(text, result.diagnostics)) return;
     nlohmann::json doc;
-    if (const auto bad = parse_json(text, doc)) {
-        syntax_error(result.diagnostics, text, bad->offset, "JSON syntax: " + bad->message);
-        return;
-    }
-    // Every problem from here on is about a value in this text: it gets its line and column.
-    result.diagnostics.locate = [at = std::make_shared<JsonLocator>(std::string(text))](
-                                    const std::string& pointer) { return at->find(pointer); };
+    if (!parse_document(text, limits::max_deck_file_bytes, doc, result.diagnostics)) return;
     Deck deck = read_deck(doc, result.diagnostics);
     check_images(deck, base_dir, result.diagnostics);
     deck.digest = fnv1a_hex(text);
