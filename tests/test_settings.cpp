@@ -252,6 +252,26 @@ TEST_CASE("the statistics CSV is for Excel unless rfc4180 is asked for") {
     std::filesystem::remove(config_path);
 }
 
+TEST_CASE("--preview-slide takes a slide number from 1 to 500, on the command line only") {
+    CHECK(parse_args({}).settings.hooks.preview_slide == 0); // not given: the first slide
+    CHECK(parse_args({"--preview-slide", "1"}).settings.hooks.preview_slide == 1);
+    CHECK(parse_args({"--preview-slide", "500"}).settings.hooks.preview_slide == 500);
+    CHECK(parse_args({"--preview-slide", "0"}).error ==
+          "--preview-slide: expected a whole number from 1 to 500, got \"0\"");
+    CHECK(parse_args({"--preview-slide", "501"}).error ==
+          "--preview-slide: expected a whole number from 1 to 500, got \"501\"");
+    CHECK_FALSE(parse_args({"--preview-slide", "2.5"}).error.empty());
+    const OptionRow* row = find_option("--preview-slide");
+    REQUIRE(row);
+    CHECK(row->key == nullptr);
+    CHECK(row->kind == OptionKind::Whole);
+    CHECK(row->min == 1);
+    CHECK(row->max == 500);
+    Settings s;
+    CHECK_FALSE(apply_json(R"({"preview_slide": 2})", s).empty()); // not a field of the file
+    std::filesystem::remove(config_path);
+}
+
 TEST_CASE("wrong types in the file name their field") {
     Settings s;
     const auto problems = apply_json(

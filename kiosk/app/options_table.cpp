@@ -51,6 +51,11 @@ const OptionRow rows[] = {
     {.cli = "--windowed", .kind = K::Size, .min = 64, .max = 8192, .target = display<&D::window>,
      .value_name = "WxH", .help = "a window of that size instead of fullscreen (Escape quits)",
      .also_sets = display<&D::windowed>},
+    {.cli = "--preview-slide", .kind = K::Whole, .min = 1, .max = 500,
+     .target = hooks<&H::preview_slide>, .value_name = "N",
+     .help = "start at slide N, counted from 1 as the slide counter shows it (a preview with "
+             "--windowed; past the last slide: the last); it stands for its time, then the loop "
+             "goes on"},
     {.cli = "--check", .kind = K::Path, .target = content<&C::content_dir>, .value_name = "DIR",
      .help = "validate DIR/deck.json and its layout; exit 0 when clean, 1 on errors",
      .command = Command::Check},

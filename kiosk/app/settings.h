@@ -65,6 +65,7 @@ struct TestHooks {
     int exit_after_frames = 0; // 0: run until stopped (the benchmark's start-up time)
     bool trace = false;        // print state changes on stdout (tests)
     double hall_offset_s = 0;  // the hall's clock taken as this far off
+    int preview_slide = 0;     // 1..: the loop starts at this slide (as the counter shows it)
 };
 
 // Every knob, each consumer's part in a struct of its own; filled from the options table
