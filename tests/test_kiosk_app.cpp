@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <iostream>
 #include <sstream>
 
 using namespace kiosk;
@@ -463,4 +464,66 @@ TEST_CASE_METHOD(Fixture, "in a hall in step an import switches decks as the loo
     CHECK_FALSE(app.deck_pending());
     CHECK(app.deck().version == "2");
     CHECK(t > 2 * loop); // after the round's end, at the first slide
+}
+
+namespace {
+
+// What the app writes on stderr while it lives, and std::cerr back as it was afterwards.
+struct CerrCapture {
+    std::ostringstream text;
+    std::streambuf* saved = std::cerr.rdbuf(text.rdbuf());
+    ~CerrCapture() { std::cerr.rdbuf(saved); }
+};
+
+} // namespace
+
+TEST_CASE_METHOD(Fixture, "--preview-slide starts the loop at that slide, and the loop goes on") {
+    auto json = test::minimal_deck_json();
+    json["slides"].push_back({{"kind", "points"}, {"title", "Derde"}, {"points", {"x", "y"}}});
+    deck = *test::load_json(json).deck;
+    settings.display.windowed = true;
+    settings.hooks.preview_slide = 2; // as the author counts: the second slide
+    CerrCapture err;
+    KioskApp app(settings, deck, measure, canvas.sz, 0);
+    CHECK(app.browser().slides().current() == 1);
+    CHECK(app.browser().mode() == Mode::Attract); // the loop, not a visitor's pause
+    CHECK_FALSE(app.browser().slides().transition(0));
+    app.draw(canvas, 0);
+    CHECK(canvas.shows("Punten"));
+    CHECK(canvas.shows("2 / 3"));
+    const double stands = slide_duration_s(deck, deck.slides[1]);
+    app.update(stands - 0.1);
+    CHECK(app.browser().slides().current() == 1); // for its own time
+    app.update(stands + 0.1);
+    CHECK(app.browser().slides().current() == 2); // then on, as the loop goes
+    CHECK(app.browser().mode() == Mode::Attract);
+    CHECK(err.text.str().empty());
+}
+
+TEST_CASE_METHOD(Fixture,
+                 "--preview-slide past the deck's end starts at its last slide, and says so") {
+    settings.hooks.preview_slide = 7;
+    CerrCapture err;
+    KioskApp app(settings, deck, measure, canvas.sz, 0);
+    CHECK(app.browser().slides().current() == 1);
+    CHECK(app.browser().mode() == Mode::Attract);
+    CHECK_THAT(err.text.str(),
+               Catch::Contains("--preview-slide 7: the deck has 2 slides; starting at slide 2"));
+}
+
+TEST_CASE_METHOD(Fixture, "--preview-slide 1 is the first slide, as without it") {
+    settings.hooks.preview_slide = 1;
+    CerrCapture err;
+    KioskApp app(settings, deck, measure, canvas.sz, 0);
+    CHECK(app.browser().slides().current() == 0);
+    CHECK(err.text.str().empty());
+}
+
+TEST_CASE_METHOD(Fixture, "in a hall in step the clock picks the slide, not --preview-slide") {
+    settings.visitor.hall_sync = true;
+    settings.hooks.preview_slide = 2;
+    CerrCapture err;
+    KioskApp app(settings, deck, measure, canvas.sz, 0);
+    CHECK(app.browser().slides().current() == 0);
+    CHECK_THAT(err.text.str(), Catch::Contains("--preview-slide is ignored"));
 }

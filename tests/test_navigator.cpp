@@ -28,6 +28,23 @@ TEST_CASE("the attract loop advances on each slide's timer and wraps") {
     CHECK(nav.mode() == Mode::Attract);
 }
 
+TEST_CASE("the loop can start at any slide, for its whole time, and go on from there") {
+    Navigator nav = three_slides();
+    nav.start_at(1, 2);
+    CHECK(nav.current() == 1);
+    CHECK(nav.mode() == Mode::Attract);
+    CHECK_FALSE(nav.transition(2)); // nothing to fade from
+    CHECK(nav.elapsed_fraction(2) == 0);
+    nav.update(21.9);
+    CHECK(nav.current() == 1); // its 20 s from the start, not from the loop's
+    nav.update(22);
+    CHECK(nav.current() == 2);
+    CHECK(nav.transition(22.1));
+    nav.update(27);
+    CHECK(nav.current() == 0);
+    CHECK(nav.loops_completed() == 1);
+}
+
 TEST_CASE("the loop fades; a visitor's move slides in the direction of travel") {
     Navigator nav = three_slides();
     nav.update(10);

@@ -91,6 +91,8 @@ std::vector<Probe> probes(const OptionRow& row) {
                 size(row.min - 1, row.min, false), size(row.min, row.max + 1, false)};
     case OptionKind::Corner:
         return {{"bottom-right", "\"bottom-right\"", true}, {"middle", "\"middle\"", false}};
+    case OptionKind::CsvFormat:
+        return {{"rfc4180", "\"rfc4180\"", true}, {"csv", "\"csv\"", false}};
     default:
         return {};
     }
@@ -230,6 +232,44 @@ TEST_CASE("options on the command line override the file, flags and commands too
     CHECK(p.settings.args.bundle_sequence == 7);
     CHECK(parse_args({"--exit-after-frames", "2.5"}).error.find("a whole number") !=
           std::string::npos);
+    std::filesystem::remove(config_path);
+}
+
+TEST_CASE("the statistics CSV is for Excel unless rfc4180 is asked for") {
+    CHECK(parse_args({}).settings.args.csv_format == CsvFormat::Excel);
+    auto p = parse_args({"--stats-export", "out", "--csv-format", "rfc4180"});
+    REQUIRE(p.error.empty());
+    CHECK(p.settings.command == Command::StatsExport);
+    CHECK(p.settings.args.csv_format == CsvFormat::Rfc4180);
+    CHECK(parse_args({"--csv-format", "excel"}).settings.args.csv_format == CsvFormat::Excel);
+    CHECK(parse_args({"--csv-format", "tsv"}).error ==
+          "--csv-format: expected excel or rfc4180, got \"tsv\"");
+    std::ofstream(config_path) << R"({"csv_format": "rfc4180"})";
+    p = parse_args({"--config", config_path.string()});
+    REQUIRE(p.error.empty());
+    CHECK(p.settings.args.csv_format == CsvFormat::Rfc4180);
+    p = parse_args({"--config", config_path.string(), "--csv-format", "excel"});
+    CHECK(p.settings.args.csv_format == CsvFormat::Excel);
+    std::filesystem::remove(config_path);
+}
+
+TEST_CASE("--preview-slide takes a slide number from 1 to 500, on the command line only") {
+    CHECK(parse_args({}).settings.hooks.preview_slide == 0); // not given: the first slide
+    CHECK(parse_args({"--preview-slide", "1"}).settings.hooks.preview_slide == 1);
+    CHECK(parse_args({"--preview-slide", "500"}).settings.hooks.preview_slide == 500);
+    CHECK(parse_args({"--preview-slide", "0"}).error ==
+          "--preview-slide: expected a whole number from 1 to 500, got \"0\"");
+    CHECK(parse_args({"--preview-slide", "501"}).error ==
+          "--preview-slide: expected a whole number from 1 to 500, got \"501\"");
+    CHECK_FALSE(parse_args({"--preview-slide", "2.5"}).error.empty());
+    const OptionRow* row = find_option("--preview-slide");
+    REQUIRE(row);
+    CHECK(row->key == nullptr);
+    CHECK(row->kind == OptionKind::Whole);
+    CHECK(row->min == 1);
+    CHECK(row->max == 500);
+    Settings s;
+    CHECK_FALSE(apply_json(R"({"preview_slide": 2})", s).empty()); // not a field of the file
     std::filesystem::remove(config_path);
 }
 

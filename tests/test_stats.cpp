@@ -153,34 +153,73 @@ TEST_CASE("a bad time or duration does not fail the batch", "[stats]") {
     CHECK(day.visit_seconds == Approx(30));
 }
 
-TEST_CASE("CSV files from a known store", "[stats]") {
+namespace {
+
+// Slide and finding events on one day, with titles that need quoting in one style or the other.
+struct KnownStore {
     TempDb db;
-    auto store = open(db.file);
-    std::string error;
-    REQUIRE(store.add({event(june_28 + 10 * 3600, StatKind::ReadingOpened, 1),
-                       event(june_28 + 10 * 3600 + 5, StatKind::ReadingTime, 1, 42.5),
-                       event(june_28 + 11 * 3600, StatKind::SlideShown, 0, 8, 0, false),
-                       event(june_28 + 12 * 3600, StatKind::SlideShown, 0, 7, 0, false),
-                       event(june_28 + 12 * 3600, StatKind::SlideShown, 0, 20.25, 1, true),
-                       event(june_28 + 13 * 3600, StatKind::ReadingOpened, 9)},
-                      error));
-    const std::vector<std::string> slides{"Titel, met komma", "Twee\nregels"};
+    StatsStore store = open(db.file);
+    const std::vector<std::string> slides{"Titel, met komma", "Twee\nregels", "Een; twee"};
     const std::vector<std::string> findings{"Zeg \"ja\""}; // finding 9 has no title
-    CHECK(daily_csv(store.totals(), slides, findings) ==
+    KnownStore() {
+        std::string error;
+        REQUIRE(store.add({event(june_28 + 10 * 3600, StatKind::ReadingOpened, 1),
+                           event(june_28 + 10 * 3600 + 5, StatKind::ReadingTime, 1, 42.5),
+                           event(june_28 + 11 * 3600, StatKind::SlideShown, 0, 8, 0, false),
+                           event(june_28 + 12 * 3600, StatKind::SlideShown, 0, 7, 0, false),
+                           event(june_28 + 12 * 3600, StatKind::SlideShown, 0, 20.25, 1, true),
+                           event(june_28 + 13 * 3600, StatKind::ReadingOpened, 9),
+                           event(june_28 + 14 * 3600, StatKind::SlideShown, 0, 5, 2, true)},
+                          error));
+    }
+};
+
+} // namespace
+
+TEST_CASE("CSV files from a known store, as RFC 4180", "[stats]") {
+    KnownStore k;
+    CHECK(daily_csv(k.store.totals(), k.slides, k.findings, rfc4180_csv) ==
           "day,kind,slide,slide_title,finding,finding_title,by_visitor,count,seconds\n"
           "2017-06-28,reading_opened,,,1,\"Zeg \"\"ja\"\"\",1,1,0.0\n"
           "2017-06-28,reading_opened,,,9,,1,1,0.0\n"
           "2017-06-28,reading_time,,,1,\"Zeg \"\"ja\"\"\",1,1,42.5\n"
           "2017-06-28,slide_shown,1,\"Titel, met komma\",,,0,2,15.0\n"
-          "2017-06-28,slide_shown,2,\"Twee\nregels\",,,1,1,20.2\n");
-    CHECK(hourly_csv(store.totals(), slides, findings) ==
+          "2017-06-28,slide_shown,2,\"Twee\nregels\",,,1,1,20.2\n"
+          "2017-06-28,slide_shown,3,Een; twee,,,1,1,5.0\n");
+    CHECK(hourly_csv(k.store.totals(), k.slides, k.findings, rfc4180_csv) ==
           "day,hour,kind,slide,slide_title,finding,finding_title,by_visitor,count,seconds\n"
           "2017-06-28,10,reading_opened,,,1,\"Zeg \"\"ja\"\"\",1,1,0.0\n"
           "2017-06-28,10,reading_time,,,1,\"Zeg \"\"ja\"\"\",1,1,42.5\n"
           "2017-06-28,11,slide_shown,1,\"Titel, met komma\",,,0,1,8.0\n"
           "2017-06-28,12,slide_shown,1,\"Titel, met komma\",,,0,1,7.0\n"
           "2017-06-28,12,slide_shown,2,\"Twee\nregels\",,,1,1,20.2\n"
-          "2017-06-28,13,reading_opened,,,9,,1,1,0.0\n");
+          "2017-06-28,13,reading_opened,,,9,,1,1,0.0\n"
+          "2017-06-28,14,slide_shown,3,Een; twee,,,1,1,5.0\n");
+}
+
+// The default: what a Belgian Excel opens by a double click. The byte order mark, ";" between
+// fields, decimal commas; a field is quoted when it holds ";", a quote or a line break, and a
+// comma alone needs no quotes.
+TEST_CASE("CSV files from a known store, for Excel", "[stats]") {
+    KnownStore k;
+    const std::string bom = "\xEF\xBB\xBF";
+    CHECK(daily_csv(k.store.totals(), k.slides, k.findings, excel_csv) ==
+          bom + "day;kind;slide;slide_title;finding;finding_title;by_visitor;count;seconds\n"
+                "2017-06-28;reading_opened;;;1;\"Zeg \"\"ja\"\"\";1;1;0,0\n"
+                "2017-06-28;reading_opened;;;9;;1;1;0,0\n"
+                "2017-06-28;reading_time;;;1;\"Zeg \"\"ja\"\"\";1;1;42,5\n"
+                "2017-06-28;slide_shown;1;Titel, met komma;;;0;2;15,0\n"
+                "2017-06-28;slide_shown;2;\"Twee\nregels\";;;1;1;20,2\n"
+                "2017-06-28;slide_shown;3;\"Een; twee\";;;1;1;5,0\n");
+    CHECK(hourly_csv(k.store.totals(), k.slides, k.findings, excel_csv) ==
+          bom + "day;hour;kind;slide;slide_title;finding;finding_title;by_visitor;count;seconds\n"
+                "2017-06-28;10;reading_opened;;;1;\"Zeg \"\"ja\"\"\";1;1;0,0\n"
+                "2017-06-28;10;reading_time;;;1;\"Zeg \"\"ja\"\"\";1;1;42,5\n"
+                "2017-06-28;11;slide_shown;1;Titel, met komma;;;0;1;8,0\n"
+                "2017-06-28;12;slide_shown;1;Titel, met komma;;;0;1;7,0\n"
+                "2017-06-28;12;slide_shown;2;\"Twee\nregels\";;;1;1;20,2\n"
+                "2017-06-28;13;reading_opened;;;9;;1;1;0,0\n"
+                "2017-06-28;14;slide_shown;3;\"Een; twee\";;;1;1;5,0\n");
 }
 
 TEST_CASE("a rolled-up day is in the daily CSV only, and in the terminal report", "[stats]") {
@@ -197,9 +236,9 @@ TEST_CASE("a rolled-up day is in the daily CSV only, and in the terminal report"
                       error));
     REQUIRE(store.roll_up(june_28 + 3 * 86400, error));
     const auto t = store.totals();
-    CHECK(hourly_csv(t, {}, {}) ==
+    CHECK(hourly_csv(t, {}, {}, rfc4180_csv) ==
           "day,hour,kind,slide,slide_title,finding,finding_title,by_visitor,count,seconds\n");
-    CHECK(daily_csv(t, {}, {}) ==
+    CHECK(daily_csv(t, {}, {}, rfc4180_csv) ==
           "day,kind,slide,slide_title,finding,finding_title,by_visitor,count,seconds\n"
           "2017-06-28,crash_seen,,,,,1,1,0.0\n"
           "2017-06-28,reading_opened,,,2,,1,1,0.0\n"

@@ -100,6 +100,7 @@ void read_row(JsonFields& f, const OptionRow& row, Settings& s, Diagnostics& d) 
     case OptionKind::Path:
     case OptionKind::Size:
     case OptionKind::Corner:
+    case OptionKind::CsvFormat:
         return read_text(f, row, s, d);
     }
 }

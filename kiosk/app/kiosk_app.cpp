@@ -31,7 +31,27 @@ KioskApp::KioskApp(const Settings& settings, Deck deck, const TextMeasure& measu
       cache_(measure, screen, touch_target_px(screen, 0), deck_.slides.size()), overlays_(measure),
       status_(now), trace_(trace, settings.visitor.hall_sync), started_at_(now) {
     status_.set_hall(settings.visitor.hall_sync);
+    start_preview(settings.hooks.preview_slide, settings.visitor.hall_sync, now);
     trace_state(now);
+}
+
+// --preview-slide N: the loop starts at slide N (counted from 1) and goes on from there, as it
+// would have reached it, rather than pausing there as a visitor's jump would: an author sees the
+// slide for its own time and the fade into the next. Past the deck's end: its last slide.
+void KioskApp::start_preview(int slide, bool hall_sync, double now) {
+    if (slide <= 0) return;
+    if (hall_sync) {
+        std::cerr << "kiosk: --preview-slide is ignored in a hall in step: the clock picks the "
+                     "slide\n";
+        return;
+    }
+    const int count = static_cast<int>(deck_.slides.size());
+    if (slide > count) {
+        std::cerr << "kiosk: --preview-slide " << slide << ": the deck has " << count
+                  << " slides; starting at slide " << count << '\n';
+        slide = count;
+    }
+    browser_.start_loop_at(slide - 1, now);
 }
 
 void KioskApp::resize(Size screen) {

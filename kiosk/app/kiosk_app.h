@@ -94,6 +94,7 @@ class KioskApp {
     void trace_state(double now);
     void prepare_pending(double now);
     void switch_to_pending(double now);
+    void start_preview(int slide, bool hall_sync, double now);
 
     VisitorSettings settings_;
     // What else of the Settings the app needs to know.

@@ -51,6 +51,11 @@ const OptionRow rows[] = {
     {.cli = "--windowed", .kind = K::Size, .min = 64, .max = 8192, .target = display<&D::window>,
      .value_name = "WxH", .help = "a window of that size instead of fullscreen (Escape quits)",
      .also_sets = display<&D::windowed>},
+    {.cli = "--preview-slide", .kind = K::Whole, .min = 1, .max = 500,
+     .target = hooks<&H::preview_slide>, .value_name = "N",
+     .help = "start at slide N, counted from 1 as the slide counter shows it (a preview with "
+             "--windowed; past the last slide: the last); it stands for its time, then the loop "
+             "goes on"},
     {.cli = "--check", .kind = K::Path, .target = content<&C::content_dir>, .value_name = "DIR",
      .help = "validate DIR/deck.json and its layout; exit 0 when clean, 1 on errors",
      .command = Command::Check},
@@ -66,6 +71,11 @@ const OptionRow rows[] = {
      .value_name = "DIR",
      .help = "write the statistics to DIR: daily.csv, hourly.csv and chart.png",
      .command = Command::StatsExport},
+    {.cli = "--csv-format", .key = "csv_format", .kind = K::CsvFormat,
+     .target = args<&A::csv_format>, .value_name = "FORMAT",
+     .help = "the CSV files of --stats-export: excel (default: UTF-8 with a byte order mark, "
+             "\";\" between fields, decimal commas, as Excel in Belgium opens them) or rfc4180 "
+             "(commas, decimal points, no mark: for scripts and an English Excel)"},
     {.cli = "--stats-file", .key = "stats_file", .kind = K::Path,
      .target = top<&Settings::stats_file>,
      .value_name = "FILE",
@@ -234,6 +244,8 @@ std::string allowed_values(const OptionRow& row) {
         return "WIDTHxHEIGHT between " + format_number(row.min) + " and " + format_number(row.max);
     case K::Corner:
         return "top-left, top-right, bottom-left or bottom-right";
+    case K::CsvFormat:
+        return "excel or rfc4180";
     case K::Flag:
         return "true or false";
     case K::TextList:
@@ -276,6 +288,8 @@ bool store_text(const OptionRow& row, Settings& settings, const std::string& tex
         return store_parsed(row, settings, parse_size(text, row.min, row.max));
     case K::Corner:
         return store_parsed(row, settings, parse_corner(text));
+    case K::CsvFormat:
+        return store_parsed(row, settings, parse_csv_format(text));
     case K::Text:
         return store_parsed(row, settings, std::optional(text));
     case K::Path:

@@ -15,15 +15,16 @@
 namespace kiosk {
 
 enum class OptionKind {
-    Flag,     // no value on the command line (stores flag_value); true or false in the file
-    Whole,    // a whole number from min to max; when step > 0, a multiple of it
-    Number,   // a number from min to max
-    Text,     // a string
-    Path,     // a file or folder
-    Size,     // WIDTHxHEIGHT, each side from min to max
-    Corner,   // top-left, top-right, bottom-left or bottom-right
-    TextList, // an array of at most max strings
-    Schedule, // opening hours per day, an object
+    Flag,      // no value on the command line (stores flag_value); true or false in the file
+    Whole,     // a whole number from min to max; when step > 0, a multiple of it
+    Number,    // a number from min to max
+    Text,      // a string
+    Path,      // a file or folder
+    Size,      // WIDTHxHEIGHT, each side from min to max
+    Corner,    // top-left, top-right, bottom-left or bottom-right
+    CsvFormat, // excel or rfc4180
+    TextList,  // an array of at most max strings
+    Schedule,  // opening hours per day, an object
 };
 
 // The way to a Settings field through its part: field<&Settings::visitor, &VisitorSettings::
@@ -44,7 +45,7 @@ template <auto... Path> auto& field(Settings& settings) {
 using OptionTarget =
     std::variant<std::monostate, FieldOf<bool>, FieldOf<int>, FieldOf<std::uint64_t>,
                  FieldOf<double>, FieldOf<std::optional<double>>, FieldOf<std::filesystem::path>,
-                 FieldOf<std::string>, FieldOf<Size>, FieldOf<Corner>,
+                 FieldOf<std::string>, FieldOf<Size>, FieldOf<Corner>, FieldOf<CsvFormat>,
                  FieldOf<std::vector<std::string>>, FieldOf<Schedule>>;
 
 struct OptionRow {

@@ -15,6 +15,12 @@ std::optional<Corner> parse_corner(const std::string& text) {
     return std::nullopt;
 }
 
+std::optional<CsvFormat> parse_csv_format(const std::string& text) {
+    if (text == "excel") return CsvFormat::Excel;
+    if (text == "rfc4180") return CsvFormat::Rfc4180;
+    return std::nullopt;
+}
+
 namespace {
 
 struct ArgCursor {

@@ -14,6 +14,8 @@ namespace kiosk {
 
 enum class Command { Run, Check, Export, Bundle, Stats, StatsExport, Help, Version };
 enum class Corner { TopLeft, TopRight, BottomLeft, BottomRight };
+// The CSV files of --stats-export: for a Belgian Excel (BOM, ";", decimal comma), or RFC 4180.
+enum class CsvFormat { Excel, Rfc4180 };
 
 // Where the slides come from, and which bundles from a stick are trusted: the content updates
 // and the importer.
@@ -52,7 +54,8 @@ struct CommandArgs {
     std::uint64_t bundle_sequence = 0; // --seq for --bundle
     std::filesystem::path export_dir;
     Size export_size{1920, 1080};
-    std::filesystem::path stats_export_dir; // --stats-export: CSV files and the chart go here
+    std::filesystem::path stats_export_dir;  // --stats-export: CSV files and the chart go here
+    CsvFormat csv_format = CsvFormat::Excel; // what the organiser's spreadsheet opens
 };
 
 // For tests, previews and the benchmark, never for a kiosk in a foyer.
@@ -62,6 +65,7 @@ struct TestHooks {
     int exit_after_frames = 0; // 0: run until stopped (the benchmark's start-up time)
     bool trace = false;        // print state changes on stdout (tests)
     double hall_offset_s = 0;  // the hall's clock taken as this far off
+    int preview_slide = 0;     // 1..: the loop starts at this slide (as the counter shows it)
 };
 
 // Every knob, each consumer's part in a struct of its own; filled from the options table
@@ -90,7 +94,8 @@ struct ParsedArgs {
 };
 
 ParsedArgs parse_args(const std::vector<std::string>& args);
-std::optional<Corner> parse_corner(const std::string& text); // "top-left", ...
+std::optional<Corner> parse_corner(const std::string& text);        // "top-left", ...
+std::optional<CsvFormat> parse_csv_format(const std::string& text); // "excel", "rfc4180"
 std::string usage(); // --help: every row of the options table (options_table.h)
 
 // The installed deck beside the executable (../share/kiosk/content), else the source tree's.

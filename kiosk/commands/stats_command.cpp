@@ -148,8 +148,9 @@ int run_stats_export(const Settings& settings) {
     if (ec) return std::cerr << "kiosk: cannot create " << dir << ": " << ec.message() << '\n', 1;
     const Titles t = titles_of(settings);
     const auto totals = store->totals();
-    const bool ok = write_text(dir / "daily.csv", daily_csv(totals, t.slides, t.findings)) &&
-                    write_text(dir / "hourly.csv", hourly_csv(totals, t.slides, t.findings)) &&
+    const CsvStyle& csv = settings.args.csv_format == CsvFormat::Excel ? excel_csv : rfc4180_csv;
+    const bool ok = write_text(dir / "daily.csv", daily_csv(totals, t.slides, t.findings, csv)) &&
+                    write_text(dir / "hourly.csv", hourly_csv(totals, t.slides, t.findings, csv)) &&
                     write_chart(chart_data(totals, t), t.theme, settings, dir / "chart.png");
     if (ok) std::cout << "kiosk: statistics written to " << dir.string() << '\n';
     return ok ? 0 : 1;

@@ -26,6 +26,8 @@ class Browser {
     void next(double now);
     void previous(double now);
     void go_to_slide(int index, double now);
+    // The attract loop from slide `index` on, as if it had just got there (Navigator::start_at).
+    void start_loop_at(int index, double now) { nav_.start_at(index, now); }
     void open_overview(double now);
     // From the overview: show the finding's headline slide.
     void choose_finding(int finding, double now);

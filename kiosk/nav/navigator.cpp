@@ -54,6 +54,12 @@ void Navigator::go_to(int index, double now) {
     show(index, index >= current_ ? +1 : -1, false, now);
 }
 
+void Navigator::start_at(int index, double now) {
+    current_ = previous_ = wrap(index);
+    shown_at_ = now;
+    transition_start_ = -1e9;
+}
+
 void Navigator::activity(double now) {
     mode_ = Mode::Browsing;
     last_activity_ = now;

@@ -31,6 +31,9 @@ class Navigator {
     void next(double now);
     void previous(double now);
     void go_to(int index, double now);
+    // The loop carries on from `index`, shown from now for its time, with no transition and no
+    // pause (an author's preview, which would otherwise always begin at the first slide).
+    void start_at(int index, double now);
     // Any touch, click or key: pauses the loop and restarts the idle countdown.
     void activity(double now);
     // Advances the loop timer and the idle countdown.

@@ -16,38 +16,57 @@ std::string title_at(const std::vector<std::string>& titles, int index) {
                : std::string();
 }
 
-// RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.
-std::string field(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+// RFC 4180: a field with the separator, a quote or a line break is quoted, its quotes doubled.
+std::string field(const std::string& s, const CsvStyle& style) {
+    if (s.find_first_of(std::string("\"\n\r") + style.separator) == std::string::npos) return s;
     std::string out = "\"";
     for (char c : s)
         out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";
 }
 
-std::string seconds_text(double s) {
+std::string line(const std::vector<std::string>& fields, const CsvStyle& style) {
+    std::string out;
+    for (std::size_t i = 0; i < fields.size(); ++i)
+        out += (i > 0 ? std::string(1, style.separator) : "") + field(fields[i], style);
+    return out + "\n";
+}
+
+// printf's decimal sign is the C locale's (a point, as long as nobody calls setlocale); either
+// way it becomes the style's.
+std::string seconds_text(double s, char decimal) {
     char text[32];
     std::snprintf(text, sizeof text, "%.1f", s);
-    return text;
+    std::string out = text;
+    std::replace_if(
+        out.begin(), out.end(), [](char c) { return c == '.' || c == ','; }, decimal);
+    return out;
 }
 
 using Key =
     std::tuple<std::string, int, std::string, int, int, int>; // day hour kind slide finding visitor
 
 std::string csv(const std::map<Key, std::pair<long, double>>& rows, bool with_hour,
-                const std::vector<std::string>& slides, const std::vector<std::string>& findings) {
-    std::string out =
-        with_hour
-            ? "day,hour,kind,slide,slide_title,finding,finding_title,by_visitor,count,seconds\n"
-            : "day,kind,slide,slide_title,finding,finding_title,by_visitor,count,seconds\n";
+                const std::vector<std::string>& slides, const std::vector<std::string>& findings,
+                const CsvStyle& style) {
+    std::vector<std::string> head{"day",           "kind",       "slide", "slide_title", "finding",
+                                  "finding_title", "by_visitor", "count", "seconds"};
+    if (with_hour) head.insert(head.begin() + 1, "hour");
+    std::string out = style.bom ? "\xEF\xBB\xBF" : "";
+    out += line(head, style);
     for (const auto& [k, v] : rows) {
         const auto& [day, hour, kind, slide, finding, visitor] = k;
-        out += day + ",";
-        if (with_hour) out += std::to_string(hour) + ",";
-        out += kind + "," + (slide >= 0 ? std::to_string(slide + 1) : "") + "," +
-               field(title_at(slides, slide)) + "," + (finding > 0 ? std::to_string(finding) : "") +
-               "," + field(title_at(findings, finding - 1)) + "," + std::to_string(visitor) + "," +
-               std::to_string(v.first) + "," + seconds_text(v.second) + "\n";
+        std::vector<std::string> fields{day,
+                                        kind,
+                                        slide >= 0 ? std::to_string(slide + 1) : "",
+                                        title_at(slides, slide),
+                                        finding > 0 ? std::to_string(finding) : "",
+                                        title_at(findings, finding - 1),
+                                        std::to_string(visitor),
+                                        std::to_string(v.first),
+                                        seconds_text(v.second, style.decimal)};
+        if (with_hour) fields.insert(fields.begin() + 1, std::to_string(hour));
+        out += line(fields, style);
     }
     return out;
 }
@@ -69,14 +88,14 @@ std::map<Key, std::pair<long, double>> fold(const std::vector<StatsStore::Total>
 
 std::string daily_csv(const std::vector<StatsStore::Total>& totals,
                       const std::vector<std::string>& slides,
-                      const std::vector<std::string>& findings) {
-    return csv(fold(totals, false), false, slides, findings);
+                      const std::vector<std::string>& findings, const CsvStyle& style) {
+    return csv(fold(totals, false), false, slides, findings, style);
 }
 
 std::string hourly_csv(const std::vector<StatsStore::Total>& totals,
                        const std::vector<std::string>& slides,
-                       const std::vector<std::string>& findings) {
-    return csv(fold(totals, true), true, slides, findings);
+                       const std::vector<std::string>& findings, const CsvStyle& style) {
+    return csv(fold(totals, true), true, slides, findings, style);
 }
 
 std::vector<FindingReads> most_read_findings(const std::vector<StatsStore::Total>& totals,
