@@ -93,6 +93,9 @@ watch() { # watch A B SETTLE WATCH OFFSET
     from=$(now)
     sleep "$4"
     to=$(now)
+    # B's change that matches A's last one can come up to the offset later: let it happen (and
+    # reach B's trace) before comparing.
+    sleep 1.5
     compare "$1" "$2" "$from" "$to" "$5"
 }
 
