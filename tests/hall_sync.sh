@@ -1,8 +1,7 @@
 #!/bin/bash
 # Several screens in one hall, in step: kiosks with the same deck and hall sync on show the same
-# slide at every moment and start each transition within two frames (33 ms at 60 Hz; they
-# typically agree within a millisecond, and a 2-core CI machine running three kiosks and Xvfb
-# can wake one a frame late) of each other, however far apart they were started, and after one is restarted mid-loop. A kiosk whose
+# slide at every moment and start each transition within one frame (16.7 ms at 60 Hz) of each
+# other, however far apart they were started, and after one is restarted mid-loop. A kiosk whose
 # clock is off (the --hall-offset test hook) is off by exactly that much. Judged from their
 # --trace lines, which carry the wall clock's time with hall sync on.
 # Usage: hall_sync.sh KIOSK
@@ -71,7 +70,7 @@ compare() { # compare A B FROM TO OFFSET
     # outside A's window by the offset.
     changes "$2" "$(awk -v t="$3" 'BEGIN { printf "%.4f", t - 1 }')" \
         "$(awk -v t="$4" 'BEGIN { printf "%.4f", t + 1 }')" >"$tmp/b"
-    awk -v offset="$5" -v tol=0.0334 '
+    awk -v offset="$5" -v tol=0.0167 '
         NR == FNR { bw[NR] = $1; bs[NR] = $2; n = NR; next }
         FNR == 1 { next } # the first line is where the window starts, not a change
         {
