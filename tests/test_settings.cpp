@@ -1,3 +1,4 @@
+#include "content/limits.h"
 #include "app/config_file.h"
 #include "app/options_table.h"
 #include "app/settings.h"
@@ -253,21 +254,21 @@ TEST_CASE("the statistics CSV is for Excel unless rfc4180 is asked for") {
     std::filesystem::remove(config_path);
 }
 
-TEST_CASE("--preview-slide takes a slide number from 1 to 500, on the command line only") {
+TEST_CASE("--preview-slide takes a slide number from 1 to 200, on the command line only") {
     CHECK(parse_args({}).settings.hooks.preview_slide == 0); // not given: the first slide
     CHECK(parse_args({"--preview-slide", "1"}).settings.hooks.preview_slide == 1);
-    CHECK(parse_args({"--preview-slide", "500"}).settings.hooks.preview_slide == 500);
+    CHECK(parse_args({"--preview-slide", "200"}).settings.hooks.preview_slide == 200);
     CHECK(parse_args({"--preview-slide", "0"}).error ==
-          "--preview-slide: expected a whole number from 1 to 500, got \"0\"");
-    CHECK(parse_args({"--preview-slide", "501"}).error ==
-          "--preview-slide: expected a whole number from 1 to 500, got \"501\"");
+          "--preview-slide: expected a whole number from 1 to 200, got \"0\"");
+    CHECK(parse_args({"--preview-slide", "201"}).error ==
+          "--preview-slide: expected a whole number from 1 to 200, got \"201\"");
     CHECK_FALSE(parse_args({"--preview-slide", "2.5"}).error.empty());
     const OptionRow* row = find_option("--preview-slide");
     REQUIRE(row);
     CHECK(row->key == nullptr);
     CHECK(row->kind == OptionKind::Whole);
     CHECK(row->min == 1);
-    CHECK(row->max == 500);
+    CHECK(row->max == limits::max_slides);
     Settings s;
     CHECK_FALSE(apply_json(R"({"preview_slide": 2})", s).empty()); // not a field of the file
     std::filesystem::remove(config_path);

@@ -1,5 +1,7 @@
 #include "app/options_table.h"
 
+#include "content/limits.h"
+
 #include <charconv>
 #include <cmath>
 #include <sstream>
@@ -51,7 +53,7 @@ const OptionRow rows[] = {
     {.cli = "--windowed", .kind = K::Size, .min = 64, .max = 8192, .target = display<&D::window>,
      .value_name = "WxH", .help = "a window of that size instead of fullscreen (Escape quits)",
      .also_sets = display<&D::windowed>},
-    {.cli = "--preview-slide", .kind = K::Whole, .min = 1, .max = 500,
+    {.cli = "--preview-slide", .kind = K::Whole, .min = 1, .max = limits::max_slides,
      .target = hooks<&H::preview_slide>, .value_name = "N",
      .help = "start at slide N, counted from 1 as the slide counter shows it (a preview with "
              "--windowed; past the last slide: the last); it stands for its time, then the loop "
