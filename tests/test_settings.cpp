@@ -1,7 +1,7 @@
-#include "content/limits.h"
 #include "app/config_file.h"
 #include "app/options_table.h"
 #include "app/settings.h"
+#include "content/limits.h"
 
 #include <catch2/catch.hpp>
 
