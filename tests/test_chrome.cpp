@@ -5,6 +5,8 @@
 #include "layout/panels.h"
 #include "support/deck_builder.h"
 #include "support/fake_measure.h"
+#include "support/recording_canvas.h"
+#include "view/views.h"
 
 #include <catch2/catch.hpp>
 
@@ -108,6 +110,35 @@ TEST_CASE("the reading view lays the details out below a fixed heading") {
     CHECK(r.body.texts.front().text == "Tekst.");
     REQUIRE(r.fixed.buttons.size() == 3); // back, and the findings before and after
     CHECK(r.fixed.buttons.front().action == Action::Close);
+}
+
+TEST_CASE("the reading heading scrolls away, a one-line heading stays, the text clears the bar") {
+    const Deck deck = seven_findings();
+    const Size screen{800, 480};
+    const ReadingLayout r = reading_layout(deck, 2, screen, touch_target_px(screen, 0), measure);
+    const std::string title = deck.findings[2].title;
+    auto has = [](const Scene& scene, const std::string& text) {
+        for (const auto& t : scene.texts)
+            if (t.text.find(text) != std::string::npos) return true;
+        return false;
+    };
+    CHECK(has(r.heading, title));
+    CHECK(has(r.compact.scene, "\u00B7 Titel f3"));
+    CHECK(r.compact_from > 0);
+    CHECK(r.body.texts.front().y > r.heading.texts.back().y); // the text below the heading
+    int bar_top = screen.h;
+    for (const auto& b : r.fixed.buttons)
+        bar_top = std::min(bar_top, b.rect.y);
+    CHECK(r.viewport.bottom() + ScreenMetrics(screen).unit / 40 <= bar_top); // never touching
+
+    test::RecordingCanvas canvas;
+    auto shows_at = [&](double offset) {
+        canvas.clear({});
+        draw_reading(canvas, r, deck.theme, {offset, 0.0, 0.5}, {255, 255});
+        return std::pair{canvas.shows(title), canvas.shows("Titel f3")};
+    };
+    CHECK(shows_at(0) == std::pair{true, false});
+    CHECK(shows_at(r.compact_from + 200.0) == std::pair{false, true});
 }
 
 TEST_CASE("the reading view steps to the next and previous finding, none past the ends") {

@@ -205,6 +205,39 @@ void add_finding_steps(Layer& layer, const Deck& deck, int finding, int left, in
 
 } // namespace
 
+namespace {
+
+// The label and the full title, as they stand above the text before any scrolling; returns the
+// height they take.
+int add_heading(Scene& heading, const std::string& label, const std::string& title, Rect box,
+                const ScreenMetrics& m, const TextMeasure& measure) {
+    const auto kicker = fit_text(label, m.label_px(), {box.x, box.y, box.w, box.h / 8},
+                                 FontStyle::Bold, Ink::Accent, measure);
+    add_wrapped(heading, kicker, box.x, 0);
+    const auto full = fit_text(title, m.heading_px() * 3 / 4, {box.x, 0, box.w, box.h / 3},
+                               FontStyle::Bold, Ink::Text, measure);
+    add_wrapped(heading, full, box.x, kicker.height);
+    return kicker.height + full.height;
+}
+
+// "Vaststelling 3 · Overheid, regelgeving en onderwijs" on one line (the label alone when the
+// short title does not fit on it at the label's size), on a band in the background's colour that
+// the text scrolls under, with a rule below it.
+Layer compact_heading(const std::string& label, const std::string& short_title, Size screen,
+                      Rect box, const ScreenMetrics& m, const TextMeasure& measure) {
+    const auto style = style_of(m.label_px(), FontStyle::Bold, Ink::Accent);
+    auto line = wrap_text(parse_markup(label + " \u00B7 " + short_title), style, box.w, measure);
+    if (line.lines > 1) line = wrap_text(parse_markup(label), style, box.w, measure);
+    Layer layer;
+    const int band_h = box.y + line.height + m.label_px() / 2;
+    layer.scene.rects.push_back({{0, 0, screen.w, band_h}, Ink::Background});
+    layer.scene.rects.push_back({{0, band_h, screen.w, std::max(2, m.unit / 120)}, Ink::Surface});
+    add_wrapped(layer.scene, line, box.x, box.y);
+    return layer;
+}
+
+} // namespace
+
 ReadingLayout reading_layout(const Deck& deck, int finding, Size screen, int target_px,
                              const TextMeasure& measure) {
     ReadingLayout out;
@@ -213,31 +246,28 @@ ReadingLayout reading_layout(const Deck& deck, int finding, Size screen, int tar
     const Finding& f = deck.findings.at(static_cast<std::size_t>(finding));
     const std::string label =
         fill_template(deck.ui.finding_label, {{"n", std::to_string(f.number)}});
-    const auto kicker = fit_text(label, m.label_px(), {box.x, box.y, box.w, box.h / 8},
-                                 FontStyle::Bold, Ink::Accent, measure);
-    add_wrapped(out.fixed.scene, kicker, box.x, box.y);
-    const int title_top = box.y + kicker.height;
-    const auto title =
-        fit_text(f.title, m.heading_px() * 3 / 4, {box.x, title_top, box.w, box.h / 3},
-                 FontStyle::Bold, Ink::Text, measure);
-    add_wrapped(out.fixed.scene, title, box.x, title_top);
-    const int gap = m.unit / 40;
-    const int top = title_top + title.height + gap;
+    const int heading_h = add_heading(out.heading, label, f.title, box, m, measure);
+    out.compact = compact_heading(label, f.short_title, screen, box, m, measure);
+    const int band_h = out.compact.scene.rects.front().rect.h;
+    out.compact_from = std::max(0, heading_h - (band_h - box.y));
+    const auto bar = bottom_bar(screen, target_px);
+    const int gap = m.unit / 40; // between the heading and the text, and the text and the bar
     // Lines of about 60 characters read best; the scroll track sits in the right margin.
     const int body_px = std::max(m.min_body_px(), m.body_px() * 4 / 5);
     const int width = std::min(box.w, body_px * 32);
-    out.viewport = {box.x, top, width, box.bottom() - top};
-    out.scroll_track = {screen.w - m.margin_x() / 2 - std::max(4, m.unit / 120), top,
-                        std::max(4, m.unit / 120), out.viewport.h};
-    int y = 0;
+    out.viewport = {box.x, box.y, box.w, std::min(box.bottom(), bar.y - gap) - box.y};
+    // The track starts below the one-line heading's band, which would otherwise cross it.
+    const int track_top = out.compact.scene.rects.back().rect.bottom() + gap;
+    out.scroll_track = {screen.w - m.margin_x() / 2 - std::max(4, m.unit / 120), track_top,
+                        std::max(4, m.unit / 120), out.viewport.bottom() - track_top};
+    int y = heading_h + gap;
     for (const auto& paragraph : f.details) {
         const auto w = wrap_text(parse_markup(paragraph),
                                  style_of(body_px, FontStyle::Regular, Ink::Text), width, measure);
-        add_wrapped(out.body, w, out.viewport.x, y);
+        add_wrapped(out.body, w, box.x, y);
         y += w.height + measure.line_height(body_px) / 2;
     }
     out.body_height = y;
-    const auto bar = bottom_bar(screen, target_px);
     const int left = add_button(out.fixed, {"\u2039 " + deck.ui.back, Action::Close},
                                 m.margin_x() / 2, bar.y, bar.h, false, measure)
                          .right();

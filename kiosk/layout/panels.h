@@ -18,12 +18,17 @@ struct Grid {
 };
 Grid grid_for(int items, Rect area);
 
+// The reading view: the heading scrolls away with the text (at 800x480 a pinned heading took 40 %
+// of the height), and once it has gone a one-line heading stays at the top, on its band.
 struct ReadingLayout {
-    Layer fixed;   // heading and the back button; does not scroll
-    Scene body;    // the finding's text, y from 0 at the top of the viewport
-    Rect viewport; // where the body shows
-    int body_height = 0;
-    Rect scroll_track; // the scroll position indicator's track
+    Layer fixed;          // the bar's buttons; does not scroll
+    Scene heading;        // the label and the finding's title, y from 0 at the top of the viewport
+    Scene body;           // the finding's text, below the heading in the same coordinates
+    Layer compact;        // the pinned one-line heading, on a band across the top
+    int compact_from = 0; // the scroll offset from which `compact` shows
+    Rect viewport;        // where the heading and the body show
+    int body_height = 0;  // of the heading and the body together
+    Rect scroll_track;    // the scroll position indicator's track
 };
 
 ReadingLayout reading_layout(const Deck& deck, int finding, Size screen, int target_px,

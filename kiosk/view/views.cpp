@@ -43,29 +43,52 @@ void draw_edge_fades(Canvas& canvas, Rect vp, const ScrollState& scroll, Color b
     }
 }
 
-void draw_reading(Canvas& canvas, const ReadingLayout& layout, const Theme& theme,
-                  const ScrollState& scroll, LayerAlpha layer_alpha) {
-    draw_backdrop(canvas, theme, layer_alpha.backdrop);
-    const std::uint8_t alpha = layer_alpha.content;
-    if (alpha == 0) return;
-    draw_layer(canvas, layout.fixed, theme, alpha);
-    const Rect vp = layout.viewport;
-    const int dy = vp.y - static_cast<int>(std::lround(scroll.offset));
+namespace {
+
+// The heading and the text, moved up by the scroll offset and cut to the part of the viewport
+// left to them.
+void draw_scrolled(Canvas& canvas, const ReadingLayout& layout, const Theme& theme, Rect vp,
+                   double offset, std::uint8_t alpha) {
+    const int dy = layout.viewport.y - static_cast<int>(std::lround(offset));
     canvas.set_clip(vp);
-    for (const auto& t : layout.body.texts) {
-        if (t.y + t.h + dy < vp.y || t.y + dy > vp.bottom()) continue;
-        canvas.draw_text(t, ink_color(theme, t.ink), 0, dy, alpha);
-    }
-    draw_edge_fades(canvas, vp, scroll, theme.background, alpha);
-    canvas.set_clip(std::nullopt);
-    if (scroll.thumb_size >= 1) return; // everything fits: no indicator
-    const Rect track = layout.scroll_track;
+    for (const Scene* scene : {&layout.heading, &layout.body})
+        for (const auto& t : scene->texts) {
+            if (t.y + t.h + dy < vp.y || t.y + dy > vp.bottom()) continue;
+            canvas.draw_text(t, ink_color(theme, t.ink), 0, dy, alpha);
+        }
+}
+
+void draw_scroll_track(Canvas& canvas, Rect track, const Theme& theme, const ScrollState& scroll,
+                       std::uint8_t alpha) {
     Color rail = theme.surface, thumb = theme.accent;
     rail.a = thumb.a = alpha;
     canvas.fill_rect(track, rail);
     const int y = track.y + static_cast<int>(scroll.thumb_start * track.h);
     const int h = std::max(track.w * 2, static_cast<int>(scroll.thumb_size * track.h));
     canvas.fill_rect({track.x, std::min(y, track.bottom() - h), track.w, h}, thumb);
+}
+
+} // namespace
+
+void draw_reading(Canvas& canvas, const ReadingLayout& layout, const Theme& theme,
+                  const ScrollState& scroll, LayerAlpha layer_alpha) {
+    draw_backdrop(canvas, theme, layer_alpha.backdrop);
+    const std::uint8_t alpha = layer_alpha.content;
+    if (alpha == 0) return;
+    draw_layer(canvas, layout.fixed, theme, alpha);
+    // Once the full heading has scrolled away, the one-line heading stays, and the text below it.
+    const bool compact = scroll.offset > layout.compact_from && !layout.compact.scene.rects.empty();
+    Rect vp = layout.viewport;
+    if (compact) {
+        const Rect band = layout.compact.scene.rects.back().rect; // the rule under the band
+        vp.h = vp.bottom() - band.bottom();
+        vp.y = band.bottom();
+    }
+    draw_scrolled(canvas, layout, theme, vp, scroll.offset, alpha);
+    draw_edge_fades(canvas, vp, scroll, theme.background, alpha);
+    canvas.set_clip(std::nullopt);
+    if (compact) draw_layer(canvas, layout.compact, theme, alpha);
+    if (scroll.thumb_size < 1) draw_scroll_track(canvas, layout.scroll_track, theme, scroll, alpha);
 }
 
 } // namespace kiosk

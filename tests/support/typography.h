@@ -155,9 +155,10 @@ inline void check_deck_typography(const Deck& deck, Size size, const TextMeasure
 inline void check_panel_labels(const Deck& deck, Size size, const TextMeasure& m) {
     const int label_min = std::min(size.w, size.h) / 24;
     const int target = touch_target_px(size, 96);
+    const ReadingLayout reading = reading_layout(deck, 0, size, target, m);
     for (const Layer& layer :
          {overview_layer(deck, size, target, m), browsing_chrome(deck, 1, size, target, m),
-          reading_layout(deck, 0, size, target, m).fixed})
+          reading.fixed, reading.compact, Layer{reading.heading, {}}})
         for (const auto& t : layer.scene.texts) {
             INFO(t.text << " at " << size.w << "x" << size.h);
             if (t.style == FontStyle::Bold) CHECK(t.px >= label_min);
