@@ -112,6 +112,25 @@ TEST_CASE("the reading view lays the details out below a fixed heading") {
     CHECK(r.fixed.buttons.front().action == Action::Close);
 }
 
+TEST_CASE("the overview's last row, when not full, is centred under the others") {
+    const Deck deck = seven_findings();
+    for (const Size screen : {Size{800, 480}, Size{1280, 720}, Size{1920, 1080}, Size{480, 800}}) {
+        const Layer layer = overview_layer(deck, screen, touch_target_px(screen, 0), measure);
+        std::vector<Rect> tiles;
+        for (const auto& b : layer.buttons)
+            if (b.action == Action::OpenFinding) tiles.push_back(b.rect);
+        REQUIRE(tiles.size() == 7);
+        auto middle_of_row = [&](int y) {
+            int left = screen.w, right = 0;
+            for (const Rect& r : tiles)
+                if (r.y == y) left = std::min(left, r.x), right = std::max(right, r.right());
+            return (left + right) / 2;
+        };
+        INFO(screen.w << "x" << screen.h);
+        CHECK(std::abs(middle_of_row(tiles.back().y) - middle_of_row(tiles.front().y)) <= 1);
+    }
+}
+
 TEST_CASE("the reading heading scrolls away, a one-line heading stays, the text clears the bar") {
     const Deck deck = seven_findings();
     const Size screen{800, 480};

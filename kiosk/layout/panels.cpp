@@ -144,9 +144,14 @@ Layer overview_layer(const Deck& deck, Size screen, int target_px, const TextMea
     const int gap = std::max(6, m.unit / 50);
     const Rect area{box.x, box.y + heading.height + gap, box.w, box.h - heading.height - gap};
     const TilePlan t = tile_plan(deck, area, gap, m.label_px(), measure);
-    for (int i = 0; i < static_cast<int>(deck.findings.size()); ++i) {
+    const int n = static_cast<int>(deck.findings.size());
+    for (int i = 0; i < n; ++i) {
         const int col = i % t.grid.cols, row = i / t.grid.cols;
-        const Rect r{area.x + col * (t.w + gap), area.y + row * (t.h + gap), t.w, t.h};
+        // A last row that is not full is centred: seven findings read as 3 + 3 + 1 in the middle,
+        // not as a tile left behind at the left edge.
+        const int in_row = std::min(t.grid.cols, n - row * t.grid.cols);
+        const int indent = (t.grid.cols - in_row) * (t.w + gap) / 2;
+        const Rect r{area.x + indent + col * (t.w + gap), area.y + row * (t.h + gap), t.w, t.h};
         add_tile(layer, deck, i, r, t.title_px, m.label_px(), measure);
     }
     const auto bar = bottom_bar(screen, target_px);
