@@ -32,7 +32,7 @@ through_fuse=0
 if [ -e /dev/fuse ] && command -v fusefat >/dev/null && fusefat -o rw+ "$tmp/stick.img" "$mnt" 2>/dev/null; then
     through_fuse=1
 fi
-publish() { (cd "$tmp" && "$kiosk" publish deck "$mnt" --key kiosk.key --pub kiosk.pub 2>&1); }
+publish() { (cd "$tmp" && "$kiosk" publish deck "$mnt" --key kiosk.key --pub kiosk.pub "$@" 2>&1); }
 to_image() { [ $through_fuse = 1 ] || mcopy -o -i "$tmp/stick.img" -s "$mnt/kiosk" ::; }
 import() { "$importer" --config "$tmp/kiosk.json" "$mnt"; }
 
@@ -58,6 +58,14 @@ second=$(sed -n 's/^trusted comment: kiosk-bundle seq=//p' "$mnt/kiosk/manifest.
 to_image
 import >/dev/null || fail "the second publish was refused"
 echo "ok: a second publish the same minute got $second and was accepted"
+
+# A number signed far too high by hand locks later publishes out until one goes above it: the
+# receipt names the number, and --after takes it.
+out=$(publish --after 999999999999) || fail "publish --after failed: $out"
+echo "$out" | grep -q "sequence 1000000000000" || fail "--after 999999999999 did not give 1000000000000: $out"
+to_image
+import >/dev/null || fail "the publish above the receipt's number was refused"
+echo "ok: publish --after N signs above the number a receipt names, and is accepted"
 
 : >"$tmp/deck/leeg.txt" # an empty file is a file like any other
 out=$(publish) || fail "a deck with an empty file was not published: $out"

@@ -582,7 +582,8 @@ TEST_CASE("the receipt reads in Dutch: what happened, and what to do next") {
         f.seal(1);
         const std::string receipt = receipt_text(f.import(), 0);
         CHECK_THAT(receipt, Contains("GEWEIGERD: deze versie is niet nieuwer"));
-        CHECK_THAT(receipt, Contains("Wat nu: gebruik een volgnummer hoger dan 1"));
+        CHECK_THAT(receipt, Contains("Wat nu: gebruik een volgnummer hoger dan 1: kiosk publish "
+                                     "mijn-map/ STICK --after 1, of onderteken opnieuw"));
         CHECK_THAT(receipt, Contains("De dia's die al te zien waren, blijven staan."));
     }
     SECTION("unsigned says how to sign") {

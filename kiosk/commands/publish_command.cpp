@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <charconv>
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
@@ -28,6 +29,7 @@ namespace {
 
 struct PublishArgs {
     fs::path deck, stick, key, pub;
+    std::uint64_t after = 0; // --after N: the kiosk has accepted N (its receipt says so)
 };
 
 fs::path home_file(const char* rel) {
@@ -35,17 +37,27 @@ fs::path home_file(const char* rel) {
     return fs::path(home ? home : "/") / rel;
 }
 
+bool parse_sequence(const std::string& text, std::uint64_t& out) {
+    const auto end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, out);
+    return ec == std::errc{} && ptr == end && out < (std::uint64_t{1} << 53);
+}
+
 std::optional<PublishArgs> parse(const std::vector<std::string>& args, std::string& error) {
-    PublishArgs p{{}, {}, home_file(".minisign/kiosk.key"), {}};
+    PublishArgs p{{}, {}, home_file(".minisign/kiosk.key"), {}, 0};
     std::vector<std::string> positional;
     for (std::size_t i = 0; i < args.size(); ++i) {
-        const bool valued = args[i] == "--key" || args[i] == "--pub";
-        if (valued && i + 1 >= args.size()) return error = args[i] + " needs a file", std::nullopt;
+        const bool valued = args[i] == "--key" || args[i] == "--pub" || args[i] == "--after";
+        if (valued && i + 1 >= args.size()) return error = args[i] + " needs a value", std::nullopt;
         if (args[i] == "--key")
             p.key = args[++i];
         else if (args[i] == "--pub")
             p.pub = args[++i];
-        else if (args[i].rfind("--", 0) == 0)
+        else if (args[i] == "--after") {
+            if (!parse_sequence(args[++i], p.after))
+                return error = "--after needs a whole number, not \"" + args[i] + "\"",
+                       std::nullopt;
+        } else if (args[i].rfind("--", 0) == 0)
             return error = "unknown option " + args[i], std::nullopt;
         else
             positional.push_back(args[i]);
@@ -59,8 +71,9 @@ std::optional<PublishArgs> parse(const std::vector<std::string>& args, std::stri
     return p;
 }
 
-// The UTC minute as a number (202711301542), or one past the bundle already on the stick.
-std::uint64_t next_sequence(const fs::path& old_bundle) {
+// The UTC minute as a number (202711301542), or one past the bundle already on the stick, or
+// past the number the kiosk's receipt names (`after`), whichever is highest.
+std::uint64_t next_sequence(const fs::path& old_bundle, std::uint64_t after) {
     const std::time_t now = std::time(nullptr);
     std::tm tm{};
     gmtime_r(&now, &tm);
@@ -69,7 +82,7 @@ std::uint64_t next_sequence(const fs::path& old_bundle) {
     std::uint64_t seq = std::strtoull(text, nullptr, 10);
     if (const auto comment = trusted_comment_of(read_file(old_bundle / "manifest.json.minisig")))
         if (const auto old = sequence_from_comment(*comment)) seq = std::max(seq, *old + 1);
-    return seq;
+    return std::max(seq, after + 1);
 }
 
 // minisign on the terminal, so that it can ask for the key's password itself.
@@ -166,13 +179,13 @@ int run_publish(const std::vector<std::string>& args) {
     if (!p)
         return std::cerr << "kiosk: " << error
                          << "\nUsage: kiosk publish DECK_DIR STICK_DIR [--key SECRET_KEY] [--pub "
-                            "PUBLIC_KEY]\n",
+                            "PUBLIC_KEY] [--after N]\n",
                2;
     const auto public_key = public_key_of(p->pub);
     if (!public_key || !deck_is_clean(p->deck)) return 1;
     const auto manifest = write_bundle_manifest(p->deck, std::cerr);
     if (!manifest) return std::cerr << "kiosk: nothing was published\n", 1;
-    const std::uint64_t seq = next_sequence(p->stick / "kiosk");
+    const std::uint64_t seq = next_sequence(p->stick / "kiosk", p->after);
     if (!sign(p->key, p->deck / "manifest.json", seq))
         return std::cerr << "kiosk: signing failed: nothing was published\n", 1;
     if (!copy_to_stick(p->deck, *manifest, p->stick, error))

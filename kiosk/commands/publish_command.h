@@ -1,6 +1,7 @@
 #pragma once
-// kiosk publish DECK_DIR STICK_DIR [--key SECRET_KEY] [--pub PUBLIC_KEY]: from an author's
-// content folder to a signed bundle on a stick in one command (see publish_command.cpp).
+// kiosk publish DECK_DIR STICK_DIR [--key SECRET_KEY] [--pub PUBLIC_KEY] [--after N]: from an
+// author's content folder to a signed bundle on a stick in one command (publish_command.cpp).
+// --after N: numbered above N, the kiosk's last number that its receipt names.
 #include <string>
 #include <vector>
 

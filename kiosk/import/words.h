@@ -75,7 +75,8 @@ inline constexpr RefusalWords refusal_words[] = {
      "onderteken met de sleutel waarvan de publieke sleutel in de configuratie van deze kiosk "
      "staat"},
     {ImportCode::replay, "deze versie is niet nieuwer dan wat de kiosk al toonde",
-     "gebruik een volgnummer hoger dan {last}; onderteken opnieuw", true},
+     "gebruik een volgnummer hoger dan {last}: kiosk publish mijn-map/ STICK --after {last}, of "
+     "onderteken opnieuw", true},
     {ImportCode::bad_manifest, "het manifest is ongeldig", republish},
     {ImportCode::unsafe_file, "een bestand op de stick ontbreekt, is te groot of is onveilig",
      "zet het genoemde bestand als gewoon bestand op de stick (geen link, map of apparaat), "
