@@ -28,6 +28,17 @@ add_custom_command(OUTPUT ${changelog_gz}
 add_custom_target(kiosk_changelog ALL DEPENDS ${changelog_gz})
 install(FILES ${changelog_gz} DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
+# The manual pages, compressed the same way.
+foreach(page kiosk.1 kiosk-import.1)
+    set(page_gz ${CMAKE_CURRENT_BINARY_DIR}/${page}.gz)
+    add_custom_command(OUTPUT ${page_gz}
+        COMMAND gzip -9 -n -c ${deploy}/man/${page} > ${page_gz}
+        DEPENDS ${deploy}/man/${page})
+    list(APPEND man_pages ${page_gz})
+    install(FILES ${page_gz} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+endforeach()
+add_custom_target(kiosk_man_pages ALL DEPENDS ${man_pages})
+
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME kiosk)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})

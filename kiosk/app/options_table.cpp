@@ -304,10 +304,11 @@ bool store_text(const OptionRow& row, Settings& settings, const std::string& tex
 std::string usage() {
     std::string out =
         "Usage: kiosk [options]\n"
-        "       kiosk publish DECK_DIR STICK_DIR [--key SECRET_KEY] [--pub PUBLIC_KEY]\n"
+        "       kiosk publish DECK_DIR STICK_DIR [--key SECRET_KEY] [--pub PUBLIC_KEY] [--after N]\n"
         "Shows a deck of slides fullscreen, looping, browsable by touch. publish checks\n"
         "DECK_DIR, signs it with minisign and puts it on the stick as kiosk/ (README:\n"
-        "Updating the slides from a USB stick).\n\n";
+        "Updating the slides from a USB stick); --after N numbers it above N, the number\n"
+        "a kiosk's receipt names when it refused an older one.\n\n";
     for (const auto& row : rows) {
         if (!row.cli) continue;
         std::string head =
