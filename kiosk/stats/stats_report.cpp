@@ -27,8 +27,10 @@ std::string field(const std::string& s, const CsvStyle& style) {
 
 std::string line(const std::vector<std::string>& fields, const CsvStyle& style) {
     std::string out;
-    for (std::size_t i = 0; i < fields.size(); ++i)
-        out += (i > 0 ? std::string(1, style.separator) : "") + field(fields[i], style);
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (i > 0) out += style.separator;
+        out += field(fields[i], style);
+    }
     return out + "\n";
 }
 
