@@ -177,6 +177,29 @@ TEST_CASE("content errors name the slide and field by JSON pointer") {
     }
 }
 
+TEST_CASE("null is a wrong type, as in the deck's JSON Schema, not a field left out") {
+    auto j = minimal_deck_json();
+    SECTION("an optional text") {
+        j["slides"][0]["subtitle"] = nullptr;
+        CHECK(first_problem(load_json(j)) ==
+              "error: slide 1 (/slides/0/subtitle): must be a string, not null");
+    }
+    SECTION("a required text") {
+        j["title"] = nullptr;
+        CHECK(first_problem(load_json(j)) == "error: /title: must be a string, not null");
+    }
+    SECTION("a number, a flag, an object") {
+        j["slides"][0]["duration_s"] = nullptr;
+        j["slides"][1]["numbered"] = nullptr;
+        j["ui"] = nullptr;
+        const auto r = load_json(j);
+        CHECK_FALSE(r.deck);
+        CHECK(has_message(r, "(/slides/0/duration_s): must be a number, not null"));
+        CHECK(has_message(r, "(/slides/1/numbered): must be true or false"));
+        CHECK(has_message(r, "/ui: must be an object, not null"));
+    }
+}
+
 TEST_CASE("every error is collected, not just the first") {
     auto j = minimal_deck_json();
     j["slides"][0]["duration_s"] = -1;

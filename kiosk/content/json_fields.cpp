@@ -120,13 +120,14 @@ std::optional<std::string> checked_text(const nlohmann::json& value, const std::
     return text;
 }
 
-JsonFields::JsonFields(const nlohmann::json& object, std::string pointer, Diagnostics& diagnostics)
-    : object_(object), pointer_(std::move(pointer)), diagnostics_(diagnostics) {}
+JsonFields::JsonFields(const nlohmann::json& object, std::string pointer, Diagnostics& diagnostics,
+                       NullField nulls)
+    : object_(object), pointer_(std::move(pointer)), diagnostics_(diagnostics), nulls_(nulls) {}
 
 const nlohmann::json* JsonFields::find(const char* key, bool required) {
     seen_.insert(key);
     const auto it = object_.find(key);
-    if (it == object_.end() || it->is_null()) {
+    if (it == object_.end() || (it->is_null() && nulls_ == NullField::Absent)) {
         if (required) diagnostics_.error(pointer_join(pointer_, key), "is required");
         return nullptr;
     }

@@ -20,9 +20,15 @@ std::string pointer_join(const std::string& base, std::size_t index);
 // ignoring case), when it is close enough to be the name meant; "" otherwise.
 std::string nearest_name(std::string_view name, const std::vector<std::string_view>& known);
 
+// What a JSON null in a field means. In a deck it is a wrong type, as in the deck's JSON Schema
+// (an editor marks "subtitle": null, so the kiosk must refuse it too); the configuration file has
+// always read it as "not set".
+enum class NullField { WrongType, Absent };
+
 class JsonFields {
   public:
-    JsonFields(const nlohmann::json& object, std::string pointer, Diagnostics& diagnostics);
+    JsonFields(const nlohmann::json& object, std::string pointer, Diagnostics& diagnostics,
+               NullField nulls = NullField::WrongType);
 
     std::string text(const char* key, bool required = false, const std::string& fallback = {});
     std::optional<double> number(const char* key, double min, double max, bool required = false);
@@ -49,6 +55,7 @@ class JsonFields {
     const nlohmann::json& object_;
     std::string pointer_;
     Diagnostics& diagnostics_;
+    NullField nulls_;
     std::set<std::string> seen_;
 };
 
