@@ -165,6 +165,20 @@ TEST_CASE("content errors name the slide and field by JSON pointer") {
         j["theme"] = {{"accent", "yellow"}};
         CHECK_THAT(first_message(load_json(j)), Contains("error: /theme/accent: must be a colour"));
     }
+    SECTION("an empty colour") {
+        j["theme"] = {{"accent", ""}};
+        CHECK(first_problem(load_json(j)) ==
+              "error: /theme/accent: must be a colour like \"#1A2B3C\", not \"\"");
+    }
+    SECTION("an empty finding id names no finding") {
+        j["slides"][1]["finding"] = "";
+        CHECK(first_problem(load_json(j)) ==
+              "error: slide 2 (/slides/1/finding): no finding has the id \"\" (see /findings)");
+        j["slides"][1] = {{"kind", "finding"}, {"finding", ""}};
+        const auto r = load_json(j);
+        CHECK(r.diagnostics.count(Severity::Error) == 1);
+        CHECK_THAT(first_message(r), Contains("no finding has the id"));
+    }
     SECTION("a newer schema") {
         j["schema"] = 2;
         CHECK_THAT(first_message(load_json(j)),
@@ -425,6 +439,10 @@ TEST_CASE("text a visitor would see as blank, and too many line breaks, are refu
         j["slides"][1]["points"] = {"ok", "  "};
         CHECK(first_problem(load_json(j)) ==
               "error: slide 2 (/slides/1/points/1): must not be empty");
+    }
+    SECTION("blank paragraph of a finding's details") {
+        j["findings"][0]["details"] = {"ok", ""};
+        CHECK(first_problem(load_json(j)) == "error: /findings/0/details/1: must not be empty");
     }
     SECTION("line breaks") {
         j["slides"][0]["title"] = "a" + std::string(limits::max_line_breaks, '\n') + "b";

@@ -25,13 +25,13 @@ void read_theme(const json& object, const std::string& where, Theme& theme, Diag
                                                      {"accent", &theme.accent},
                                                      {"emphasis", &theme.emphasis}};
     for (auto [key, color] : colors) {
-        const std::string text = f.text(key);
-        if (text.empty()) continue;
-        if (auto c = parse_hex_color(text))
+        const auto text = f.present_text(key); // "" is no colour either
+        if (!text) continue;
+        if (auto c = parse_hex_color(*text))
             *color = *c;
         else
             d.error(pointer_join(where, key),
-                    "must be a colour like \"#1A2B3C\", not \"" + text + "\"");
+                    "must be a colour like \"#1A2B3C\", not \"" + *text + "\"");
     }
     f.warn_unknown();
     // Readable from a few metres means high contrast; the author may still choose otherwise.
@@ -88,8 +88,14 @@ bool valid_id(const std::string& id) {
 std::vector<std::string> read_texts(const json* array, const std::string& where, Diagnostics& d) {
     std::vector<std::string> out;
     if (!array) return out;
-    for (std::size_t i = 0; i < array->size(); ++i)
-        if (auto t = checked_text((*array)[i], pointer_join(where, i), d)) out.push_back(*t);
+    for (std::size_t i = 0; i < array->size(); ++i) {
+        const auto at = pointer_join(where, i);
+        auto t = checked_text((*array)[i], at, d);
+        if (!t) continue;
+        // An empty paragraph is a leftover, as an empty point is.
+        if (blank_text(*t)) d.error(at, "must not be empty");
+        out.push_back(*t);
+    }
     return out;
 }
 

@@ -31,6 +31,8 @@ class JsonFields {
                NullField nulls = NullField::WrongType);
 
     std::string text(const char* key, bool required = false, const std::string& fallback = {});
+    // The text at key when it is there and well-formed; nullopt when absent or bad (reported).
+    std::optional<std::string> present_text(const char* key);
     std::optional<double> number(const char* key, double min, double max, bool required = false);
     std::optional<int> whole_number(const char* key, int min, int max, bool required = false);
     bool boolean(const char* key, bool fallback);
@@ -75,6 +77,9 @@ T read_object(const nlohmann::json& value, const std::string& pointer, Diagnosti
     fields.warn_unknown();
     return out;
 }
+
+// Nothing a visitor would see: only spaces, line breaks and emphasis marks.
+bool blank_text(const std::string& text);
 
 // Checks a string value (type, length, characters, markup) found at pointer.
 std::optional<std::string> checked_text(const nlohmann::json& value, const std::string& pointer,
