@@ -179,6 +179,18 @@ TEST_CASE("content errors name the slide and field by JSON pointer") {
         CHECK(r.diagnostics.count(Severity::Error) == 1);
         CHECK_THAT(first_message(r), Contains("no finding has the id"));
     }
+    SECTION("a language that is no language tag") {
+        for (const char* tag : {"nl", "NL", "nl-BE", "zh-Hant-TW", "de-CH-1996", "gsw"}) {
+            j["language"] = tag;
+            CHECK(load_json(j).deck);
+        }
+        for (const char* tag : {"Nederlands", "n", "nl_BE", "nl-", "nl--BE", "nl-abcdefghi"}) {
+            j["language"] = tag;
+            CHECK(first_problem(load_json(j)) == "error: /language: must be a language tag such "
+                                                 "as \"nl\" or \"nl-BE\", not \"" +
+                                                     std::string(tag) + "\"");
+        }
+    }
     SECTION("a newer schema") {
         j["schema"] = 2;
         CHECK_THAT(first_message(load_json(j)),

@@ -85,6 +85,28 @@ bool valid_id(const std::string& id) {
     return true;
 }
 
+bool ascii_letter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// A BCP 47 tag in the shape the JSON Schema checks ("nl", "nl-BE", "zh-Hant-TW"): a language of
+// two or three letters, then subtags of one to eight letters or digits. Not looked up in the
+// registry: the shape alone catches a language written out ("Nederlands") or "nl_BE".
+bool language_tag(const std::string& tag) {
+    std::size_t i = 0;
+    while (i < tag.size() && ascii_letter(tag[i]))
+        ++i;
+    if (i < 2 || i > 3) return false;
+    while (i < tag.size()) {
+        if (tag[i++] != '-') return false;
+        const std::size_t start = i;
+        while (i < tag.size() && (ascii_letter(tag[i]) || (tag[i] >= '0' && tag[i] <= '9')))
+            ++i;
+        if (i == start || i - start > 8) return false;
+    }
+    return true;
+}
+
 std::vector<std::string> read_texts(const json* array, const std::string& where, Diagnostics& d) {
     std::vector<std::string> out;
     if (!array) return out;
@@ -160,6 +182,9 @@ Deck read_deck(const json& doc, Diagnostics& d) {
     deck.title = f.text("title", true);
     deck.version = f.text("version", true);
     deck.language = f.text("language", true, deck.language);
+    if (!blank_text(deck.language) && !language_tag(deck.language))
+        d.error("/language", "must be a language tag such as \"nl\" or \"nl-BE\", not \"" +
+                                 deck.language + "\"");
     if (const auto* ui = f.object("ui")) read_ui(*ui, "/ui", deck.ui, d);
     if (const auto* theme = f.object("theme")) read_theme(*theme, "/theme", deck.theme, d);
     if (const auto* timing = f.object("timing")) read_timing(*timing, "/timing", deck.timing, d);
