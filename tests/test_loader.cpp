@@ -431,13 +431,19 @@ TEST_CASE("a directory or FIFO where an image should be is refused without block
     CHECK(has_message(f, "not a regular file"));
 }
 
-TEST_CASE("a qr slide needs a url of modest length") {
+TEST_CASE("a qr slide needs a url: ASCII, of modest length") {
     auto j = test::minimal_deck_json();
     j["slides"].push_back({{"kind", "qr"}, {"title", "Scan"}});
     CHECK(has_message(load_json(j), "error: slide 3 (/slides/2/url): is required"));
     j["slides"][2]["url"] = std::string(301, 'a');
     CHECK(has_message(load_json(j), "error: slide 3 (/slides/2/url): is 301 bytes"));
     j["slides"][2]["url"] = "https://www.serv.be";
+    CHECK(load_json(j).deck);
+    j["slides"][2]["url"] = "https://www.serv.be/caf\xC3\xA9";
+    CHECK(first_problem(load_json(j)) ==
+          "error: slide 3 (/slides/2/url): may only hold ASCII characters: percent-encode the "
+          "others (\xC3\xA9 as %C3%A9)");
+    j["slides"][2]["url"] = "https://www.serv.be/caf%C3%A9";
     CHECK(load_json(j).deck);
 }
 

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <optional>
 
 namespace kiosk {
@@ -104,11 +105,15 @@ void read_qr(JsonFields& f, Slide& s, Diagnostics& d) {
     s.title = f.text("title");
     s.text = f.text("text");
     s.url = f.text("url", true);
+    const auto where = pointer_join(f.pointer(), "url");
+    // ASCII, so that its bytes are its characters and the JSON Schema's maxLength is this limit;
+    // and a QR code's bytes are Latin-1 by the standard, so a scanner guesses at any others.
+    if (std::any_of(s.url.begin(), s.url.end(), [](char c) { return (c & 0x80) != 0; }))
+        d.error(where, "may only hold ASCII characters: percent-encode the others (é as %C3%A9)");
     if (s.url.size() > limits::max_qr_bytes)
-        d.error(pointer_join(f.pointer(), "url"),
-                "is " + std::to_string(s.url.size()) +
-                    " bytes; a QR code that phones scan from a metre holds at most " +
-                    std::to_string(limits::max_qr_bytes));
+        d.error(where, "is " + std::to_string(s.url.size()) +
+                           " bytes; a QR code that phones scan from a metre holds at most " +
+                           std::to_string(limits::max_qr_bytes));
 }
 
 void read_kind_fields(JsonFields& f, Slide& s, Diagnostics& d) {
