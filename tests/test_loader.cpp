@@ -314,6 +314,18 @@ TEST_CASE("a slide over 45 words warns, naming the slide") {
     CHECK(has_message(r, "warning: slide 2 (/slides/1): 47 words"));
 }
 
+TEST_CASE("a short title over four words warns: one type size serves every overview tile") {
+    auto j = minimal_deck_json();
+    j["findings"][0]["short_title"] = "Overheid, regelgeving en onderwijs";
+    CHECK(load_json(j).diagnostics.items.empty());
+    j["findings"][0]["short_title"] = "Sectoren zien het **overwegend** positief";
+    const auto r = load_json(j);
+    REQUIRE(r.deck);
+    CHECK(first_problem(r) == "warning: /findings/0/short_title: 5 words; an overview tile reads "
+                              "best with at most 4 (one type size serves every tile, so a long "
+                              "title shrinks them all)");
+}
+
 TEST_CASE("reading time sets the default duration, within the deck's bounds") {
     auto r = load_json(minimal_deck_json());
     REQUIRE(r.deck);

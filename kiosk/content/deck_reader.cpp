@@ -121,6 +121,17 @@ std::vector<std::string> read_texts(const json* array, const std::string& where,
     return out;
 }
 
+// An overview tile shows the short title, and every tile shares one type size, the largest at
+// which all fit: one long short title shrinks them all. Advice, like the 45 words of a slide.
+void advise_short_title(const std::string& short_title, const std::string& where, Diagnostics& d) {
+    const auto words = static_cast<std::size_t>(count_words(short_title));
+    if (words > limits::short_title_words_advice)
+        d.warning(pointer_join(where, "short_title"),
+                  std::to_string(words) + " words; an overview tile reads best with at most " +
+                      std::to_string(limits::short_title_words_advice) +
+                      " (one type size serves every tile, so a long title shrinks them all)");
+}
+
 Finding read_finding(const json& object, const std::string& where, Diagnostics& d) {
     const auto fields = [&](JsonFields& f, Finding& finding) {
         finding.id = f.text("id", true);
@@ -129,6 +140,7 @@ Finding read_finding(const json& object, const std::string& where, Diagnostics& 
                     "use lower-case letters, digits and '-' (at most 64)");
         finding.number = f.whole_number("number", 1, 99, true).value_or(0);
         finding.short_title = f.text("short_title", true);
+        advise_short_title(finding.short_title, where, d);
         finding.title = f.text("title", true);
         finding.details = read_texts(f.array("details", 1, limits::max_detail_paragraphs, true),
                                      pointer_join(where, "details"), d);
