@@ -457,6 +457,8 @@ TEST_CASE("a qr slide needs a url: ASCII, of modest length") {
           "others (\xC3\xA9 as %C3%A9)");
     j["slides"][2]["url"] = "https://www.serv.be/caf%C3%A9";
     CHECK(load_json(j).deck);
+    j["slides"][2]["url"] = "https://www.serv.be\n";
+    CHECK(first_problem(load_json(j)) == "error: slide 3 (/slides/2/url): must be one line");
 }
 
 TEST_CASE("text a visitor would see as blank, and too many line breaks, are refused") {

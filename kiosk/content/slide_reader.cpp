@@ -110,6 +110,7 @@ void read_qr(JsonFields& f, Slide& s, Diagnostics& d) {
     // and a QR code's bytes are Latin-1 by the standard, so a scanner guesses at any others.
     if (std::any_of(s.url.begin(), s.url.end(), [](char c) { return (c & 0x80) != 0; }))
         d.error(where, "may only hold ASCII characters: percent-encode the others (é as %C3%A9)");
+    if (s.url.find('\n') != std::string::npos) d.error(where, "must be one line");
     if (s.url.size() > limits::max_qr_bytes)
         d.error(where, "is " + std::to_string(s.url.size()) +
                            " bytes; a QR code that phones scan from a metre holds at most " +
