@@ -8,9 +8,9 @@ if [ "${1:-}" = "--tests" ]; then
     # Catch2 for the suite; Xvfb, xdotool and ImageMagick to drive and look at a real window;
     # zbarimg reads the QR code back from an exported slide; minisign signs test bundles; strace
     # counts what a running kiosk opens; mtools, dosfstools and fusefat make and mount a FAT32
-    # stick image.
+    # stick image; python3-jsonschema validates test decks against content/deck.schema.json.
     packages="$packages catch2 xvfb xauth xdotool imagemagick zbar-tools minisign strace procps mtools dosfstools fusefat
-lintian systemd file"
+lintian systemd file python3-jsonschema"
 elif [ "${1:-}" = "--bench" ]; then
     # deploy/bench-display.sh: Xvfb for a fresh X server, xwd (x11-apps) to watch its root window,
     # feh as the reference slideshow, strace for what the kiosk loads.

@@ -165,6 +165,32 @@ TEST_CASE("content errors name the slide and field by JSON pointer") {
         j["theme"] = {{"accent", "yellow"}};
         CHECK_THAT(first_message(load_json(j)), Contains("error: /theme/accent: must be a colour"));
     }
+    SECTION("an empty colour") {
+        j["theme"] = {{"accent", ""}};
+        CHECK(first_problem(load_json(j)) ==
+              "error: /theme/accent: must be a colour like \"#1A2B3C\", not \"\"");
+    }
+    SECTION("an empty finding id names no finding") {
+        j["slides"][1]["finding"] = "";
+        CHECK(first_problem(load_json(j)) ==
+              "error: slide 2 (/slides/1/finding): no finding has the id \"\" (see /findings)");
+        j["slides"][1] = {{"kind", "finding"}, {"finding", ""}};
+        const auto r = load_json(j);
+        CHECK(r.diagnostics.count(Severity::Error) == 1);
+        CHECK_THAT(first_message(r), Contains("no finding has the id"));
+    }
+    SECTION("a language that is no language tag") {
+        for (const char* tag : {"nl", "NL", "nl-BE", "zh-Hant-TW", "de-CH-1996", "gsw"}) {
+            j["language"] = tag;
+            CHECK(load_json(j).deck);
+        }
+        for (const char* tag : {"Nederlands", "n", "nl_BE", "nl-", "nl--BE", "nl-abcdefghi"}) {
+            j["language"] = tag;
+            CHECK(first_problem(load_json(j)) == "error: /language: must be a language tag such "
+                                                 "as \"nl\" or \"nl-BE\", not \"" +
+                                                     std::string(tag) + "\"");
+        }
+    }
     SECTION("a newer schema") {
         j["schema"] = 2;
         CHECK_THAT(first_message(load_json(j)),
@@ -174,6 +200,29 @@ TEST_CASE("content errors name the slide and field by JSON pointer") {
         j["findings"].push_back(j["findings"][0]);
         CHECK(
             has_message(load_json(j), "error: /findings/1/id: \"f1\" is used by another finding"));
+    }
+}
+
+TEST_CASE("null is a wrong type, as in the deck's JSON Schema, not a field left out") {
+    auto j = minimal_deck_json();
+    SECTION("an optional text") {
+        j["slides"][0]["subtitle"] = nullptr;
+        CHECK(first_problem(load_json(j)) ==
+              "error: slide 1 (/slides/0/subtitle): must be a string, not null");
+    }
+    SECTION("a required text") {
+        j["title"] = nullptr;
+        CHECK(first_problem(load_json(j)) == "error: /title: must be a string, not null");
+    }
+    SECTION("a number, a flag, an object") {
+        j["slides"][0]["duration_s"] = nullptr;
+        j["slides"][1]["numbered"] = nullptr;
+        j["ui"] = nullptr;
+        const auto r = load_json(j);
+        CHECK_FALSE(r.deck);
+        CHECK(has_message(r, "(/slides/0/duration_s): must be a number, not null"));
+        CHECK(has_message(r, "(/slides/1/numbered): must be true or false"));
+        CHECK(has_message(r, "/ui: must be an object, not null"));
     }
 }
 
@@ -263,6 +312,18 @@ TEST_CASE("a slide over 45 words warns, naming the slide") {
     const auto r = load_json(j);
     REQUIRE(r.deck);
     CHECK(has_message(r, "warning: slide 2 (/slides/1): 47 words"));
+}
+
+TEST_CASE("a short title over four words warns: one type size serves every overview tile") {
+    auto j = minimal_deck_json();
+    j["findings"][0]["short_title"] = "Overheid, regelgeving en onderwijs";
+    CHECK(load_json(j).diagnostics.items.empty());
+    j["findings"][0]["short_title"] = "Sectoren zien het **overwegend** positief";
+    const auto r = load_json(j);
+    REQUIRE(r.deck);
+    CHECK(first_problem(r) == "warning: /findings/0/short_title: 5 words; an overview tile reads "
+                              "best with at most 4 (one type size serves every tile, so a long "
+                              "title shrinks them all)");
 }
 
 TEST_CASE("reading time sets the default duration, within the deck's bounds") {
@@ -382,7 +443,7 @@ TEST_CASE("a directory or FIFO where an image should be is refused without block
     CHECK(has_message(f, "not a regular file"));
 }
 
-TEST_CASE("a qr slide needs a url of modest length") {
+TEST_CASE("a qr slide needs a url: ASCII, of modest length") {
     auto j = test::minimal_deck_json();
     j["slides"].push_back({{"kind", "qr"}, {"title", "Scan"}});
     CHECK(has_message(load_json(j), "error: slide 3 (/slides/2/url): is required"));
@@ -390,6 +451,14 @@ TEST_CASE("a qr slide needs a url of modest length") {
     CHECK(has_message(load_json(j), "error: slide 3 (/slides/2/url): is 301 bytes"));
     j["slides"][2]["url"] = "https://www.serv.be";
     CHECK(load_json(j).deck);
+    j["slides"][2]["url"] = "https://www.serv.be/caf\xC3\xA9";
+    CHECK(first_problem(load_json(j)) ==
+          "error: slide 3 (/slides/2/url): may only hold ASCII characters: percent-encode the "
+          "others (\xC3\xA9 as %C3%A9)");
+    j["slides"][2]["url"] = "https://www.serv.be/caf%C3%A9";
+    CHECK(load_json(j).deck);
+    j["slides"][2]["url"] = "https://www.serv.be\n";
+    CHECK(first_problem(load_json(j)) == "error: slide 3 (/slides/2/url): must be one line");
 }
 
 TEST_CASE("text a visitor would see as blank, and too many line breaks, are refused") {
@@ -402,6 +471,10 @@ TEST_CASE("text a visitor would see as blank, and too many line breaks, are refu
         j["slides"][1]["points"] = {"ok", "  "};
         CHECK(first_problem(load_json(j)) ==
               "error: slide 2 (/slides/1/points/1): must not be empty");
+    }
+    SECTION("blank paragraph of a finding's details") {
+        j["findings"][0]["details"] = {"ok", ""};
+        CHECK(first_problem(load_json(j)) == "error: /findings/0/details/1: must not be empty");
     }
     SECTION("line breaks") {
         j["slides"][0]["title"] = "a" + std::string(limits::max_line_breaks, '\n') + "b";

@@ -287,6 +287,15 @@ TEST_CASE("wrong types in the file name their field") {
     std::filesystem::remove(config_path);
 }
 
+TEST_CASE("null in the file leaves the setting as it was (unlike a deck, where it is an error)") {
+    Settings s;
+    const auto font_dir = s.display.font_dir;
+    CHECK(apply_json(R"({"idle_return_s": null, "font_dir": null})", s).empty());
+    CHECK_FALSE(s.visitor.idle_return_s);
+    CHECK(s.display.font_dir == font_dir);
+    std::filesystem::remove(config_path);
+}
+
 TEST_CASE("a configuration file's syntax error is placed and said as for a deck") {
     Settings s;
     auto one = [&s](const std::string& json) {

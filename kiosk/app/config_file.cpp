@@ -122,7 +122,7 @@ std::vector<std::string> apply_config_file(const std::filesystem::path& file, Se
                 std::string("the settings must be a JSON object { ... }, not ") + doc.type_name());
         return first_lines(d, Severity::Error);
     }
-    JsonFields f(doc, "", d);
+    JsonFields f(doc, "", d, NullField::Absent);
     f.ignore("$comment");
     for (const auto& row : option_rows())
         if (row.key) read_row(f, row, settings, d);

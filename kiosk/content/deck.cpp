@@ -6,7 +6,6 @@
 #include <algorithm>
 
 namespace kiosk {
-namespace {
 
 int count_words(const std::string& text) {
     int words = 0;
@@ -18,8 +17,6 @@ int count_words(const std::string& text) {
     }
     return words;
 }
-
-} // namespace
 
 int slide_word_count(const Deck& deck, const Slide& slide) {
     int words = count_words(slide.title) + count_words(slide.subtitle) + count_words(slide.note) +

@@ -106,6 +106,8 @@ struct Deck {
     std::string digest;
 };
 
+// Words in one text as a visitor reads them: markup stripped, split at spaces and line breaks.
+int count_words(const std::string& text);
 // Words a visitor reads on the slide (markup stripped), for reading time and the 45-word rule.
 int slide_word_count(const Deck& deck, const Slide& slide);
 // The words of a finding's full text (its reading view), and the time to read them at the deck's

@@ -25,13 +25,13 @@ void read_theme(const json& object, const std::string& where, Theme& theme, Diag
                                                      {"accent", &theme.accent},
                                                      {"emphasis", &theme.emphasis}};
     for (auto [key, color] : colors) {
-        const std::string text = f.text(key);
-        if (text.empty()) continue;
-        if (auto c = parse_hex_color(text))
+        const auto text = f.present_text(key); // "" is no colour either
+        if (!text) continue;
+        if (auto c = parse_hex_color(*text))
             *color = *c;
         else
             d.error(pointer_join(where, key),
-                    "must be a colour like \"#1A2B3C\", not \"" + text + "\"");
+                    "must be a colour like \"#1A2B3C\", not \"" + *text + "\"");
     }
     f.warn_unknown();
     // Readable from a few metres means high contrast; the author may still choose otherwise.
@@ -85,12 +85,51 @@ bool valid_id(const std::string& id) {
     return true;
 }
 
+bool ascii_letter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// A BCP 47 tag in the shape the JSON Schema checks ("nl", "nl-BE", "zh-Hant-TW"): a language of
+// two or three letters, then subtags of one to eight letters or digits. Not looked up in the
+// registry: the shape alone catches a language written out ("Nederlands") or "nl_BE".
+bool language_tag(const std::string& tag) {
+    std::size_t i = 0;
+    while (i < tag.size() && ascii_letter(tag[i]))
+        ++i;
+    if (i < 2 || i > 3) return false;
+    while (i < tag.size()) {
+        if (tag[i++] != '-') return false;
+        const std::size_t start = i;
+        while (i < tag.size() && (ascii_letter(tag[i]) || (tag[i] >= '0' && tag[i] <= '9')))
+            ++i;
+        if (i == start || i - start > 8) return false;
+    }
+    return true;
+}
+
 std::vector<std::string> read_texts(const json* array, const std::string& where, Diagnostics& d) {
     std::vector<std::string> out;
     if (!array) return out;
-    for (std::size_t i = 0; i < array->size(); ++i)
-        if (auto t = checked_text((*array)[i], pointer_join(where, i), d)) out.push_back(*t);
+    for (std::size_t i = 0; i < array->size(); ++i) {
+        const auto at = pointer_join(where, i);
+        auto t = checked_text((*array)[i], at, d);
+        if (!t) continue;
+        // An empty paragraph is a leftover, as an empty point is.
+        if (blank_text(*t)) d.error(at, "must not be empty");
+        out.push_back(*t);
+    }
     return out;
+}
+
+// An overview tile shows the short title, and every tile shares one type size, the largest at
+// which all fit: one long short title shrinks them all. Advice, like the 45 words of a slide.
+void advise_short_title(const std::string& short_title, const std::string& where, Diagnostics& d) {
+    const auto words = static_cast<std::size_t>(count_words(short_title));
+    if (words > limits::short_title_words_advice)
+        d.warning(pointer_join(where, "short_title"),
+                  std::to_string(words) + " words; an overview tile reads best with at most " +
+                      std::to_string(limits::short_title_words_advice) +
+                      " (one type size serves every tile, so a long title shrinks them all)");
 }
 
 Finding read_finding(const json& object, const std::string& where, Diagnostics& d) {
@@ -101,6 +140,7 @@ Finding read_finding(const json& object, const std::string& where, Diagnostics& 
                     "use lower-case letters, digits and '-' (at most 64)");
         finding.number = f.whole_number("number", 1, 99, true).value_or(0);
         finding.short_title = f.text("short_title", true);
+        advise_short_title(finding.short_title, where, d);
         finding.title = f.text("title", true);
         finding.details = read_texts(f.array("details", 1, limits::max_detail_paragraphs, true),
                                      pointer_join(where, "details"), d);
@@ -154,6 +194,9 @@ Deck read_deck(const json& doc, Diagnostics& d) {
     deck.title = f.text("title", true);
     deck.version = f.text("version", true);
     deck.language = f.text("language", true, deck.language);
+    if (!blank_text(deck.language) && !language_tag(deck.language))
+        d.error("/language", "must be a language tag such as \"nl\" or \"nl-BE\", not \"" +
+                                 deck.language + "\"");
     if (const auto* ui = f.object("ui")) read_ui(*ui, "/ui", deck.ui, d);
     if (const auto* theme = f.object("theme")) read_theme(*theme, "/theme", deck.theme, d);
     if (const auto* timing = f.object("timing")) read_timing(*timing, "/timing", deck.timing, d);

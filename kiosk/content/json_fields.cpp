@@ -24,11 +24,6 @@ std::string escape_pointer_token(const std::string& key) {
     return out;
 }
 
-// Nothing a visitor would see: only spaces, line breaks and emphasis marks.
-bool blank(const std::string& text) {
-    return strip_markup(text).find_first_not_of(" \n") == std::string::npos;
-}
-
 // Keys come from the author: shown in messages, their control characters must not reach a
 // terminal as escape sequences.
 std::string printable(const std::string& key) {
@@ -85,6 +80,10 @@ std::string nearest_name(std::string_view name, const std::vector<std::string_vi
     return std::string(best);
 }
 
+bool blank_text(const std::string& text) {
+    return strip_markup(text).find_first_not_of(" \n") == std::string::npos;
+}
+
 std::string pointer_join(const std::string& base, const std::string& key) {
     return base + "/" + escape_pointer_token(printable(key));
 }
@@ -120,13 +119,14 @@ std::optional<std::string> checked_text(const nlohmann::json& value, const std::
     return text;
 }
 
-JsonFields::JsonFields(const nlohmann::json& object, std::string pointer, Diagnostics& diagnostics)
-    : object_(object), pointer_(std::move(pointer)), diagnostics_(diagnostics) {}
+JsonFields::JsonFields(const nlohmann::json& object, std::string pointer, Diagnostics& diagnostics,
+                       NullField nulls)
+    : object_(object), pointer_(std::move(pointer)), diagnostics_(diagnostics), nulls_(nulls) {}
 
 const nlohmann::json* JsonFields::find(const char* key, bool required) {
     seen_.insert(key);
     const auto it = object_.find(key);
-    if (it == object_.end() || it->is_null()) {
+    if (it == object_.end() || (it->is_null() && nulls_ == NullField::Absent)) {
         if (required) diagnostics_.error(pointer_join(pointer_, key), "is required");
         return nullptr;
     }
@@ -137,9 +137,15 @@ std::string JsonFields::text(const char* key, bool required, const std::string& 
     const auto* value = find(key, required);
     if (!value) return fallback;
     auto text = checked_text(*value, pointer_join(pointer_, key), diagnostics_);
-    if (text && required && blank(*text))
+    if (text && required && blank_text(*text))
         diagnostics_.error(pointer_join(pointer_, key), "must not be empty");
     return text.value_or(fallback);
+}
+
+std::optional<std::string> JsonFields::present_text(const char* key) {
+    const auto* value = find(key, false);
+    if (!value) return std::nullopt;
+    return checked_text(*value, pointer_join(pointer_, key), diagnostics_);
 }
 
 std::optional<int> JsonFields::whole_number(const char* key, int min, int max, bool required) {

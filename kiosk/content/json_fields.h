@@ -20,11 +20,19 @@ std::string pointer_join(const std::string& base, std::size_t index);
 // ignoring case), when it is close enough to be the name meant; "" otherwise.
 std::string nearest_name(std::string_view name, const std::vector<std::string_view>& known);
 
+// What a JSON null in a field means. In a deck it is a wrong type, as in the deck's JSON Schema
+// (an editor marks "subtitle": null, so the kiosk must refuse it too); the configuration file has
+// always read it as "not set".
+enum class NullField { WrongType, Absent };
+
 class JsonFields {
   public:
-    JsonFields(const nlohmann::json& object, std::string pointer, Diagnostics& diagnostics);
+    JsonFields(const nlohmann::json& object, std::string pointer, Diagnostics& diagnostics,
+               NullField nulls = NullField::WrongType);
 
     std::string text(const char* key, bool required = false, const std::string& fallback = {});
+    // The text at key when it is there and well-formed; nullopt when absent or bad (reported).
+    std::optional<std::string> present_text(const char* key);
     std::optional<double> number(const char* key, double min, double max, bool required = false);
     std::optional<int> whole_number(const char* key, int min, int max, bool required = false);
     bool boolean(const char* key, bool fallback);
@@ -49,6 +57,7 @@ class JsonFields {
     const nlohmann::json& object_;
     std::string pointer_;
     Diagnostics& diagnostics_;
+    NullField nulls_;
     std::set<std::string> seen_;
 };
 
@@ -68,6 +77,9 @@ T read_object(const nlohmann::json& value, const std::string& pointer, Diagnosti
     fields.warn_unknown();
     return out;
 }
+
+// Nothing a visitor would see: only spaces, line breaks and emphasis marks.
+bool blank_text(const std::string& text);
 
 // Checks a string value (type, length, characters, markup) found at pointer.
 std::optional<std::string> checked_text(const nlohmann::json& value, const std::string& pointer,

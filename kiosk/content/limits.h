@@ -19,6 +19,7 @@ inline constexpr std::size_t max_qr_bytes = 300;
 inline constexpr std::size_t max_image_name_bytes = 200; // ASCII only, so also characters
 inline constexpr std::size_t max_image_file_bytes = 16 * 1024 * 1024;
 inline constexpr int max_images = 50;
-inline constexpr std::size_t loop_words_advice = 45; // a warning, not an error
+inline constexpr std::size_t loop_words_advice = 45;       // a warning, not an error
+inline constexpr std::size_t short_title_words_advice = 4; // a warning too
 
 } // namespace kiosk::limits

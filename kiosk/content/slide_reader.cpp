@@ -5,10 +5,10 @@
 #include "content/deck.h"
 #include "content/json_fields.h"
 #include "content/limits.h"
-#include "content/markup.h"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <optional>
 
 namespace kiosk {
@@ -45,8 +45,7 @@ void read_points(JsonFields& f, Slide& s, Diagnostics& d) {
     for (std::size_t i = 0; i < points->size(); ++i) {
         const auto where = pointer_join(pointer_join(f.pointer(), "points"), i);
         if (auto t = checked_text((*points)[i], where, d)) {
-            if (strip_markup(*t).find_first_not_of(" \n") == std::string::npos)
-                d.error(where, "must not be empty");
+            if (blank_text(*t)) d.error(where, "must not be empty");
             s.points.push_back(*t);
         }
     }
@@ -106,11 +105,16 @@ void read_qr(JsonFields& f, Slide& s, Diagnostics& d) {
     s.title = f.text("title");
     s.text = f.text("text");
     s.url = f.text("url", true);
+    const auto where = pointer_join(f.pointer(), "url");
+    // ASCII, so that its bytes are its characters and the JSON Schema's maxLength is this limit;
+    // and a QR code's bytes are Latin-1 by the standard, so a scanner guesses at any others.
+    if (std::any_of(s.url.begin(), s.url.end(), [](char c) { return (c & 0x80) != 0; }))
+        d.error(where, "may only hold ASCII characters: percent-encode the others (é as %C3%A9)");
+    if (s.url.find('\n') != std::string::npos) d.error(where, "must be one line");
     if (s.url.size() > limits::max_qr_bytes)
-        d.error(pointer_join(f.pointer(), "url"),
-                "is " + std::to_string(s.url.size()) +
-                    " bytes; a QR code that phones scan from a metre holds at most " +
-                    std::to_string(limits::max_qr_bytes));
+        d.error(where, "is " + std::to_string(s.url.size()) +
+                           " bytes; a QR code that phones scan from a metre holds at most " +
+                           std::to_string(limits::max_qr_bytes));
 }
 
 void read_kind_fields(JsonFields& f, Slide& s, Diagnostics& d) {
@@ -131,7 +135,7 @@ void read_kind_fields(JsonFields& f, Slide& s, Diagnostics& d) {
         break;
     case SlideKind::Finding:
         s.text = f.text("text");
-        if (s.finding_id.empty()) d.error(pointer_join(f.pointer(), "finding"), "is required");
+        if (!f.has("finding")) d.error(pointer_join(f.pointer(), "finding"), "is required");
         break;
     case SlideKind::Quote:
         s.text = f.text("text", true);
@@ -184,12 +188,13 @@ std::optional<Slide> read_slide(const json& object, const std::string& where, co
     s.kind = *kind;
     s.duration_s = f.number("duration_s", 0.5, limits::max_duration_s);
     f.text("notes"); // for authors only
-    s.finding_id = f.text("finding");
-    if (!s.finding_id.empty()) {
-        s.finding_index = find_index(deck, s.finding_id);
+    // Given, it must name a finding: "" names none.
+    if (const auto id = f.present_text("finding")) {
+        s.finding_id = *id;
+        s.finding_index = find_index(deck, *id);
         if (s.finding_index < 0)
             d.error(pointer_join(where, "finding"),
-                    "no finding has the id \"" + s.finding_id + "\" (see /findings)");
+                    "no finding has the id \"" + *id + "\" (see /findings)");
     }
     read_kind_fields(f, s, d);
     f.warn_unknown(slide_fields, std::string("not used by a \"") + kind_name + "\" slide");
