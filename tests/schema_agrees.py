@@ -9,9 +9,9 @@ validates each with a real JSON Schema validator (Debian's python3-jsonschema) a
 `kiosk --check`, and fails listing every deck where the verdicts differ.
 
 The verdicts compared: the schema's "valid" against --check's "no error" (exit 0). Warnings do
-not refuse a deck (the kiosk shows it), so a deck with only warnings is accepted. A few rules only
---check can know (ONLY_CHECK below) and one the schema can only state as an error
-(SCHEMA_STRICTER); decks that meet them must show exactly that difference, no other.
+not refuse a deck (the kiosk shows it), so a deck with only warnings is accepted. There are a few
+rules only --check can know (ONLY_CHECK below), and one that the schema can only state as an error
+(SCHEMA_STRICTER): decks that meet them must show exactly that difference, no other.
 
 Usage: schema_agrees.py KIOSK SOURCE_DIR [--require] [--verbose]
   --require: a missing validator fails the test instead of skipping it (deploy/test.sh's build).
