@@ -103,10 +103,9 @@ void KioskApp::offer_deck(Deck deck, std::string origin) {
 }
 
 void KioskApp::prepare_pending(double now) {
-    const bool author = running_.author;
     const double slide_s = current_duration(deck_, browser_);
     if (switch_.prepare(cache_.screen(), cache_.target_px()) &&
-        may_switch(browser_, author, settings_.hall_sync, slide_s, now))
+        may_switch(browser_, running_.author, settings_.hall_sync, slide_s, now))
         switch_to_pending(now);
 }
 

@@ -91,6 +91,7 @@ class KioskApp {
     const ReadingLayout& reading();
     FrameSources sources();
     FrameKey key(double now);
+    Frame compose(const FrameKey& key, double now);
     void trace_state(double now);
     void prepare_pending(double now);
     void switch_to_pending(double now);

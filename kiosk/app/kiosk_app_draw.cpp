@@ -11,13 +11,18 @@ FrameSources KioskApp::sources() {
 }
 
 Frame KioskApp::frame(double now) {
+    return compose(key(now), now);
+}
+
+Frame KioskApp::compose(const FrameKey& key, double now) {
     if (browser_.view() == View::Reading) reading(); // the scroller learns the text's extent
-    return compose_frame(sources(), key(now), now);
+    return compose_frame(sources(), key, now);
 }
 
 void KioskApp::draw(Canvas& canvas, double now) {
-    draw_frame(canvas, frame(now), deck_.theme);
-    drawn_ = key(now);
+    const FrameKey k = key(now); // what this frame shows: the next update compares against it
+    draw_frame(canvas, compose(k, now), deck_.theme);
+    drawn_ = k;
     drawn_moving_ = browser_.slides().transition(now) || browser_.view_change(now) ||
                     input_.scroller().moving() || moment_.fading(now);
     dirty_ = false;

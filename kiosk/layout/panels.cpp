@@ -255,6 +255,7 @@ ReadingLayout reading_layout(const Deck& deck, int finding, Size screen, int tar
     out.compact = compact_heading(label, f.short_title, screen, box, m, measure);
     const int band_h = out.compact.scene.rects.front().rect.h;
     out.compact_from = std::max(0, heading_h - (band_h - box.y));
+    out.compact_bottom = out.compact.scene.rects.back().rect.bottom();
     const auto bar = bottom_bar(screen, target_px);
     const int gap = m.unit / 40; // between the heading and the text, and the text and the bar
     // Lines of about 60 characters read best; the scroll track sits in the right margin.
@@ -262,7 +263,7 @@ ReadingLayout reading_layout(const Deck& deck, int finding, Size screen, int tar
     const int width = std::min(box.w, body_px * 32);
     out.viewport = {box.x, box.y, box.w, std::min(box.bottom(), bar.y - gap) - box.y};
     // The track starts below the one-line heading's band, which would otherwise cross it.
-    const int track_top = out.compact.scene.rects.back().rect.bottom() + gap;
+    const int track_top = out.compact_bottom + gap;
     out.scroll_track = {screen.w - m.margin_x() / 2 - std::max(4, m.unit / 120), track_top,
                         std::max(4, m.unit / 120), out.viewport.bottom() - track_top};
     int y = heading_h + gap;

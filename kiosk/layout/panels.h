@@ -26,9 +26,10 @@ struct ReadingLayout {
     Scene body;           // the finding's text, below the heading in the same coordinates
     Layer compact;        // the pinned one-line heading, on a band across the top
     int compact_from = 0; // the scroll offset from which `compact` shows
-    Rect viewport;        // where the heading and the body show
-    int body_height = 0;  // of the heading and the body together
-    Rect scroll_track;    // the scroll position indicator's track
+    int compact_bottom = 0; // where its band and rule end: the text shows below it then
+    Rect viewport;          // where the heading and the body show
+    int body_height = 0;    // of the heading and the body together
+    Rect scroll_track;      // the scroll position indicator's track
 };
 
 ReadingLayout reading_layout(const Deck& deck, int finding, Size screen, int target_px,

@@ -77,12 +77,11 @@ void draw_reading(Canvas& canvas, const ReadingLayout& layout, const Theme& them
     if (alpha == 0) return;
     draw_layer(canvas, layout.fixed, theme, alpha);
     // Once the full heading has scrolled away, the one-line heading stays, and the text below it.
-    const bool compact = scroll.offset > layout.compact_from && !layout.compact.scene.rects.empty();
+    const bool compact = scroll.offset > layout.compact_from && layout.compact_bottom > 0;
     Rect vp = layout.viewport;
     if (compact) {
-        const Rect band = layout.compact.scene.rects.back().rect; // the rule under the band
-        vp.h = vp.bottom() - band.bottom();
-        vp.y = band.bottom();
+        vp.h = vp.bottom() - layout.compact_bottom;
+        vp.y = layout.compact_bottom;
     }
     draw_scrolled(canvas, layout, theme, vp, scroll.offset, alpha);
     draw_edge_fades(canvas, vp, scroll, theme.background, alpha);
