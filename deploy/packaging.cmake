@@ -57,7 +57,7 @@ if(NOT CPACK_DEBIAN_PACKAGE_ARCHITECTURE)
                     OUTPUT_STRIP_TRAILING_WHITESPACE)
 endif()
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "libc6 (>= 2.36), libstdc++6 (>= 12), libgcc-s1, libsdl2-2.0-0 (>= 2.26), libsdl2-ttf-2.0-0 (>= 2.20), libsdl2-image-2.0-0 (>= 2.6), libqrencode4, libsodium23, libsystemd0, libsqlite3-0, libdrm2 (>= 2.4.104), fonts-inter, adduser, kbd, systemd, udev, init-system-helpers (>= 1.54)")
+    "libc6 (>= 2.36), libstdc++6 (>= 12), libgcc-s1, libsdl2-2.0-0 (>= 2.26), libsdl2-ttf-2.0-0 (>= 2.20), libsdl2-image-2.0-0 (>= 2.6), libqrencode4, libsodium23, libsystemd0, libsqlite3-0, libdrm2 (>= 2.4.104), libhyphen0, hyphen-nl, fonts-inter, adduser, kbd, systemd, udev, init-system-helpers (>= 1.54)")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "minisign, exfatprogs")
 # Hall sync keeps screens in step through the system clock: chrony keeps it (README).
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "chrony")
