@@ -499,3 +499,28 @@ TEST_CASE("control characters in an unknown key are escaped in the message") {
     j["slides"][0]["\x1b[31mred"] = 1;
     CHECK(has_message(load_json(j), "error: slide 1 (/slides/0/\\x1b[31mred): unknown field"));
 }
+
+TEST_CASE("the deck's logo is read and checked like an image slide's picture") {
+    TempContent c("logo");
+    c.write("images/logo.png", png_bytes(400, 100));
+    auto j = test::minimal_deck_json();
+    j["logo"] = {{"src", "images/logo.png"}};
+    const auto r = c.load(j);
+    INFO(all_messages(r));
+    REQUIRE(r.deck);
+    REQUIRE(r.deck->logo);
+    CHECK(r.deck->logo->width == 400);
+    CHECK(r.deck->logo->path == (c.dir / "images/logo.png").string());
+    SECTION("a missing logo is an error at its field; the deck still shows, without it") {
+        j["logo"]["src"] = "images/none.png";
+        const auto missing = c.load(j);
+        REQUIRE(missing.deck);
+        CHECK_FALSE(missing.deck->logo);
+        INFO(all_messages(missing));
+        CHECK(has_message(missing, "/logo/src: \"images/none.png\": file not found"));
+    }
+    SECTION("a misspelt field in it is named") {
+        j["logo"] = {{"scr", "images/logo.png"}};
+        CHECK(has_message(c.load(j), "/logo/scr"));
+    }
+}

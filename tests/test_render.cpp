@@ -1,6 +1,7 @@
 // Drawing with SDL's software renderer on a plain surface: no window, no video driver.
 #include "commands/export.h"
 #include "content/loader.h"
+#include "layout/hyphenation.h"
 #include "layout/metrics.h"
 #include "layout/slide_layout.h"
 #include "render/font_set.h"
@@ -23,6 +24,9 @@ struct SdlFixture {
     std::string error;
     std::optional<FontSet> fonts = FontSet::open(Settings{}.display.font_dir, error);
     Deck deck = *load_content_dir(KIOSK_SOURCE_CONTENT_DIR).deck;
+    // The kiosk's own measure: Inter, and Dutch hyphenation.
+    HyphenatedMeasure typeset{*fonts, Hyphenator::open(Settings{}.display.hyphenation_dir,
+                                                       deck.language, error)};
 
     SdlFixture() { REQUIRE(fonts); }
 };
@@ -50,7 +54,7 @@ double share_of_colour(SDL_Surface* s, Color c) {
 TEST_CASE_METHOD(SdlFixture, "every default slide fits at 800x480, 1920x1080 and 1080x1920") {
     for (const Size size : {Size{800, 480}, Size{1920, 1080}, Size{1080, 1920}}) {
         const Rect box = ScreenMetrics(size).content_box();
-        const auto scenes = layout_deck(deck, size, *fonts);
+        const auto scenes = layout_deck(deck, size, typeset);
         for (std::size_t i = 0; i < deck.slides.size(); ++i) {
             INFO("slide " << i + 1 << " at " << size.w << "x" << size.h);
             const Scene& scene = scenes[i];
@@ -64,7 +68,7 @@ TEST_CASE_METHOD(SdlFixture, "every default slide fits at 800x480, 1920x1080 and
 }
 
 TEST_CASE_METHOD(SdlFixture, "body text on the default deck stays at or above 1/24 of 1080") {
-    for (const auto& scene : layout_deck(deck, {1920, 1080}, *fonts)) {
+    for (const auto& scene : layout_deck(deck, {1920, 1080}, typeset)) {
         for (const auto& t : scene.texts) {
             if (t.ink == Ink::Accent) continue; // labels ("Vaststelling 3"), not body text
             INFO(t.text);
@@ -76,13 +80,13 @@ TEST_CASE_METHOD(SdlFixture, "body text on the default deck stays at or above 1/
 TEST_CASE_METHOD(SdlFixture, "the default deck's typography at five screen sizes (Inter)") {
     for (const Size size :
          {Size{800, 480}, Size{1280, 720}, Size{1920, 1080}, Size{1080, 1920}, Size{3840, 2160}})
-        test::check_deck_typography(deck, size, *fonts);
+        test::check_deck_typography(deck, size, typeset);
 }
 
 TEST_CASE_METHOD(SdlFixture, "overview, controls and reading view label at 1/24 (Inter)") {
     for (const Size size :
          {Size{800, 480}, Size{1280, 720}, Size{1920, 1080}, Size{1080, 1920}, Size{3840, 2160}})
-        test::check_panel_labels(deck, size, *fonts);
+        test::check_panel_labels(deck, size, typeset);
 }
 
 TEST_CASE_METHOD(SdlFixture, "the canvas draws text in its colour and caches the texture") {

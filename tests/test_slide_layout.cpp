@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+
 using namespace kiosk;
 
 namespace {
@@ -202,5 +204,38 @@ TEST_CASE("a QR slide prints the short address under the code, inside the screen
         CHECK(address->y + address->h <= screen.h);
         CHECK(address->x >= 0);
         CHECK(address->x + address->w <= screen.w);
+    }
+}
+
+TEST_CASE("the deck's logo heads the title and closing slides, above their text") {
+    Deck deck = small_deck();
+    SlideImage logo;
+    logo.path = "/content/images/logo.png";
+    logo.width = 400;
+    logo.height = 100;
+    deck.logo = logo;
+    Slide closing;
+    closing.kind = SlideKind::Closing;
+    closing.title = "Meer weten?";
+    closing.text = "Het volledige verslag staat op de website.";
+    deck.slides = {deck.slides.front(), wordy(10, "Zonder logo"), closing};
+    REQUIRE(deck.slides.front().kind == SlideKind::Title);
+    for (const Size size : {Size{800, 480}, Size{1920, 1080}, Size{1080, 1920}}) {
+        const ScreenMetrics m(size);
+        const auto scenes = layout_deck(deck, size, measure);
+        for (const std::size_t i : {0u, 2u}) {
+            INFO("slide " << i + 1 << " at " << size.w << "x" << size.h);
+            REQUIRE(scenes[i].images.size() == 1);
+            const Rect r = scenes[i].images[0].rect;
+            CHECK(scenes[i].images[0].source == logo.path);
+            CHECK(r.x == m.content_box().x);
+            CHECK(r.y == m.content_box().y);
+            CHECK(std::abs(r.w - 4 * r.h) <= 4); // whole, in its own proportions
+            CHECK(r.w <= m.content_box().w / 3);
+            for (const auto& t : scenes[i].texts)
+                CHECK(t.y >= r.bottom());
+            require_inside(scenes[i], m.content_box());
+        }
+        CHECK(scenes[1].images.empty());
     }
 }

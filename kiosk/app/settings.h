@@ -28,11 +28,12 @@ struct ContentSettings {
     int releases_kept = 3;
 };
 
-// The screen: the display, the fonts, and how the picture is turned.
+// The screen: the display, the fonts and hyphenation, and how the picture is turned.
 struct DisplaySettings {
     bool windowed = false;
     Size window{1280, 720};
     std::filesystem::path font_dir = "/usr/share/fonts/opentype/inter";
+    std::filesystem::path hyphenation_dir = "/usr/share/hyphen"; // Debian's hyphen-nl and kin
     int rotation = 0; // 0, 90, 180, 270: the picture turned clockwise
 };
 

@@ -3,6 +3,7 @@
 #include "commands/check.h"
 
 #include "commands/bundle_command.h"
+#include "commands/typesetting.h"
 
 #include "content/loader.h"
 #include "content/utf8.h"
@@ -23,7 +24,7 @@ namespace {
 // 800x480 is the Pi's 7-inch touchscreen, the tightest screen a deck must read on.
 constexpr Size check_sizes[] = {{800, 480}, {1920, 1080}, {1080, 1920}};
 
-void check_layout(const Deck& deck, const FontSet& fonts, Diagnostics& d) {
+void check_layout(const Deck& deck, const TextMeasure& fonts, Diagnostics& d) {
     for (const Size size : check_sizes) {
         const ScreenMetrics m(size);
         const auto scenes = layout_deck(deck, size, fonts); // as the kiosk shows them
@@ -124,7 +125,9 @@ int run_check(const Settings& settings) {
         std::string error;
         auto fonts = sdl.ok() ? FontSet::open(settings.display.font_dir, error) : std::nullopt;
         if (fonts) {
-            check_layout(*loaded.deck, *fonts, d);
+            check_layout(*loaded.deck,
+                         typesetting(*fonts, settings.display, loaded.deck->language, std::cerr),
+                         d);
             check_glyphs(*loaded.deck, *fonts, d);
         } else
             d.warning("", "layout not checked: " + (sdl.ok() ? error : std::string(sdl.error())));

@@ -1,6 +1,7 @@
 // --export: every slide to a numbered PNG, drawn by the same code as the screen but on a software
 // renderer over a plain surface, so no display (or video driver) is needed.
 #include "commands/export.h"
+#include "commands/typesetting.h"
 
 #include "content/loader.h"
 #include "layout/slide_layout.h"
@@ -23,7 +24,7 @@ std::string png_name(std::size_t index) {
     return name;
 }
 
-bool export_slides(const Deck& deck, const FontSet& fonts, Size size,
+bool export_slides(const Deck& deck, const FontSet& fonts, const TextMeasure& measure, Size size,
                    const std::filesystem::path& dir) {
     SurfacePtr surface(
         SDL_CreateRGBSurfaceWithFormat(0, size.w, size.h, 32, SDL_PIXELFORMAT_ARGB8888));
@@ -33,7 +34,7 @@ bool export_slides(const Deck& deck, const FontSet& fonts, Size size,
     if (!renderer)
         return std::cerr << "kiosk: no software renderer: " << SDL_GetError() << '\n', false;
     SdlCanvas canvas(renderer.get(), fonts, size);
-    const auto scenes = layout_deck(deck, size, fonts); // at the deck's one text size
+    const auto scenes = layout_deck(deck, size, measure); // at the deck's one text size
     for (std::size_t i = 0; i < deck.slides.size(); ++i) {
         const Scene& scene = scenes[i];
         FrameState state;
@@ -41,7 +42,7 @@ bool export_slides(const Deck& deck, const FontSet& fonts, Size size,
         state.count = static_cast<int>(deck.slides.size());
         Frame frame;
         compose_slides(
-            frame, deck, [&](int) -> const Scene& { return scene; }, state, size, fonts);
+            frame, deck, [&](int) -> const Scene& { return scene; }, state, size, measure);
         draw_frame(canvas, frame, deck.theme);
         SDL_RenderPresent(renderer.get());
         const auto path = (dir / png_name(i)).string();
@@ -71,7 +72,9 @@ int run_export(const Settings& settings) {
     std::string error;
     auto fonts = FontSet::open(settings.display.font_dir, error);
     if (!fonts) return std::cerr << "kiosk: " << error << '\n', 1;
-    return export_slides(*loaded.deck, *fonts, settings.args.export_size, settings.args.export_dir)
+    const auto measure = typesetting(*fonts, settings.display, loaded.deck->language, std::cerr);
+    return export_slides(*loaded.deck, *fonts, measure, settings.args.export_size,
+                         settings.args.export_dir)
                ? 0
                : 1;
 }

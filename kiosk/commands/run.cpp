@@ -4,6 +4,7 @@
 #include "app/content_updates.h"
 #include "app/deck_source.h"
 #include "app/kiosk_app.h"
+#include "commands/typesetting.h"
 #include "app/stats_session.h"
 #include "platform/allocator.h"
 #include "platform/clock_status.h"
@@ -180,7 +181,9 @@ int show(const Settings& settings, Display& display, const FontSet& fonts, Scree
     std::cerr << "kiosk: showing " << startup.origin << " (" << startup.deck.slides.size()
               << " slides)\n";
     ScaledClock clock(settings.hooks.time_scale);
-    KioskApp app(settings, std::move(startup.deck), fonts, output.logical(), clock.now(),
+    // Hyphenation follows the deck shown at start; a new deck in another language keeps it.
+    const auto measure = typesetting(fonts, settings.display, startup.deck.language, std::cerr);
+    KioskApp app(settings, std::move(startup.deck), measure, output.logical(), clock.now(),
                  settings.hooks.trace ? &std::cout : nullptr);
     app.status().set_origin(startup.origin);
     app.status().set_problem(startup.problem);

@@ -101,6 +101,8 @@ struct Deck {
     Timing timing;
     std::vector<Finding> findings;
     std::vector<Slide> slides;
+    // The organiser's mark on the title and closing slides (none ships: the file is theirs).
+    std::optional<SlideImage> logo;
     // A short hash of the deck's file (FNV-1a, 16 hex digits): screens in one hall that show the
     // same digest show the same loop; the status overlay shows it.
     std::string digest;

@@ -200,6 +200,7 @@ Deck read_deck(const json& doc, Diagnostics& d) {
     if (const auto* ui = f.object("ui")) read_ui(*ui, "/ui", deck.ui, d);
     if (const auto* theme = f.object("theme")) read_theme(*theme, "/theme", deck.theme, d);
     if (const auto* timing = f.object("timing")) read_timing(*timing, "/timing", deck.timing, d);
+    deck.logo = read_picture(f, "logo", false, d);
     read_findings(f.array("findings", 0, limits::max_findings, false), "/findings", deck, d);
     read_slides(f.array("slides", 1, limits::max_slides, true), "/slides", deck, d);
     check_image_count(deck, d);

@@ -42,24 +42,27 @@ std::optional<std::string> read_head(const std::filesystem::path& file, std::siz
 // Images are checked from their headers here, before anything decodes them; a slide whose image
 // fails is kept without it, so the deck still shows. Checked whatever other errors the deck has:
 // the author gets every error in one pass.
-void check_images(Deck& deck, const std::filesystem::path& base, Diagnostics& d) {
-    for (auto& slide : deck.slides) {
-        auto& image = slide.image;
-        if (!image) continue;
-        const auto& where = image->src_pointer;
-        std::string error;
-        const auto head = read_head(base / image->src, 64 * 1024, error);
-        const auto header = head ? check_image_header(*head) : ImageHeaderResult{};
-        if (head && !header.info) error = header.error;
-        if (!error.empty()) {
-            d.recoverable_error(where, "\"" + image->src + "\": " + error);
-            image.reset();
-            continue;
-        }
-        image->path = (base / image->src).string();
-        image->width = header.info->width;
-        image->height = header.info->height;
+void check_image(std::optional<SlideImage>& image, const std::filesystem::path& base,
+                 Diagnostics& d) {
+    if (!image) return;
+    std::string error;
+    const auto head = read_head(base / image->src, 64 * 1024, error);
+    const auto header = head ? check_image_header(*head) : ImageHeaderResult{};
+    if (head && !header.info) error = header.error;
+    if (!error.empty()) {
+        d.recoverable_error(image->src_pointer, "\"" + image->src + "\": " + error);
+        image.reset();
+        return;
     }
+    image->path = (base / image->src).string();
+    image->width = header.info->width;
+    image->height = header.info->height;
+}
+
+void check_images(Deck& deck, const std::filesystem::path& base, Diagnostics& d) {
+    check_image(deck.logo, base, d);
+    for (auto& slide : deck.slides)
+        check_image(slide.image, base, d);
 }
 
 std::string fnv1a_hex(std::string_view text) {

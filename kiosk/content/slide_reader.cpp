@@ -78,12 +78,15 @@ std::optional<std::string> unsafe_path_reason(const std::string& src) {
     return std::nullopt;
 }
 
-void read_image(JsonFields& f, Slide& s, Diagnostics& d) {
-    const auto* object = f.object("image");
-    const auto where = pointer_join(f.pointer(), "image");
+} // namespace
+
+std::optional<SlideImage> read_picture(JsonFields& f, const char* field, bool required,
+                                       Diagnostics& d) {
+    const auto* object = f.object(field);
+    const auto where = pointer_join(f.pointer(), field);
     if (!object) {
-        if (!f.has("image")) d.error(where, "is required");
-        return;
+        if (required && !f.has(field)) d.error(where, "is required");
+        return std::nullopt;
     }
     JsonFields img(*object, where, d);
     SlideImage image;
@@ -95,11 +98,15 @@ void read_image(JsonFields& f, Slide& s, Diagnostics& d) {
         d.error(pointer_join(where, "fit"), "must be \"contain\" or \"cover\"");
     img.warn_unknown();
     // Like a missing file, a bad name costs the slide its picture, not the deck its slides.
-    if (auto why = unsafe_path_reason(image.src))
-        return d.recoverable_error(pointer_join(where, "src"), *why);
+    if (auto why = unsafe_path_reason(image.src)) {
+        d.recoverable_error(pointer_join(where, "src"), *why);
+        return std::nullopt;
+    }
     image.src_pointer = pointer_join(where, "src");
-    s.image = image;
+    return image;
 }
+
+namespace {
 
 void read_qr(JsonFields& f, Slide& s, Diagnostics& d) {
     s.title = f.text("title");
@@ -149,7 +156,7 @@ void read_kind_fields(JsonFields& f, Slide& s, Diagnostics& d) {
     case SlideKind::Image:
         s.title = f.text("title");
         s.caption = f.text("caption");
-        read_image(f, s, d);
+        s.image = read_picture(f, "image", true, d);
         break;
     case SlideKind::Qr:
         read_qr(f, s, d);

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 
 namespace kiosk {
@@ -13,5 +14,12 @@ namespace kiosk {
 // array: the deck's "slides" (nullptr when missing or wrong, already reported); where: its
 // JSON pointer.
 void read_slides(const nlohmann::json* array, const std::string& where, Deck& deck, Diagnostics& d);
+
+class JsonFields;
+
+// A picture field ({"src": "images/a.png", "fit": "contain"}): a slide's image, the deck's logo.
+// A bad name is a recoverable error: the deck shows without the picture.
+std::optional<SlideImage> read_picture(JsonFields& f, const char* field, bool required,
+                                       Diagnostics& d);
 
 } // namespace kiosk

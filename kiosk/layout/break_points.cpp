@@ -7,13 +7,6 @@
 namespace kiosk {
 namespace {
 
-std::string text_of(const Word& word) {
-    std::string s;
-    for (const auto& f : word)
-        s += f.text;
-    return s;
-}
-
 int code_points(std::string_view s) {
     int n = 0;
     for (std::size_t i = 0; i < s.size();
@@ -34,20 +27,6 @@ std::vector<std::size_t> hyphen_breaks(const std::string& text) {
     return out;
 }
 
-// The word's first `bytes` bytes, taken off its front.
-Word take_front(Word& word, std::size_t bytes) {
-    Word front;
-    while (bytes > 0 && !word.empty()) {
-        Fragment& f = word.front();
-        const std::size_t n = std::min(bytes, f.text.size());
-        front.push_back({f.text.substr(0, n), f.emphasis});
-        f.text.erase(0, n);
-        if (f.text.empty()) word.erase(word.begin());
-        bytes -= n;
-    }
-    return front;
-}
-
 void add_word(std::vector<Token>& tokens, Word word) {
     const std::string text = text_of(word);
     if (text == "\u00B7") return tokens.push_back({std::move(word), false, false, true});
@@ -62,6 +41,27 @@ void add_word(std::vector<Token>& tokens, Word word) {
 }
 
 } // namespace
+
+std::string text_of(const Word& word) {
+    std::string s;
+    for (const auto& f : word)
+        s += f.text;
+    return s;
+}
+
+// The word's first `bytes` bytes, taken off its front.
+Word take_front(Word& word, std::size_t bytes) {
+    Word front;
+    while (bytes > 0 && !word.empty()) {
+        Fragment& f = word.front();
+        const std::size_t n = std::min(bytes, f.text.size());
+        front.push_back({f.text.substr(0, n), f.emphasis});
+        f.text.erase(0, n);
+        if (f.text.empty()) word.erase(word.begin());
+        bytes -= n;
+    }
+    return front;
+}
 
 std::vector<Token> tokenize(const std::vector<TextRun>& runs) {
     std::vector<Token> tokens;

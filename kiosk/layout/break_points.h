@@ -30,4 +30,8 @@ inline constexpr int min_hyphen_fragment = 5;
 
 std::vector<Token> tokenize(const std::vector<TextRun>& runs);
 
+std::string text_of(const Word& word);
+// The word's first `bytes` bytes, taken off its front (hyphenation splits a word this way too).
+Word take_front(Word& word, std::size_t bytes);
+
 } // namespace kiosk

@@ -1,7 +1,9 @@
 #pragma once
 // How layout learns the size of text without knowing about fonts or SDL: the renderer implements
 // this with SDL_ttf, tests with a fixed-width fake.
+#include <cstddef>
 #include <string_view>
+#include <vector>
 
 namespace kiosk {
 
@@ -14,6 +16,9 @@ class TextMeasure {
     virtual int text_width(std::string_view utf8, FontStyle style, int px) const = 0;
     // Distance between baselines of consecutive lines at this size.
     virtual int line_height(int px) const = 0;
+    // Byte offsets inside a word where the deck's language lets it take a hyphen and break
+    // (layout/hyphenation.h); none unless a hyphenator is lent.
+    virtual std::vector<std::size_t> hyphenation_points(std::string_view) const { return {}; }
 };
 
 } // namespace kiosk

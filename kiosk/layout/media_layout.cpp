@@ -116,8 +116,10 @@ Scene layout_qr_slide(const Slide& slide, const ScreenMetrics& m, const TextMeas
     std::vector<Block> blocks;
     if (!slide.title.empty())
         blocks.push_back(block(slide.title, m.heading_px(), FontStyle::Bold, Ink::Text, 0));
-    if (!slide.text.empty())
+    if (!slide.text.empty()) {
         blocks.push_back(block(slide.text, m.body_px(), FontStyle::Regular, Ink::Text, 0.8));
+        blocks.back().style.hyphenate = true;
+    }
     Stacked text = fit_blocks(blocks, text_box, m.min_scale() * 0.8, measure);
     Scene scene = std::move(text.scene);
     if (side > 0) {

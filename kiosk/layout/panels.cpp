@@ -267,9 +267,10 @@ ReadingLayout reading_layout(const Deck& deck, int finding, Size screen, int tar
     out.scroll_track = {screen.w - m.margin_x() / 2 - std::max(4, m.unit / 120), track_top,
                         std::max(4, m.unit / 120), out.viewport.bottom() - track_top};
     int y = heading_h + gap;
+    TextStyle body = style_of(body_px, FontStyle::Regular, Ink::Text);
+    body.hyphenate = true;
     for (const auto& paragraph : f.details) {
-        const auto w = wrap_text(parse_markup(paragraph),
-                                 style_of(body_px, FontStyle::Regular, Ink::Text), width, measure);
+        const auto w = wrap_text(parse_markup(paragraph), body, width, measure);
         add_wrapped(out.body, w, box.x, y);
         y += w.height + measure.line_height(body_px) / 2;
     }

@@ -21,6 +21,13 @@ Block text_block(const std::string& text, int px, FontStyle font, Ink ink, doubl
     return b;
 }
 
+// Running text at body size: the one kind of text that may take a hyphen (text_layout.h).
+Block body_block(const std::string& text, const ScreenMetrics& m, Ink ink, double gap) {
+    Block b = text_block(text, m.body_px(), FontStyle::Regular, ink, gap);
+    b.style.hyphenate = true;
+    return b;
+}
+
 Block rule_block(int px, double gap) {
     Block b;
     b.marker = Marker::Rule;
@@ -62,7 +69,7 @@ std::vector<Block> title_blocks(const Slide& s, const ScreenMetrics& m) {
     if (!s.subtitle.empty())
         out.push_back(text_block(s.subtitle, m.heading_px(), FontStyle::Regular, Ink::Text, 0.4));
     if (!s.note.empty())
-        out.push_back(text_block(s.note, m.body_px(), FontStyle::Regular, Ink::Muted, 0.8));
+        out.push_back(body_block(s.note, m, Ink::Muted, 0.8));
     return out;
 }
 
@@ -70,8 +77,7 @@ std::vector<Block> points_blocks(const Slide& s, const ScreenMetrics& m) {
     std::vector<Block> out;
     add_heading(out, s.title, m);
     for (std::size_t i = 0; i < s.points.size(); ++i) {
-        Block b = text_block(s.points[i], m.body_px(), FontStyle::Regular, Ink::Text,
-                             i == 0 ? 0.8 : 0.45);
+        Block b = body_block(s.points[i], m, Ink::Text, i == 0 ? 0.8 : 0.45);
         b.marker = s.numbered ? Marker::Number : Marker::Bullet;
         b.label = std::to_string(i + 1);
         out.push_back(std::move(b));
@@ -88,7 +94,7 @@ std::vector<Block> finding_blocks(const Deck& deck, const Slide& s, const Screen
     out.back().min_px = m.label_px();
     out.push_back(text_block(f->title, m.title_px() * 4 / 5, FontStyle::Bold, Ink::Text, 0.3));
     if (!s.text.empty())
-        out.push_back(text_block(s.text, m.body_px(), FontStyle::Regular, Ink::Muted, 0.7));
+        out.push_back(body_block(s.text, m, Ink::Muted, 0.7));
     return out;
 }
 
@@ -114,7 +120,7 @@ std::vector<Block> closing_blocks(const Slide& s, const ScreenMetrics& m) {
     std::vector<Block> out;
     add_heading(out, s.title, m);
     if (!s.text.empty())
-        out.push_back(text_block(s.text, m.body_px(), FontStyle::Regular, Ink::Text, 0.8));
+        out.push_back(body_block(s.text, m, Ink::Text, 0.8));
     for (std::size_t i = 0; i < s.contacts.size(); ++i) {
         const auto& c = s.contacts[i];
         // The name may wrap; a phone number stays whole. The middle dots between the parts are
@@ -139,7 +145,7 @@ std::vector<Block> blocks_for(const Deck& deck, const Slide& s, const ScreenMetr
         break;
     case SlideKind::Paragraph:
         add_heading(body, s.title, m);
-        body.push_back(text_block(s.text, m.body_px(), FontStyle::Regular, Ink::Text, 0.8));
+        body.push_back(body_block(s.text, m, Ink::Text, 0.8));
         break;
     case SlideKind::Points:
         body = points_blocks(s, m);
@@ -192,6 +198,28 @@ bool laid_out_as_media(SlideKind kind) {
     return kind == SlideKind::Image || kind == SlideKind::Qr;
 }
 
+// The deck's logo heads the title and closing slides: left-aligned in a band a sixth of the
+// content box high, at most a third of its width; the text takes the rest.
+std::optional<Rect> logo_rect(const Deck& deck, const Slide& slide, const ScreenMetrics& m) {
+    if (!deck.logo || (slide.kind != SlideKind::Title && slide.kind != SlideKind::Closing))
+        return std::nullopt;
+    const Rect box = m.content_box();
+    Rect r = contain(deck.logo->width, deck.logo->height, {box.x, box.y, box.w / 3, box.h / 6});
+    r.x = box.x; // contain() centres; a logo sits in the corner
+    r.y = box.y;
+    return r;
+}
+
+Rect text_box(const Deck& deck, const Slide& slide, const ScreenMetrics& m) {
+    Rect box = m.content_box();
+    if (logo_rect(deck, slide, m)) {
+        const int taken = box.h / 6 + m.unit / 20;
+        box.y += taken;
+        box.h -= taken;
+    }
+    return box;
+}
+
 void shift(Scene& scene, int dy) {
     for (auto& t : scene.texts)
         t.y += dy;
@@ -206,8 +234,8 @@ double deck_type_scale(const Deck& deck, Size screen, const TextMeasure& measure
     double scale = 1.0;
     for (const auto& slide : deck.slides) {
         if (laid_out_as_media(slide.kind)) continue;
-        const Stacked s =
-            fit(blocks_for(deck, slide, m), m.content_box(), m.min_scale(), scale, measure, false);
+        const Stacked s = fit(blocks_for(deck, slide, m), text_box(deck, slide, m), m.min_scale(),
+                              scale, measure, false);
         if (s.fits) scale = s.scene.scale; // one that does not fit even so shrinks alone
     }
     return scale;
@@ -218,7 +246,7 @@ Scene layout_slide(const Deck& deck, const Slide& slide, Size screen, const Text
     const ScreenMetrics m(screen);
     if (slide.kind == SlideKind::Image) return layout_image_slide(slide, m, measure);
     if (slide.kind == SlideKind::Qr) return layout_qr_slide(slide, m, measure);
-    const Rect box = m.content_box();
+    const Rect box = text_box(deck, slide, m);
     const auto blocks = blocks_for(deck, slide, m);
     const double ceiling = std::max(type_scale, m.min_scale());
     Stacked result = fit(blocks, box, m.min_scale(), ceiling, measure, false);
@@ -232,6 +260,8 @@ Scene layout_slide(const Deck& deck, const Slide& slide, Size screen, const Text
     }
     if (centred(slide.kind) && result.height < box.h)
         shift(result.scene, (box.h - result.height) / 2);
+    if (const auto logo = logo_rect(deck, slide, m))
+        result.scene.images.push_back({*logo, deck.logo->path, false});
     return std::move(result.scene);
 }
 

@@ -62,25 +62,47 @@ class LineBuilder {
         auto separator = std::exchange(separator_, {});
         if (width(word) > max_width_) return add_long_word(word);
         if (!line_.fragments.empty()) {
-            // Measured as the line will be drawn: summing word widths would drift from the
-            // shaped line by a pixel per word (fractional advances), enough to overflow.
-            auto candidate = line_.fragments;
-            if (!glued) candidate.back().text += ' ';
-            if (!separator.empty()) {
-                append_to(candidate, separator);
-                candidate.back().text += ' ';
-            }
-            append_to(candidate, word);
-            if (width(candidate) <= max_width_) {
-                line_.fragments = std::move(candidate);
-                line_.words += glued ? 0 : 1;
-                return;
-            }
+            if (try_append(word, glued, separator)) return;
+            if (style_.hyphenate && hyphenate_into_line(word, glued, separator)) return;
             end_line(); // a separator at the break is left out: the break separates
             line_.after_separator = !separator.empty();
         }
         append_to(line_.fragments, word);
         line_.words = 1;
+    }
+
+    // The current line with the word added, if it fits. Measured as the line will be drawn:
+    // summing word widths would drift from the shaped line by a pixel per word (fractional
+    // advances), enough to overflow.
+    bool try_append(const Word& word, bool glued, const Word& separator) {
+        auto candidate = line_.fragments;
+        if (!glued) candidate.back().text += ' ';
+        if (!separator.empty()) {
+            append_to(candidate, separator);
+            candidate.back().text += ' ';
+        }
+        append_to(candidate, word);
+        if (width(candidate) > max_width_) return false;
+        line_.fragments = std::move(candidate);
+        line_.words += glued ? 0 : 1;
+        return true;
+    }
+
+    // A word that would leave this line well short (a fifth of it or more) is split at the
+    // latest hyphenation point that fits; the rest starts the next line.
+    bool hyphenate_into_line(const Word& word, bool glued, const Word& separator) {
+        if (width(line_.fragments) * 5 >= max_width_ * 4) return false;
+        const auto points = m_.hyphenation_points(text_of(word));
+        for (auto at = points.rbegin(); at != points.rend(); ++at) {
+            Word rest = word;
+            Word front = take_front(rest, *at);
+            front.back().text += '-';
+            if (!try_append(front, glued, separator)) continue;
+            end_line();
+            add_word(rest, false);
+            return true;
+        }
+        return false;
     }
 
     void end_line() {

@@ -15,6 +15,9 @@ struct TextStyle {
     Ink ink = Ink::Text;
     Ink emphasis_ink = Ink::Emphasis;
     int px = 0;
+    // Running text may take a hyphen (layout/hyphenation.h) where a long word would otherwise
+    // leave its line well short; titles and labels wrap at spaces only.
+    bool hyphenate = false;
 };
 
 struct WrappedText {
