@@ -77,11 +77,11 @@ if(NOT CPACK_DEBIAN_PACKAGE_ARCHITECTURE)
     execute_process(COMMAND dpkg --print-architecture OUTPUT_VARIABLE CPACK_DEBIAN_PACKAGE_ARCHITECTURE
                     OUTPUT_STRIP_TRAILING_WHITESPACE)
 endif()
-# The shared libraries each program links, with their versions, come from dpkg-shlibdeps (for a
-# cross build it must read the target's libraries: packaging-env.cmake). Listed by hand is only
-# what no program links: data read at run time, and the programs the appliance's scripts call.
+# The shared libraries each program links, with their versions, come from dpkg-shlibdeps. In the
+# cross build it finds the arm64 ones through the multiarch paths that libc6:arm64 adds to
+# ld.so.conf.d, and their :arm64 packages' symbols files. Listed by hand is only what no program
+# links: data read at run time, and the programs the appliance's scripts call.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_PROJECT_CONFIG_FILE ${deploy}/packaging-env.cmake)
 # No CPACK_PACKAGE_DESCRIPTION_SUMMARY: CPack would put that one line above both descriptions.
 # Each description's first line is its package's synopsis.
 
