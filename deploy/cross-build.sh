@@ -6,7 +6,8 @@
 #   2. configures with deploy/cross/aarch64-linux-gnu.cmake and builds;
 #   3. runs the test programs and the kiosk's --check through qemu-aarch64;
 #   4. checks that the kiosk binary really is an aarch64 ELF;
-#   5. makes a .deb with CPack when the project has CPack configured.
+#   5. makes the two packages with CPack (kiosk and kiosk-tools, arm64; their library
+#      dependencies from dpkg-shlibdeps, which reads the arm64 libraries installed in step 1).
 # Usage: deploy/cross-build.sh        (KIOSK_JOBS=N for more build jobs; the default is 2)
 set -eu
 cd "$(dirname "$0")/.."
@@ -108,15 +109,19 @@ esac
 deb="(no CPack in the project)"
 if [ -f "$build/CPackConfig.cmake" ]; then
     cpack -G DEB
-    # The newest .deb CPack just wrote (CPack's names have no spaces).
-    # shellcheck disable=SC2012
-    deb=$(ls -t "$build"/*.deb 2>/dev/null | head -n 1)
-    [ -n "$deb" ] || { echo "cross-build: cpack wrote no .deb" >&2; exit 1; }
-    echo "Package: $deb"
+    version=$(sed -n 's/^set(CPACK_PACKAGE_VERSION "\(.*\)")$/\1/p' "$build/CPackConfig.cmake")
+    deb=""
+    for name in kiosk kiosk-tools; do
+        f=$build/${name}_${version}_arm64.deb
+        [ -f "$f" ] || { echo "cross-build: cpack wrote no $(basename "$f")" >&2; exit 1; }
+        echo "Package: $f"
+        dpkg-deb -f "$f" Depends
+        deb="$deb $f"
+    done
 fi
 
 echo
 echo "Cross-build for arm64 done:"
 echo "  kiosk:  $build/kiosk/kiosk ($(echo "$kiosk_file" | cut -d, -f1-2))"
 echo "  tests:  $tests_run: passed"
-echo "  .deb:   $deb"
+echo "  .debs: $deb"

@@ -2,7 +2,8 @@
 # Installs the Debian 12 packages the kiosk needs to build, run and test, if any are missing.
 # Usage: deploy/dev-deps.sh [--tests | --bench]
 set -eu
-packages="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
+# file: CPack's dpkg-shlibdeps step finds the programs in a package with it (cpack -G DEB).
+packages="build-essential cmake pkg-config file libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
 nlohmann-json3-dev libqrencode-dev libsodium-dev libsystemd-dev libsqlite3-dev libdrm-dev libhyphen-dev hyphen-nl fonts-inter"
 if [ "${1:-}" = "--tests" ]; then
     # Catch2 for the suite; Xvfb, xdotool and ImageMagick to drive and look at a real window;

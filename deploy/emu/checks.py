@@ -117,7 +117,8 @@ class Run:
         self.figures["first_boot_to_shell_s"] = round(m.wait_shell(), 1)
         start = time.time()
         # Detached from the console, whose shell may be restarted under it (see Machine.sh).
-        m.sh("setsid sh -c 'sh /root/emu/install-pi.sh /root/emu/kiosk_*.deb --no-reboot "
+        m.sh("setsid sh -c 'sh /root/emu/install-pi.sh /root/emu/kiosk_*.deb "
+             "/root/emu/kiosk-tools_*.deb --no-reboot "
              ">/root/emu/install.log 2>&1; echo $? >/root/emu/install.rc' </dev/null >/dev/null &")
         while time.time() - start < 900:
             try:

@@ -1,7 +1,7 @@
 #!/bin/sh
-# What the checks plug in and compare against, made on the host with the arm64 kiosk from the .deb
-# itself (run by qemu-user, the cached root as its library tree), so the bundles and pictures come
-# from the very build under test:
+# What the checks plug in and compare against, made on the host with the arm64 kiosk from the
+# kiosk-tools package itself (run by qemu-user, the cached root as its library tree), so the
+# bundles and pictures come from the very build under test:
 #   keys/kiosk.pub, keys/kiosk.key     a test organiser's minisign key pair (no password)
 #   stick-signed.img                   FAT32 stick, kiosk/ = the deck, a new title, seq 2, signed
 #   stick-unsigned.img                 the same with seq 3 and another title, no signature
@@ -10,14 +10,14 @@
 #   WxH/slides-installed/, WxH/slides-seq2/, WxH/slides-seq4/
 #                                      --export of the package's deck, of seq 2 and 4, per size
 # No mount: sfdisk, mkfs.vfat --offset and mtools.
-# Usage: deploy/emu/fixtures.sh ROOT KIOSK.deb OUTDIR WxH...
+# Usage: deploy/emu/fixtures.sh ROOT KIOSK-TOOLS.deb OUTDIR WxH...
 set -eu
-root=${1:?usage: fixtures.sh ROOT KIOSK.deb OUTDIR WxH...}
-deb=$2 out=$3
+root=${1:?usage: fixtures.sh ROOT KIOSK-TOOLS.deb OUTDIR WxH...}
+tools=$2 out=$3
 shift 3
 pkg=$out/package
 rm -rf "$pkg" && mkdir -p "$pkg" "$out/keys"
-dpkg-deb -x "$deb" "$pkg"
+dpkg-deb -x "$tools" "$pkg"
 kiosk() { qemu-aarch64-static -L "$root" "$pkg/usr/bin/kiosk" "$@"; }
 minisign() { qemu-aarch64-static -L "$root" "$root/usr/bin/minisign" "$@"; }
 fonts=$root/usr/share/fonts/opentype/inter

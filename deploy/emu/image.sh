@@ -1,12 +1,12 @@
 #!/bin/sh
-# The guest's disk: a copy of the cached root with what a person brings to a fresh Pi (the .deb,
-# install-pi.sh, the organiser's public key) and the emulator's own settings, written as an ext4
-# image with mkfs.ext4 -d (no loop mount, no root needed for that part).
-# Usage: deploy/emu/image.sh ROOT KIOSK.deb PUBKEY OUT.img
+# The guest's disk: a copy of the cached root with what a person brings to a fresh Pi (the two
+# packages, install-pi.sh, the organiser's public key) and the emulator's own settings, written as
+# an ext4 image with mkfs.ext4 -d (no loop mount, no root needed for that part).
+# Usage: deploy/emu/image.sh ROOT KIOSK.deb KIOSK-TOOLS.deb PUBKEY OUT.img
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-root=${1:?usage: image.sh ROOT KIOSK.deb PUBKEY OUT.img}
-deb=$2 pub=$3 img=$4
+root=${1:?usage: image.sh ROOT KIOSK.deb KIOSK-TOOLS.deb PUBKEY OUT.img}
+deb=$2 tools=$3 pub=$4 img=$5
 tree=$img.d
 rm -rf "$tree"
 cp -a "$root" "$tree"
@@ -15,7 +15,7 @@ trap 'rm -rf "$tree"' EXIT
 echo kiosk-emu >"$tree/etc/hostname"
 printf '/dev/vda / ext4 rw,relatime 0 1\n' >"$tree/etc/fstab"
 # The guest has no network: no apt sources, so install-pi.sh's "apt-get update" has nothing to
-# fetch, and its "apt-get install ./kiosk.deb" finds every dependency already in the root.
+# fetch, and its "apt-get install" of the two packages finds every dependency already in the root.
 rm -f "$tree/etc/apt/sources.list" "$tree"/etc/apt/sources.list.d/*
 # The harness's shell: root, logged in on the serial console (the Pi's HDMI console is the kiosk's).
 # Its own unit, not serial-getty@, which waits for udev to announce the port: on a busy host that
@@ -41,7 +41,7 @@ EOT
 mkdir -p "$units/multi-user.target.wants"
 ln -sf ../emu-console.service "$units/multi-user.target.wants/emu-console.service"
 mkdir -p "$tree/root/emu"
-cp "$deb" "$tree/root/emu/$(basename "$deb")"
+cp "$deb" "$tools" "$tree/root/emu/"
 cp "$here/../install-pi.sh" "$pub" "$tree/root/emu/"
 
 rm -f "$img"
