@@ -3,10 +3,12 @@
 #include "layout/hyphenation.h"
 #include "layout/text_layout.h"
 #include "support/fake_measure.h"
+#include "support/lines_of.h"
 
 #include <catch2/catch.hpp>
 
 using namespace kiosk;
+using kiosk::test::lines_of;
 
 namespace {
 
@@ -30,17 +32,6 @@ std::string marked(std::string_view word) {
         from = at;
     }
     return out + std::string(word.substr(from));
-}
-
-std::vector<std::string> lines_of(const WrappedText& w) {
-    std::vector<std::string> lines;
-    int last_y = -1;
-    for (const auto& p : w.pieces) {
-        if (p.y != last_y) lines.emplace_back();
-        lines.back() += p.text;
-        last_y = p.y;
-    }
-    return lines;
 }
 
 TextStyle running(bool hyphenate) {

@@ -1,9 +1,11 @@
 #include "layout/text_layout.h"
 #include "support/fake_measure.h"
+#include "support/lines_of.h"
 
 #include <catch2/catch.hpp>
 
 using namespace kiosk;
+using kiosk::test::lines_of;
 
 namespace {
 
@@ -13,17 +15,6 @@ TextStyle style10() {
     TextStyle s;
     s.px = 10;
     return s;
-}
-
-std::vector<std::string> lines_of(const WrappedText& w) {
-    std::vector<std::string> lines;
-    int last_y = -1;
-    for (const auto& p : w.pieces) {
-        if (p.y != last_y) lines.emplace_back();
-        lines.back() += p.text;
-        last_y = p.y;
-    }
-    return lines;
 }
 
 } // namespace
