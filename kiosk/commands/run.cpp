@@ -64,6 +64,9 @@ struct Loop {
             return; // it only wakes the loop: poll() takes the result
         case LoopEvent::Kind::Resized:
             return resize();
+        case LoopEvent::Kind::Exposed:
+            canvas.invalidate();
+            return app.screen_lost();
         case LoopEvent::Kind::Input:
             return handle(event->input);
         }
@@ -116,7 +119,7 @@ struct Loop {
             if (!app.needs_redraw()) continue;
             output.begin_frame();
             app.draw(canvas, clock.now());
-            output.end_frame();
+            output.end_frame(canvas.finish());
             service.ready(); // the first frame is on screen
             if (settings.hooks.exit_after_frames > 0 &&
                 app.frames_drawn() >= settings.hooks.exit_after_frames)
@@ -198,6 +201,10 @@ int show(const Settings& settings, Display& display, const FontSet& fonts, Scree
     });
     ContentWatcher watcher(watched_folders(settings), content_event);
     SdlCanvas canvas(display.renderer(), fonts, output.logical());
+    if (display.keeps_pixels()) { // only what changed is drawn and sent (view/draw_list.h)
+        canvas.keep_pixels(true);
+        output.present_changes_only(display.window());
+    }
     ServiceNotifier service;
     StatsSession stats(settings, std::cerr);
     const double wall0 = static_cast<double>(std::time(nullptr)), now0 = clock.now();

@@ -166,12 +166,14 @@ void Display::describe(const std::string& chosen, const std::vector<std::string>
     SDL_GetRendererInfo(renderer_.get(), &info);
     vsync_ = (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0;
     const char* video = SDL_GetCurrentVideoDriver();
+    keeps_pixels_ = window_keeps_pixels(video ? video : "", chosen);
     renderer_name_ = chosen + (vsync_ ? ", vsync" : ", no vsync") + " on " + (video ? video : "?");
     std::string tried;
     for (const auto& name : order)
         tried += (tried.empty() ? "" : " > ") + name;
-    SDL_Log("display: %s renderer, %s, %dx%d (order: %s)", chosen.c_str(),
-            vsync_ ? "vsync" : "no vsync", size().w, size().h, tried.c_str());
+    SDL_Log("display: %s renderer, %s, %dx%d (order: %s)%s", chosen.c_str(),
+            vsync_ ? "vsync" : "no vsync", size().w, size().h, tried.c_str(),
+            keeps_pixels_ ? ", only changes drawn" : "");
 }
 
 Size Display::size() const {
