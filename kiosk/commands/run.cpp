@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <ctime>
 #include <iostream>
 #include <limits>
@@ -117,9 +118,11 @@ struct Loop {
             app.update(clock.now());
             stats.observe(app.observed(clock.now()), app.dark());
             if (!app.needs_redraw()) continue;
+            const auto started = std::chrono::steady_clock::now();
             output.begin_frame();
             app.draw(canvas, clock.now());
             output.end_frame(canvas.finish());
+            if (settings.hooks.frame_times) log_frame_time(started);
             service.ready(); // the first frame is on screen
             if (settings.hooks.exit_after_frames > 0 &&
                 app.frames_drawn() >= settings.hooks.exit_after_frames)
@@ -127,6 +130,15 @@ struct Loop {
             last_frame = std::chrono::steady_clock::now();
             app.prepare_upcoming(canvas, clock.now());
         }
+    }
+
+    // "frame-time T D": the frame began T ms after the first one and took D ms to draw and
+    // send (with the X server's acknowledgement on X11); deploy/bench-display.sh reads it.
+    void log_frame_time(std::chrono::steady_clock::time_point started) {
+        using ms = std::chrono::duration<double, std::milli>;
+        if (first_frame == std::chrono::steady_clock::time_point{}) first_frame = started;
+        std::fprintf(stderr, "frame-time %.2f %.3f\n", ms(started - first_frame).count(),
+                     ms(std::chrono::steady_clock::now() - started).count());
     }
 
     // News from the content folder: notices and a new deck for the app, the last import and
@@ -162,6 +174,7 @@ struct Loop {
     }
 
     std::chrono::steady_clock::time_point last_frame{};
+    std::chrono::steady_clock::time_point first_frame{};
 };
 // The content root (imports rename into it), or the content folder and its subfolders (an
 // author saving deck.json or an image).
