@@ -96,9 +96,14 @@ struct Loop {
         const double wake_s = std::min({app.seconds_until_wake(now) / clock.scale(),
                                         updates.seconds_until_due(now) / clock.scale(),
                                         service.max_sleep_s(), seconds_until_schedule_change()});
+        // Animation frames are a frame time apart from start to start. Counted from the end of
+        // the last one, its drawing and sending came on top: 19-20 ms a frame on X11 (50 fps),
+        // and a present that blocks for vsync would have been waited for twice.
         const double since_frame = seconds_since(last_frame);
         const double wait_s = wake_s > 0 ? wake_s : animation_frame_s - since_frame;
-        const int wait_ms = static_cast<int>(std::clamp(std::ceil(wait_s * 1000), 0.0, 60000.0));
+        const double wait_ms_exact = wait_s * 1000;
+        const int wait_ms = static_cast<int>(std::clamp(
+            wake_s > 0 ? std::ceil(wait_ms_exact) : std::floor(wait_ms_exact), 0.0, 60000.0));
         SDL_Event e;
         if (SDL_WaitEventTimeout(&e, wait_ms)) {
             dispatch(e);
@@ -127,7 +132,7 @@ struct Loop {
             if (settings.hooks.exit_after_frames > 0 &&
                 app.frames_drawn() >= settings.hooks.exit_after_frames)
                 break;
-            last_frame = std::chrono::steady_clock::now();
+            last_frame = started;
             app.prepare_upcoming(canvas, clock.now());
         }
     }
