@@ -200,9 +200,12 @@ write_json() {
 echo "Exporting the slides at $size for feh"
 "$kiosk" --content content --export "$work/slides" --size "$size" >/dev/null 2>&1 ||
     { echo "bench-display: kiosk --export failed" >&2; exit 1; }
+# An older build (--kiosk) may not know --frame-times: then no frame times.
+frame_times=""
+"$kiosk" --help 2>/dev/null | grep -q -- --frame-times && frame_times=--frame-times
 for i in $(seq "$runs"); do
     echo "Run $i of $runs"
-    one_run kiosk "$kiosk" --content content --frame-times
+    one_run kiosk "$kiosk" --content content $frame_times
     one_run feh feh -F -Z -D "$feh_delay" "$work/slides"
 done
 report
