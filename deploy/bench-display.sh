@@ -132,7 +132,7 @@ one_run() {
 # (interval: since the frame before, for a frame within 40 ms of it).
 animation_frames() {
     grep -h '^frame-time ' "$work/stderr-kiosk" 2>/dev/null |
-        awk '$2 < last { last = -1000 } { if (last >= 0 && $2 - last < 40) print $3, $2 - last; last = $2 }'
+        awk 'BEGIN { last = -1000 } $2 < last { last = -1000 } { if ($2 - last < 40) print $3, $2 - last; last = $2 }'
 }
 
 # p50 p95 p99 max of column $1 of animation_frames.
