@@ -120,8 +120,8 @@ TEST_CASE_METHOD(test::AppFixture, "a step of the time-left bar redraws the foot
     const Rect track = progress_track(canvas.sz);
     std::string areas;
     for (const Rect& r : d)
-        areas += std::to_string(r.x) + "," + std::to_string(r.y) + " " + std::to_string(r.w) +
-                 "x" + std::to_string(r.h) + "; ";
+        areas += std::to_string(r.x) + "," + std::to_string(r.y) + " " + std::to_string(r.w) + "x" +
+                 std::to_string(r.h) + "; ";
     INFO(areas);
     INFO("track " << track.x << "," << track.y << " " << track.w << "x" << track.h << ", step "
                   << step_s << " s");
