@@ -80,3 +80,31 @@ TEST_CASE("frames drawn in part show the same pixels as frames drawn whole") {
     CHECK(partial > frames / 2);
     CHECK(drawn < frames * static_cast<long long>(size.w) * size.h / 2);
 }
+
+TEST_CASE("after a resize the next frame is drawn whole, at the new size") {
+    SdlSession sdl{0};
+    std::string error;
+    const auto fonts = FontSet::open(Settings{}.display.font_dir, error);
+    REQUIRE(fonts);
+    const Deck deck = *load_content_dir(KIOSK_SOURCE_CONTENT_DIR).deck;
+    const Size small{400, 240}, size{800, 480};
+    Screen whole(size), part(size);
+    SdlCanvas whole_canvas(whole.renderer.get(), *fonts, size);
+    SdlCanvas part_canvas(part.renderer.get(), *fonts, small);
+    part_canvas.keep_pixels(true);
+    Settings settings;
+    KioskApp a(settings, deck, *fonts, size, 0), b(settings, deck, *fonts, small, 0);
+    b.update(0);
+    b.draw(part_canvas, 0);
+    part_canvas.finish();
+    part_canvas.resize(size);
+    b.resize(size);
+    a.update(1);
+    b.update(1);
+    a.draw(whole_canvas, 1);
+    SDL_RenderFlush(whole.renderer.get());
+    b.draw(part_canvas, 1);
+    CHECK(part_canvas.finish() == std::vector<Rect>{{0, 0, size.w, size.h}});
+    SDL_RenderFlush(part.renderer.get());
+    CHECK(differing_pixels(whole.surface.get(), part.surface.get()) == 0);
+}

@@ -21,6 +21,7 @@ SdlCanvas::SdlCanvas(SDL_Renderer* renderer, const FontSet& fonts, Size size,
 
 void SdlCanvas::resize(Size size) {
     size_ = size;
+    frame_.reset(size_); // the next frame is recorded, and clipped, at the new size
     invalidate();
 }
 
