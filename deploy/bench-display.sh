@@ -8,17 +8,24 @@
 # read with xwd until a pixel is not black. The kiosk's --trace cannot say it: its first line is
 # written when the app is built, before anything is presented, and its renderer probe presents a
 # black frame, which this does not count. Resolution: one xwd read, about 45 ms at 1080p.
+#
+# Transition frames: the kiosk runs with --frame-times, which prints when each frame began and
+# how long drawing and sending it took (on X11 until the server has it: SDL waits for its
+# acknowledgement). Frames that follow another within 40 ms are animation frames (slide
+# transitions); their cost and the time between them (16.7 ms at 60 fps) are reported.
 set -eu
 cd "$(dirname "$0")/.."
 
 usage() {
     cat <<EOF
 Usage: deploy/bench-display.sh [--size WxH] [--runs N] [--seconds S] [--feh-delay S] [--json FILE]
+                               [--kiosk PATH]
   --size WxH      screen size of the Xvfb (default 1920x1080)
   --runs N        runs of each program, interleaved (default 3)
   --seconds S     how long the loop's CPU is counted (default 60)
   --feh-delay S   feh's time per slide (default 12, about the default deck's mean)
   --json FILE     also write the figures as JSON
+  --kiosk PATH    the kiosk binary (default build/kiosk/kiosk; another build to compare)
 Needs a build in build/ (deploy/build.sh) and: deploy/dev-deps.sh --bench
 EOF
 }
@@ -31,6 +38,7 @@ while [ $# -gt 0 ]; do
     --seconds) seconds=$2; shift 2 ;;
     --feh-delay) feh_delay=$2; shift 2 ;;
     --json) json=$2; shift 2 ;;
+    --kiosk) kiosk=$2; shift 2 ;;
     -h | --help) usage; exit 0 ;;
     *) echo "bench-display: unknown option $1" >&2; usage >&2; exit 2 ;;
     esac
@@ -74,8 +82,9 @@ stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 
 # Starts "$@" and sets pid and first_ms (exec to the first non-black root); 20 s at most.
 first_frame() {
+    : >"$work/stderr"
     t0=$(now_ms)
-    "$@" 2>>"$work/stderr" >/dev/null &
+    "$@" 2>"$work/stderr" >/dev/null &
     pid=$!
     while ! lit; do
         kill -0 "$pid" 2>/dev/null || { echo "bench-display: $1 exited early:" >&2; cat "$work/stderr" >&2; exit 1; }
@@ -114,8 +123,25 @@ one_run() {
     priv=$(rollup_kb "$pid" '^Private_(Clean|Dirty):$')
     stop "$pid"; pid=""
     stop "$xpid"; xpid=""
+    cat "$work/stderr" >>"$work/stderr-$name"
     cpu=$(awk -v t=$((c1 - c0)) -v hz="$(getconf CLK_TCK)" -v s="$seconds" 'BEGIN { printf "%.2f", 100 * t / hz / s }')
     echo "$name $first_ms $pss $priv $cpu" | tee -a "$work/runs" | awk '{ printf "  %-6s first frame %5d ms, PSS %6.1f MiB, private %6.1f MiB, CPU %5.2f %%\n", $1, $2, $3 / 1024, $4 / 1024, $5 }'
+}
+
+# Animation frames from the kiosk's --frame-times lines, one "cost_ms interval_ms" line each
+# (interval: since the frame before, for a frame within 40 ms of it).
+animation_frames() {
+    grep -h '^frame-time ' "$work/stderr-kiosk" 2>/dev/null |
+        awk 'BEGIN { last = -1000 } $2 < last { last = -1000 } { if ($2 - last < 40) print $3, $2 - last; last = $2 }'
+}
+
+# p50 p95 p99 max of column $1 of animation_frames.
+frame_quantiles() {
+    animation_frames | awk -v c="$1" '{ print $c }' | sort -g |
+        awk '{ v[NR] = $1 } END { if (NR == 0) { print "null null null null"; exit }
+             q = "0.5 0.95 0.99"; n = split(q, p, " ")
+             for (i = 1; i <= n; i++) { k = int(p[i] * NR + 0.999); if (k < 1) k = 1; printf "%.1f ", v[k] }
+             printf "%.1f\n", v[NR] }'
 }
 
 # Median, min and max of column $2 for program $1: "median min max".
@@ -141,11 +167,18 @@ report() {
         printf '| %-9s | %-22s | %-22s | %-22s | %-22s |\n' "$n" "$(figure $n 2 1 0)" "$(figure $n 3 1024 1)" "$(figure $n 4 1024 1)" "$(figure $n 5 1 2)"
     done
     printf '| %-9s | %-22s | %-22s | %-22s | %-22s |\n' "kiosk/feh" "$(ratio 2 -)" "$(ratio 3 -)" "$(ratio 4 -)" "$(ratio 5 -)"
-    echo "kiosk's $(grep -m1 'display:.*renderer' "$work/stderr" | sed 's/^INFO: display: //')"
+    echo "kiosk's $(grep -m1 'display:.*renderer' "$work/stderr-kiosk" | sed 's/^INFO: display: //')"
+    echo "kiosk's animation frames: $(animation_frames | wc -l) over $runs runs; p50 / p95 / p99 / max:"
+    echo "  draw and send: $(frame_quantiles 1 | sed 's/ / \/ /g') ms"
+    echo "  between frames: $(frame_quantiles 2 | sed 's/ / \/ /g') ms (60 fps: 16.7)"
 }
 
 json_figure() { # program column -> {"median":..,"min":..,"max":..}
     stat3 "$1" "$2" | awk '{ printf "{\"median\": %s, \"min\": %s, \"max\": %s}", $1, $2, $3 }'
+}
+
+json_quantiles() {
+    awk '{ printf "{\"p50\": %s, \"p95\": %s, \"p99\": %s, \"max\": %s}", $1, $2, $3, $4 }'
 }
 
 write_json() {
@@ -156,8 +189,10 @@ write_json() {
             printf ' "%s": {"first_frame_ms": %s, "pss_kb": %s, "private_kb": %s, "cpu_pct": %s},\n' "$n" \
                 "$(json_figure $n 2)" "$(json_figure $n 3)" "$(json_figure $n 4)" "$(json_figure $n 5)"
         done
-        printf ' "ratio_kiosk_to_feh": {"first_frame": %s, "pss": %s, "private": %s, "cpu": %s}}\n' \
+        printf ' "ratio_kiosk_to_feh": {"first_frame": %s, "pss": %s, "private": %s, "cpu": %s},\n' \
             "$(ratio 2)" "$(ratio 3)" "$(ratio 4)" "$(ratio 5)"
+        printf ' "kiosk_animation_frames": {"count": %s, "draw_send_ms": %s, "interval_ms": %s}}\n' \
+            "$(animation_frames | wc -l)" "$(frame_quantiles 1 | json_quantiles)" "$(frame_quantiles 2 | json_quantiles)"
     } >"$json"
     echo "JSON in $json"
 }
@@ -165,9 +200,12 @@ write_json() {
 echo "Exporting the slides at $size for feh"
 "$kiosk" --content content --export "$work/slides" --size "$size" >/dev/null 2>&1 ||
     { echo "bench-display: kiosk --export failed" >&2; exit 1; }
+# An older build (--kiosk) may not know --frame-times: then no frame times.
+frame_times=""
+"$kiosk" --help 2>/dev/null | grep -q -- --frame-times && frame_times=--frame-times
 for i in $(seq "$runs"); do
     echo "Run $i of $runs"
-    one_run kiosk "$kiosk" --content content
+    one_run kiosk "$kiosk" --content content $frame_times
     one_run feh feh -F -Z -D "$feh_delay" "$work/slides"
 done
 report

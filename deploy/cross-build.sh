@@ -27,7 +27,7 @@ if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
 # qemu-user gives /usr/bin/qemu-aarch64 (qemu-user-static would give qemu-aarch64-static and
 # register binfmt handlers system-wide, which this does not need: CTest calls qemu explicitly).
 arm64_libs="libc6:arm64 libsdl2-dev:arm64 libsdl2-ttf-dev:arm64 libsdl2-image-dev:arm64
-libqrencode-dev:arm64 libsodium-dev:arm64 libsystemd-dev:arm64 libsqlite3-dev:arm64 libdrm-dev:arm64 libhyphen-dev:arm64"
+libqrencode-dev:arm64 libsodium-dev:arm64 libsystemd-dev:arm64 libsqlite3-dev:arm64 libdrm-dev:arm64 libx11-dev:arm64 libhyphen-dev:arm64"
 host_pkgs="crossbuild-essential-arm64 qemu-user nlohmann-json3-dev catch2 pkg-config cmake file"
 
 # dpkg-query names a foreign-architecture package as name:arch; host packages without one.

@@ -4,7 +4,7 @@
 set -eu
 # file: CPack's dpkg-shlibdeps step finds the programs in a package with it (cpack -G DEB).
 packages="build-essential cmake pkg-config file libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
-nlohmann-json3-dev libqrencode-dev libsodium-dev libsystemd-dev libsqlite3-dev libdrm-dev libhyphen-dev hyphen-nl fonts-inter"
+nlohmann-json3-dev libqrencode-dev libsodium-dev libsystemd-dev libsqlite3-dev libdrm-dev libx11-dev libhyphen-dev hyphen-nl fonts-inter"
 if [ "${1:-}" = "--tests" ]; then
     # Catch2 for the suite; Xvfb, xdotool and ImageMagick to drive and look at a real window;
     # zbarimg reads the QR code back from an exported slide; minisign signs test bundles; strace

@@ -81,3 +81,12 @@ TEST_CASE("when nothing works the caller is told, so the kiosk exits and is rest
     CHECK_FALSE(chosen);
     CHECK(log.back() == "no renderer works (tried 1)");
 }
+
+TEST_CASE("only the software renderer on X11 keeps its pixels, so frames may be drawn in part") {
+    CHECK(window_keeps_pixels("x11", "software"));
+    CHECK(window_keeps_pixels("X11", "Software"));
+    CHECK_FALSE(window_keeps_pixels("x11", "opengl"));
+    CHECK_FALSE(window_keeps_pixels("KMSDRM", "software")); // its window surface is a GL texture
+    CHECK_FALSE(window_keeps_pixels("KMSDRM", "opengles2"));
+    CHECK_FALSE(window_keeps_pixels("offscreen", "software"));
+}

@@ -314,3 +314,8 @@ TEST_CASE("a configuration file's syntax error is placed and said as for a deck"
                Catch::Contains("the settings must be a JSON object { ... }, not array"));
     CHECK(s.display.rotation == 0); // nothing applied from a file that did not read
 }
+
+TEST_CASE("--frame-times asks for each frame's time, for the display bench") {
+    CHECK_FALSE(parse_args({}).settings.hooks.frame_times);
+    CHECK(parse_args({"--frame-times"}).settings.hooks.frame_times);
+}

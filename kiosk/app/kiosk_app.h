@@ -44,6 +44,8 @@ class KioskApp {
     // frame would otherwise take two or three frame times). Does nothing while anything moves.
     void prepare_upcoming(Canvas& canvas, double now);
     void resize(Size screen);
+    // The screen lost what it showed (a window uncovered): the next update draws a frame.
+    void screen_lost() { dirty_ = true; }
     // The display's DPI as SDL reports it (0 when unknown): sizes touch targets.
     void set_dpi(double dpi);
     // Where the deck came from, the last import, the renderer: the operator's status overlay.

@@ -111,6 +111,8 @@ const OptionRow rows[] = {
      .help = "where that press goes: top-left (default), top-right, bottom-left, bottom-right"},
     {.cli = "--trace", .kind = K::Flag, .target = hooks<&H::trace>,
      .help = "print what is shown, one line per change (tests)"},
+    {.cli = "--frame-times", .kind = K::Flag, .target = hooks<&H::frame_times>,
+     .help = "print each frame's time to draw and send it, on stderr (benchmarks)"},
     {.cli = "--version", .kind = K::Flag, .help = "print the version", .command = Command::Version},
     {.cli = "--help", .kind = K::Flag, .help = "print this help", .command = Command::Help,
      .alias = "-h"},

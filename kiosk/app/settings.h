@@ -65,6 +65,7 @@ struct TestHooks {
     int exit_after_loops = 0;  // 0: run until stopped
     int exit_after_frames = 0; // 0: run until stopped (the benchmark's start-up time)
     bool trace = false;        // print state changes on stdout (tests)
+    bool frame_times = false;  // print each frame's drawing and sending time on stderr (bench)
     double hall_offset_s = 0;  // the hall's clock taken as this far off
     int preview_slide = 0;     // 1..: the loop starts at this slide (as the counter shows it)
 };

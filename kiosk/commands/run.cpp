@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <ctime>
 #include <iostream>
 #include <limits>
@@ -65,6 +66,9 @@ struct Loop {
             return; // it only wakes the loop: poll() takes the result
         case LoopEvent::Kind::Resized:
             return resize();
+        case LoopEvent::Kind::Exposed:
+            canvas.invalidate();
+            return app.screen_lost();
         case LoopEvent::Kind::Input:
             return handle(event->input);
         }
@@ -93,9 +97,14 @@ struct Loop {
         const double wake_s = std::min({app.seconds_until_wake(now) / clock.scale(),
                                         updates.seconds_until_due(now) / clock.scale(),
                                         service.max_sleep_s(), seconds_until_schedule_change()});
+        // Animation frames are a frame time apart from start to start. Counted from the end of
+        // the last one, its drawing and sending came on top: 19-20 ms a frame on X11 (50 fps),
+        // and a present that blocks for vsync would have been waited for twice.
         const double since_frame = seconds_since(last_frame);
         const double wait_s = wake_s > 0 ? wake_s : animation_frame_s - since_frame;
-        const int wait_ms = static_cast<int>(std::clamp(std::ceil(wait_s * 1000), 0.0, 60000.0));
+        const double wait_ms_exact = wait_s * 1000;
+        const int wait_ms = static_cast<int>(std::clamp(
+            wake_s > 0 ? std::ceil(wait_ms_exact) : std::floor(wait_ms_exact), 0.0, 60000.0));
         SDL_Event e;
         if (SDL_WaitEventTimeout(&e, wait_ms)) {
             dispatch(e);
@@ -115,16 +124,27 @@ struct Loop {
             app.update(clock.now());
             stats.observe(app.observed(clock.now()), app.dark());
             if (!app.needs_redraw()) continue;
+            const auto started = std::chrono::steady_clock::now();
             output.begin_frame();
             app.draw(canvas, clock.now());
-            output.end_frame();
+            output.end_frame(canvas.finish());
+            if (settings.hooks.frame_times) log_frame_time(started);
             service.ready(); // the first frame is on screen
             if (settings.hooks.exit_after_frames > 0 &&
                 app.frames_drawn() >= settings.hooks.exit_after_frames)
                 break;
-            last_frame = std::chrono::steady_clock::now();
+            last_frame = started;
             app.prepare_upcoming(canvas, clock.now());
         }
+    }
+
+    // "frame-time T D": the frame began T ms after the first one and took D ms to draw and
+    // send (with the X server's acknowledgement on X11); deploy/bench-display.sh reads it.
+    void log_frame_time(std::chrono::steady_clock::time_point started) {
+        using ms = std::chrono::duration<double, std::milli>;
+        if (first_frame == std::chrono::steady_clock::time_point{}) first_frame = started;
+        std::fprintf(stderr, "frame-time %.2f %.3f\n", ms(started - first_frame).count(),
+                     ms(std::chrono::steady_clock::now() - started).count());
     }
 
     // News from the content folder: notices and a new deck for the app, the last import and
@@ -160,6 +180,7 @@ struct Loop {
     }
 
     std::chrono::steady_clock::time_point last_frame{};
+    std::chrono::steady_clock::time_point first_frame{};
 };
 // The content root (imports rename into it), or the content folder and its subfolders (an
 // author saving deck.json or an image).
@@ -201,6 +222,10 @@ int show(const Settings& settings, Display& display, const FontSet& fonts, Scree
     });
     ContentWatcher watcher(watched_folders(settings), content_event);
     SdlCanvas canvas(display.renderer(), fonts, output.logical());
+    if (display.keeps_pixels()) { // only what changed is drawn and sent (view/draw_list.h)
+        canvas.keep_pixels(true);
+        output.present_changes_only(display.window());
+    }
     ServiceNotifier service;
     StatsSession stats(settings, std::cerr);
     const double wall0 = static_cast<double>(std::time(nullptr)), now0 = clock.now();

@@ -3,24 +3,83 @@
 #include "platform/renderer_choice.h"
 #include "platform/scanout_probe.h"
 
+#include <SDL_syswm.h>
+#include <X11/Xatom.h>
+
 namespace kiosk {
 namespace {
 
+Size desktop_size(Size fallback) {
+    SDL_DisplayMode mode{};
+    if (SDL_GetDesktopDisplayMode(0, &mode) != 0) return fallback;
+    return {mode.w, mode.h};
+}
+
+// A window manager that follows the EWMH standard names its check window on the root window, and
+// that window names itself (a stale property left by a window manager that exited does not).
+bool x11_window_manager_runs(SDL_Window* window) {
+    SDL_SysWMinfo info;
+    SDL_VERSION(&info.version);
+    if (!SDL_GetWindowWMInfo(window, &info) || info.subsystem != SDL_SYSWM_X11) return false;
+    ::Display* x = info.info.x11.display;
+    const Atom check = XInternAtom(x, "_NET_SUPPORTING_WM_CHECK", True);
+    if (check == None) return false;
+    auto child_of = [&](Window w) -> Window {
+        Atom type = None;
+        int format = 0;
+        unsigned long count = 0, after = 0;
+        unsigned char* data = nullptr;
+        Window found = None;
+        if (XGetWindowProperty(x, w, check, 0, 1, False, XA_WINDOW, &type, &format, &count, &after,
+                               &data) == Success &&
+            type == XA_WINDOW && format == 32 && count == 1)
+            found = *reinterpret_cast<Window*>(data);
+        if (data) XFree(data);
+        return found;
+    };
+    const Window wm = child_of(DefaultRootWindow(x));
+    if (wm == None) return false;
+    int (*previous)(::Display*, XErrorEvent*) = XSetErrorHandler([](::Display*, XErrorEvent*) {
+        return 0; // the check window may be gone: that is an answer, not an error
+    });
+    const bool alive = child_of(wm) == wm;
+    XSync(x, False);
+    XSetErrorHandler(previous);
+    return alive;
+}
+
+// The whole screen on a bare X server (a kiosk's usual X11 setup): a borderless window covering
+// it. Asking for fullscreen there makes SDL wait for a window manager's answer that never comes
+// (about 200 ms of 10 ms sleeps before the first frame); with a window manager it is asked as
+// before, and it answers.
+WindowPtr create_x11_fullscreen_window(Size screen) {
+    WindowPtr window(
+        SDL_CreateWindow("Kiosk", 0, 0, screen.w, screen.h,
+                         SDL_WINDOW_HIDDEN | SDL_WINDOW_BORDERLESS | SDL_WINDOW_ALLOW_HIGHDPI));
+    if (!window) return window;
+    if (x11_window_manager_runs(window.get()))
+        SDL_SetWindowFullscreen(window.get(), SDL_WINDOW_FULLSCREEN_DESKTOP);
+    SDL_ShowWindow(window.get());
+    return window;
+}
+
+bool on_x11() {
+    const char* video = SDL_GetCurrentVideoDriver();
+    return video && SDL_strcasecmp(video, "x11") == 0;
+}
+
 WindowPtr create_window(const DisplayOptions& options) {
-    Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
-    int w = options.window.w, h = options.window.h;
-    if (!options.windowed) {
-        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-        // Sized to the display as well: with no window manager (a bare X server, some KMS
-        // setups) "fullscreen desktop" alone leaves a 1x1 window and a black screen.
-        SDL_DisplayMode mode{};
-        if (SDL_GetDesktopDisplayMode(0, &mode) == 0) {
-            w = mode.w;
-            h = mode.h;
-        }
-    }
-    return WindowPtr(
-        SDL_CreateWindow("Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags));
+    if (options.windowed)
+        return WindowPtr(SDL_CreateWindow("Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                          options.window.w, options.window.h,
+                                          SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI));
+    // Sized to the display as well: with no window manager (a bare X server, some KMS setups)
+    // "fullscreen desktop" alone leaves a 1x1 window and a black screen.
+    const Size screen = desktop_size(options.window);
+    if (on_x11()) return create_x11_fullscreen_window(screen);
+    return WindowPtr(SDL_CreateWindow(
+        "Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, screen.w, screen.h,
+        SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_FULLSCREEN_DESKTOP));
 }
 
 std::vector<std::string> render_drivers() {
@@ -49,9 +108,7 @@ RendererPtr create_renderer(SDL_Window* window, const std::string& name) {
 // stack for nothing. On KMSDRM that texture is the only way the software renderer reaches the
 // screen, so the hint is for X11 alone (an operator's SDL_FRAMEBUFFER_ACCELERATION still wins).
 void keep_software_frames_off_gl() {
-    const char* video = SDL_GetCurrentVideoDriver();
-    if (video && SDL_strcasecmp(video, "x11") == 0)
-        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    if (on_x11()) SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
 }
 
 const char* requested_driver() {
@@ -109,12 +166,14 @@ void Display::describe(const std::string& chosen, const std::vector<std::string>
     SDL_GetRendererInfo(renderer_.get(), &info);
     vsync_ = (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0;
     const char* video = SDL_GetCurrentVideoDriver();
+    keeps_pixels_ = window_keeps_pixels(video ? video : "", chosen);
     renderer_name_ = chosen + (vsync_ ? ", vsync" : ", no vsync") + " on " + (video ? video : "?");
     std::string tried;
     for (const auto& name : order)
         tried += (tried.empty() ? "" : " > ") + name;
-    SDL_Log("display: %s renderer, %s, %dx%d (order: %s)", chosen.c_str(),
-            vsync_ ? "vsync" : "no vsync", size().w, size().h, tried.c_str());
+    SDL_Log("display: %s renderer, %s, %dx%d (order: %s)%s", chosen.c_str(),
+            vsync_ ? "vsync" : "no vsync", size().w, size().h, tried.c_str(),
+            keeps_pixels_ ? ", only changes drawn" : "");
 }
 
 Size Display::size() const {

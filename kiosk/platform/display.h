@@ -26,6 +26,8 @@ class Display {
     // Drawable size in pixels (differs from the window size on high-DPI desktops).
     Size size() const;
     bool vsync() const { return vsync_; }
+    // Frames may be drawn and sent in part (renderer_choice.h: window_keeps_pixels).
+    bool keeps_pixels() const { return keeps_pixels_; }
     // "opengles2, vsync on KMSDRM": for the log and the operator's status overlay.
     const std::string& renderer_name() const { return renderer_name_; }
     // Diagonal DPI as SDL reports it, 0 when it cannot tell (then touch targets use a default).
@@ -38,6 +40,7 @@ class Display {
     WindowPtr window_;
     RendererPtr renderer_;
     bool vsync_ = false;
+    bool keeps_pixels_ = false;
     std::string renderer_name_;
 };
 

@@ -38,6 +38,10 @@ std::vector<std::string> renderer_order(std::string_view video_driver,
     return order;
 }
 
+bool window_keeps_pixels(std::string_view video_driver, std::string_view renderer) {
+    return same_text(video_driver, "x11") && same_text(renderer, "software");
+}
+
 std::optional<std::string>
 choose_renderer(const std::vector<std::string>& order,
                 const std::function<RendererTry(const std::string&)>& attempt,

@@ -22,6 +22,12 @@ std::vector<std::string> renderer_order(std::string_view video_driver,
                                         const std::vector<std::string>& available,
                                         std::string_view requested);
 
+// Whether the window keeps a frame's pixels until the next one is drawn over them, so that only
+// what changed needs drawing and sending: SDL's software renderer on X11 draws into the window
+// surface, which it keeps, and sends to the server through shared memory. GL renderers swap
+// buffers whose contents are undefined afterwards, and KMSDRM is left as it was.
+bool window_keeps_pixels(std::string_view video_driver, std::string_view renderer);
+
 enum class RendererTry { Works, CannotCreate, DoesNotPresent };
 
 // Tries each driver in order and returns the first that works; says in log what happened to

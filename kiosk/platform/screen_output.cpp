@@ -20,7 +20,20 @@ void ScreenOutput::begin_frame() {
     if (target_) SDL_SetRenderTarget(renderer_, target_.get());
 }
 
-void ScreenOutput::end_frame() {
+// The software renderer draws into the window surface, which SDL_RenderPresent sends whole
+// (8 MB a frame at 1080p); the changed areas alone go with SDL_UpdateWindowSurfaceRects, once the
+// queued drawing is done.
+void ScreenOutput::end_frame(const std::vector<Rect>& areas) {
+    const bool whole = areas.size() == 1 && areas[0] == Rect{0, 0, physical_.w, physical_.h};
+    if (window_ && !target_ && !whole) {
+        SDL_RenderFlush(renderer_);
+        if (areas.empty()) return;
+        std::vector<SDL_Rect> rects;
+        for (const Rect& a : areas)
+            rects.push_back({a.x, a.y, a.w, a.h});
+        SDL_UpdateWindowSurfaceRects(window_, rects.data(), static_cast<int>(rects.size()));
+        return;
+    }
     if (target_) {
         SDL_SetRenderTarget(renderer_, nullptr);
         const Rect d = render_destination(physical_, rotation_);

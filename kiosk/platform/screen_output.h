@@ -6,6 +6,7 @@
 #include "render/sdl_handles.h"
 
 #include <string>
+#include <vector>
 
 namespace kiosk {
 
@@ -17,15 +18,20 @@ class ScreenOutput {
     Size logical() const { return logical_size(physical_, rotation_); }
     // After a window size change; false (and an error) if the rotation texture cannot be made.
     bool resize(Size physical, std::string& error);
+    // Sends only the changed areas to the window from now on (a window surface that keeps its
+    // pixels: SDL's software renderer on X11), not the whole frame.
+    void present_changes_only(SDL_Window* window) { window_ = window; }
     void begin_frame();
-    void end_frame();
+    // areas: what the frame drew (SdlCanvas::finish), in window pixels.
+    void end_frame(const std::vector<Rect>& areas);
     PointF to_logical(float x, float y) const;
 
   private:
     SDL_Renderer* renderer_;
     Size physical_;
     Rotation rotation_;
-    TexturePtr target_; // only when rotated
+    TexturePtr target_;            // only when rotated
+    SDL_Window* window_ = nullptr; // only when presenting changes only
 };
 
 } // namespace kiosk

@@ -107,6 +107,8 @@ std::optional<LoopEvent> map_sdl_event(const SDL_Event& e, Size window, double n
     if (e.type == SDL_QUIT) return own.window_close_quits ? std::optional(quit(now)) : std::nullopt;
     if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
         return loop_event(K::Resized);
+    if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_EXPOSED)
+        return loop_event(K::Exposed);
     const auto input = map_input(e, window, now);
     if (!input) return std::nullopt;
     LoopEvent out;

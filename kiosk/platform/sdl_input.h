@@ -22,7 +22,7 @@ struct OwnEvents {
 
 // What one SDL event means to the loop.
 struct LoopEvent {
-    enum class Kind { Input, Resized, ContentChanged, ContentLoaded };
+    enum class Kind { Input, Resized, Exposed, ContentChanged, ContentLoaded };
     Kind kind = Kind::Input;
     InputEvent input; // Kind::Input only
 };
