@@ -65,11 +65,19 @@ phys() {
 logical_w=$W; logical_h=$H
 if [ "$rotation" = 90 ] || [ "$rotation" = 270 ]; then logical_w=$H; logical_h=$W; fi
 
-# A screenshot that must not be blank, kept in E2E_SCREENSHOTS (as NAME-WxH.png) when set.
+# A screenshot that must not be blank, kept in E2E_SCREENSHOTS (as NAME-WxH.png) when set. The
+# trace line comes before the first frame is presented: a slow build (the sanitizers') may not
+# have drawn yet, so a blank screen is looked at again for up to 10 s before it fails.
 shot() {
-    import -window root "$tmp/$1.png"
-    spread=$(convert "$tmp/$1.png" -colorspace gray -format "%[fx:standard_deviation]" info:)
-    awk "BEGIN { exit !($spread > 0.05) }" || fail "$1 screenshot looks blank (deviation $spread)"
+    tries=0
+    while :; do
+        import -window root "$tmp/$1.png"
+        spread=$(convert "$tmp/$1.png" -colorspace gray -format "%[fx:standard_deviation]" info:)
+        awk "BEGIN { exit !($spread > 0.05) }" && break
+        tries=$((tries + 1))
+        [ $tries -lt 20 ] || fail "$1 screenshot looks blank (deviation $spread)"
+        sleep 0.5
+    done
     turned=""; [ "$rotation" = 0 ] || turned="-r$rotation"
     [ -z "${E2E_SCREENSHOTS:-}" ] || cp "$tmp/$1.png" "$E2E_SCREENSHOTS/e2e-$1-$size$turned.png"
 }

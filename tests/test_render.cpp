@@ -1,6 +1,7 @@
 // Drawing with SDL's software renderer on a plain surface: no window, no video driver.
 #include "commands/export.h"
 #include "content/loader.h"
+#include "layout/chrome.h"
 #include "layout/hyphenation.h"
 #include "layout/metrics.h"
 #include "layout/slide_layout.h"
@@ -12,6 +13,7 @@
 #include <SDL_image.h>
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -233,4 +235,24 @@ TEST_CASE_METHOD(SdlFixture, "emoji, combining marks and right-to-left text draw
     }
     CHECK_FALSE(fonts->has_glyph(0x1F389, FontStyle::Regular));
     CHECK(fonts->has_glyph(0x0301, FontStyle::Regular)); // Inter has the combining accents
+}
+
+TEST_CASE_METHOD(SdlFixture, "a browsing visitor's controls never touch a slide's text (Inter)") {
+    for (const Size size :
+         {Size{800, 480}, Size{1280, 720}, Size{1920, 1080}, Size{1080, 1920}, Size{3840, 2160}}) {
+        const ScreenMetrics m(size);
+        const auto scenes = layout_deck(deck, size, typeset);
+        for (std::size_t i = 0; i < scenes.size(); ++i) {
+            const Layer chrome = browsing_chrome(deck, static_cast<int>(i), size,
+                                                 touch_target_px(size, 0), typeset);
+            REQUIRE_FALSE(chrome.buttons.empty());
+            int bar_top = size.h;
+            for (const auto& b : chrome.buttons)
+                bar_top = std::min(bar_top, b.rect.y);
+            for (const auto& t : scenes[i].texts) {
+                INFO("slide " << i + 1 << " at " << size.w << "x" << size.h << ": " << t.text);
+                CHECK(t.y + t.h + m.unit / 40 <= bar_top);
+            }
+        }
+    }
 }

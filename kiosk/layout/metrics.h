@@ -27,11 +27,12 @@ struct ScreenMetrics {
     int margin_top() const { return std::max(8, screen.h * 7 / 100); }
     int footer_h() const { return std::max(16, unit * 10 / 100); }
 
-    // Where slide content goes: inside the margins and above the footer (progress, chrome).
+    // Where slide content goes: inside the margins and a gap above the footer (progress, and
+    // the controls while a visitor browses), so that a button never touches the text.
     Rect content_box() const {
         const int x = margin_x();
         const int y = margin_top();
-        return {x, y, screen.w - 2 * x, screen.h - y - footer_h()};
+        return {x, y, screen.w - 2 * x, screen.h - y - footer_h() - unit / 40};
     }
 };
 
