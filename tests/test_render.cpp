@@ -26,11 +26,15 @@ struct SdlFixture {
     std::string error;
     std::optional<FontSet> fonts = FontSet::open(Settings{}.display.font_dir, error);
     Deck deck = *load_content_dir(KIOSK_SOURCE_CONTENT_DIR).deck;
-    // The kiosk's own measure: Inter, and Dutch hyphenation.
-    HyphenatedMeasure typeset{*fonts, Hyphenator::open(Settings{}.display.hyphenation_dir,
-                                                       deck.language, error)};
+    // The kiosk's own measure: Inter, and Dutch hyphenation (built once the fonts are there).
+    std::optional<HyphenatedMeasure> measure;
 
-    SdlFixture() { REQUIRE(fonts); }
+    SdlFixture() {
+        REQUIRE(fonts);
+        measure.emplace(*fonts,
+                        Hyphenator::open(Settings{}.display.hyphenation_dir, deck.language, error));
+    }
+    const TextMeasure& typeset() const { return *measure; }
 };
 
 Uint32 pixel_at(SDL_Surface* s, int x, int y) {
@@ -56,7 +60,7 @@ double share_of_colour(SDL_Surface* s, Color c) {
 TEST_CASE_METHOD(SdlFixture, "every default slide fits at 800x480, 1920x1080 and 1080x1920") {
     for (const Size size : {Size{800, 480}, Size{1920, 1080}, Size{1080, 1920}}) {
         const Rect box = ScreenMetrics(size).content_box();
-        const auto scenes = layout_deck(deck, size, typeset);
+        const auto scenes = layout_deck(deck, size, typeset());
         for (std::size_t i = 0; i < deck.slides.size(); ++i) {
             INFO("slide " << i + 1 << " at " << size.w << "x" << size.h);
             const Scene& scene = scenes[i];
@@ -70,7 +74,7 @@ TEST_CASE_METHOD(SdlFixture, "every default slide fits at 800x480, 1920x1080 and
 }
 
 TEST_CASE_METHOD(SdlFixture, "body text on the default deck stays at or above 1/24 of 1080") {
-    for (const auto& scene : layout_deck(deck, {1920, 1080}, typeset)) {
+    for (const auto& scene : layout_deck(deck, {1920, 1080}, typeset())) {
         for (const auto& t : scene.texts) {
             if (t.ink == Ink::Accent) continue; // labels ("Vaststelling 3"), not body text
             INFO(t.text);
@@ -82,13 +86,13 @@ TEST_CASE_METHOD(SdlFixture, "body text on the default deck stays at or above 1/
 TEST_CASE_METHOD(SdlFixture, "the default deck's typography at five screen sizes (Inter)") {
     for (const Size size :
          {Size{800, 480}, Size{1280, 720}, Size{1920, 1080}, Size{1080, 1920}, Size{3840, 2160}})
-        test::check_deck_typography(deck, size, typeset);
+        test::check_deck_typography(deck, size, typeset());
 }
 
 TEST_CASE_METHOD(SdlFixture, "overview, controls and reading view label at 1/24 (Inter)") {
     for (const Size size :
          {Size{800, 480}, Size{1280, 720}, Size{1920, 1080}, Size{1080, 1920}, Size{3840, 2160}})
-        test::check_panel_labels(deck, size, typeset);
+        test::check_panel_labels(deck, size, typeset());
 }
 
 TEST_CASE_METHOD(SdlFixture, "the canvas draws text in its colour and caches the texture") {
@@ -241,10 +245,10 @@ TEST_CASE_METHOD(SdlFixture, "a browsing visitor's controls never touch a slide'
     for (const Size size :
          {Size{800, 480}, Size{1280, 720}, Size{1920, 1080}, Size{1080, 1920}, Size{3840, 2160}}) {
         const ScreenMetrics m(size);
-        const auto scenes = layout_deck(deck, size, typeset);
+        const auto scenes = layout_deck(deck, size, typeset());
         for (std::size_t i = 0; i < scenes.size(); ++i) {
             const Layer chrome = browsing_chrome(deck, static_cast<int>(i), size,
-                                                 touch_target_px(size, 0), typeset);
+                                                 touch_target_px(size, 0), typeset());
             REQUIRE_FALSE(chrome.buttons.empty());
             int bar_top = size.h;
             for (const auto& b : chrome.buttons)

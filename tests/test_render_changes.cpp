@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstring>
+#include <optional>
 
 using namespace kiosk;
 
@@ -41,14 +42,19 @@ long long area(const std::vector<Rect>& rects) {
     return a;
 }
 
-} // namespace
-
-TEST_CASE("frames drawn in part show the same pixels as frames drawn whole") {
+// SDL, the kiosk's fonts and the default deck, which every test here draws.
+struct Fonts {
     SdlSession sdl{0};
     std::string error;
-    const auto fonts = FontSet::open(Settings{}.display.font_dir, error);
-    REQUIRE(fonts);
+    std::optional<FontSet> fonts = FontSet::open(Settings{}.display.font_dir, error);
     const Deck deck = *load_content_dir(KIOSK_SOURCE_CONTENT_DIR).deck;
+
+    Fonts() { REQUIRE(fonts); }
+};
+
+} // namespace
+
+TEST_CASE_METHOD(Fonts, "frames drawn in part show the same pixels as frames drawn whole") {
     const Size size{800, 480};
     Screen whole(size), part(size);
     REQUIRE(whole.renderer);
@@ -81,12 +87,7 @@ TEST_CASE("frames drawn in part show the same pixels as frames drawn whole") {
     CHECK(drawn < frames * static_cast<long long>(size.w) * size.h / 2);
 }
 
-TEST_CASE("after a resize the next frame is drawn whole, at the new size") {
-    SdlSession sdl{0};
-    std::string error;
-    const auto fonts = FontSet::open(Settings{}.display.font_dir, error);
-    REQUIRE(fonts);
-    const Deck deck = *load_content_dir(KIOSK_SOURCE_CONTENT_DIR).deck;
+TEST_CASE_METHOD(Fonts, "after a resize the next frame is drawn whole, at the new size") {
     const Size small{400, 240}, size{800, 480};
     Screen whole(size), part(size);
     SdlCanvas whole_canvas(whole.renderer.get(), *fonts, size);
