@@ -26,9 +26,12 @@ if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
 # architecture-independent packages (Catch2 and nlohmann-json are header-only).
 # qemu-user gives /usr/bin/qemu-aarch64 (qemu-user-static would give qemu-aarch64-static and
 # register binfmt handlers system-wide, which this does not need: CTest calls qemu explicitly).
+# fonts-inter and hyphen-nl are data the tests lay out with (the deck's font, the Dutch patterns):
+# without them on a new machine the render tests and --check of the default deck fail.
 arm64_libs="libc6:arm64 libsdl2-dev:arm64 libsdl2-ttf-dev:arm64 libsdl2-image-dev:arm64
 libqrencode-dev:arm64 libsodium-dev:arm64 libsystemd-dev:arm64 libsqlite3-dev:arm64 libdrm-dev:arm64 libx11-dev:arm64 libhyphen-dev:arm64"
-host_pkgs="crossbuild-essential-arm64 qemu-user nlohmann-json3-dev catch2 pkg-config cmake file"
+host_pkgs="crossbuild-essential-arm64 qemu-user nlohmann-json3-dev catch2 pkg-config cmake file
+fonts-inter hyphen-nl"
 
 # dpkg-query names a foreign-architecture package as name:arch; host packages without one.
 missing=""
@@ -43,7 +46,8 @@ if [ -n "$missing" ]; then
     if ! dpkg --print-foreign-architectures | grep -qx arm64; then
         $sudo dpkg --add-architecture arm64
     fi
-    $sudo apt-get update -qq
+    # Another apt holding the lock (unattended upgrades, another build script): wait, not fail.
+    $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq
     # Multiarch needs the amd64 and arm64 builds of a library at exactly the same version (they
     # share /usr/share/doc and the headers). If an installed amd64 package is older than the arm64
     # one apt offers (an update not applied yet), apt refuses the arm64 one. Naming the amd64
@@ -60,7 +64,7 @@ if [ -n "$missing" ]; then
         fi
     done
     # shellcheck disable=SC2086 # the lists are meant to split
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends \
         $missing $twins
 fi
 

@@ -17,13 +17,19 @@ elif [ "${1:-}" = "--bench" ]; then
     # feh as the reference slideshow, strace for what the kiosk loads.
     packages="$packages xvfb x11-apps feh strace procps"
 fi
+# Installed for this machine's architecture (or for all): after deploy/cross-build.sh a library's
+# arm64 -dev package alone would otherwise pass for the one the build here needs.
+arch=$(dpkg --print-architecture)
 missing=""
 for p in $packages; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+    dpkg-query -W -f='${Status} ${Architecture}\n' "$p" 2>/dev/null |
+        grep -qE "^install ok installed ($arch|all)\$" || missing="$missing $p"
 done
 [ -z "$missing" ] && exit 0
 echo "Installing:$missing"
 if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
-$sudo apt-get update -qq
+# Another apt (a fresh machine's unattended upgrades, a second build script) holds the lock for
+# a while: wait for it, up to 10 minutes, rather than fail at once.
+$sudo apt-get -o DPkg::Lock::Timeout=600 update -qq
 # shellcheck disable=SC2086 # the list is meant to split
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
+DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends $missing
