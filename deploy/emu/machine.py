@@ -132,6 +132,14 @@ class Machine:
     def pull_stick(self, name):
         self.qmp("device_del", id=name)  # its drive goes with it
 
+    def replug_touch(self):
+        """Pulls the touch screen (the USB tablet) and plugs it in again, as a loose cable or a
+        panel reset does; returns once the guest's udev has handled the new one."""
+        self.qmp("device_del", id="tablet")
+        self.until("! grep -q 'USB Tablet' /proc/bus/input/devices", 30)
+        self.qmp("device_add", driver="usb-tablet", bus="xhci.0", id="tablet")
+        return self.until("grep -q 'USB Tablet' /proc/bus/input/devices && udevadm settle", 60)
+
     def _pointer(self, x, y, down=None):
         # Fractions of the screen to the tablet's absolute axes.
         events = [{"type": "abs", "data": {"axis": "x", "value": int(x * TABLET_MAX)}},
