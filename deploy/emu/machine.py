@@ -152,7 +152,10 @@ class Machine:
         self._pointer(x, y)
         time.sleep(0.1)
         self._pointer(x, y, True)
-        time.sleep(0.15)
+        # Short: SDL stamps an event when the kiosk reads it, once a frame, and under emulation
+        # on a loaded host a frame at 1080p took over a second; a press and a release read a
+        # frame apart were more than a tap's 0.6 s (seen: a tap lost, 1 Dec 2026).
+        time.sleep(0.05)
         self._pointer(x, y, False)
 
     def swipe(self, x0, x1, y, steps=8, seconds=0.4):
