@@ -134,11 +134,13 @@ class Machine:
 
     def replug_touch(self):
         """Pulls the touch screen (the USB tablet) and plugs it in again, as a loose cable or a
-        panel reset does; returns once the guest's udev has handled the new one."""
+        panel reset does. True once the guest saw the old one go and udev has handled the new
+        one (without the first, a tablet that never went would pass for the new one)."""
         self.qmp("device_del", id="tablet")
-        self.until("! grep -q 'USB Tablet' /proc/bus/input/devices", 30)
+        gone = self.until("! grep -q 'USB Tablet' /proc/bus/input/devices", 30)
         self.qmp("device_add", driver="usb-tablet", bus="xhci.0", id="tablet")
-        return self.until("grep -q 'USB Tablet' /proc/bus/input/devices && udevadm settle", 60)
+        back = self.until("grep -q 'USB Tablet' /proc/bus/input/devices && udevadm settle", 60)
+        return gone and back
 
     def _pointer(self, x, y, down=None):
         # Fractions of the screen to the tablet's absolute axes.
@@ -152,7 +154,7 @@ class Machine:
         self._pointer(x, y)
         time.sleep(0.1)
         self._pointer(x, y, True)
-        # Short: SDL stamps an event when the kiosk reads it, once a frame, and under emulation
+        # Short: the kiosk stamps an event when it reads it, once a frame, and under emulation
         # on a loaded host a frame at 1080p took over a second; a press and a release read a
         # frame apart were more than a tap's 0.6 s (seen: a tap lost, 1 Dec 2026).
         time.sleep(0.05)
