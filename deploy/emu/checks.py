@@ -97,11 +97,21 @@ class Run:
                 continue
             self.log("screen:", self.describe(thumb, slides))
             if slides.shows(thumb)[0] == number:
+                seen = time.time() - start
                 self.dump(name)
-                return time.time() - start
+                return seen
             time.sleep(1)
         self.dump(name)
         return None
+
+    def seconds_to_slide(self, start, slides, name, timeout=60):
+        """Seconds from calling start() until the dump shows slide 1, or None (about a second's
+        resolution: a dump, then a second's wait)."""
+        t0 = time.time()
+        start()
+        waited_from = time.time()
+        waited = self.wait_for_slide(slides, 1, timeout, name)
+        return None if waited is None else round(waited_from - t0 + waited, 1)
 
     def guest_json(self, path):
         rc, out = self.machine.sh(f"cat {path}")
@@ -406,39 +416,93 @@ class Run:
                     f"Ctrl-Alt-F2 the console is {vt}; SysRq-H from the keyboard printed help "
                     f"{help_} times")
 
+    def process_figures(self, pid, seconds=30):
+        """CPU of one process over `seconds` (the share of one emulated core), then its PSS, RSS
+        and private memory, and its private memory by mapping, largest first (KiB)."""
+        m = self.machine
+        ticks = f"awk '{{print $14 + $15}}' /proc/{pid}/stat; cat /proc/uptime"
+        first = m.sh(ticks)[1].split()
+        time.sleep(seconds)
+        last = m.sh(ticks + "; getconf CLK_TCK; awk '/^(Pss|Rss|Private_Clean|Private_Dirty):/ "
+                    f"{{print $2}}' /proc/{pid}/smaps_rollup")[1].split()
+        # CPU ticks over guest uptime seconds: the share of one emulated core.
+        cpu = (float(last[0]) - float(first[0])) / float(last[3]) \
+            / (float(last[1]) - float(first[1])) * 100
+        _, by_map = m.sh("awk '/^[0-9a-f]+-[0-9a-f]+ /{n=($6==\"\"?\"[anon]\":$6)} "
+                         "/^Private_(Clean|Dirty):/{p[n]+=$2} END{for(n in p) print p[n], n}' "
+                         f"/proc/{pid}/smaps | sort -rn 2>/dev/null | head -n 8")
+        pairs = (line.split(maxsplit=1) for line in by_map.splitlines())
+        return {"cpu_percent_of_one_core": round(cpu, 1), "rss_kib": int(last[4]),
+                "pss_kib": int(last[5]), "private_kib": int(last[6]) + int(last[7]),
+                "private_kib_by_mapping": {p[1]: int(p[0]) for p in pairs
+                                           if len(p) == 2 and p[0].isdigit()}}
+
+    @staticmethod
+    def describe_process(f):
+        return (f"PSS {f['pss_kib']} KiB, RSS {f['rss_kib']} KiB, private {f['private_kib']} KiB ("
+                + ", ".join(f"{os.path.basename(n)} {k}"
+                            for n, k in list(f["private_kib_by_mapping"].items())[:4])
+                + f"), CPU {f['cpu_percent_of_one_core']:.1f}% of one emulated core over 30 s")
+
     def check_figures(self):
         m = self.machine
         _, exposure = m.sh("systemd-analyze security kiosk.service --no-pager | tail -n 1")
         _, pid = m.sh("systemctl show -p MainPID --value kiosk")
-        ticks = f"awk '{{print $14 + $15}}' /proc/{pid.strip()}/stat; cat /proc/uptime"
-        first = m.sh(ticks)[1].split()
-        time.sleep(30)
-        last = m.sh(ticks + "; getconf CLK_TCK; awk '/^(Pss|Rss|Private_Clean|Private_Dirty):/ "
-                    f"{{print $2}}' /proc/{pid.strip()}/smaps_rollup")[1].split()
-        # CPU ticks over guest uptime seconds: the share of one emulated core.
-        cpu = (float(last[0]) - float(first[0])) / float(last[3]) \
-            / (float(last[1]) - float(first[1])) * 100
-        rss, pss, private = int(last[4]), int(last[5]), int(last[6]) + int(last[7])
-        # Where the private memory is (issue 17's budget is 30 MB at 1080p): by mapping, largest
-        # first. On this machine Mesa's llvmpipe stands in for the Pi's GPU driver, and only the
-        # kiosk maps libLLVM, so its pages count as the kiosk's private memory here.
-        _, by_map = m.sh("awk '/^[0-9a-f]+-[0-9a-f]+ /{n=($6==\"\"?\"[anon]\":$6)} "
-                         "/^Private_(Clean|Dirty):/{p[n]+=$2} END{for(n in p) print p[n], n}' "
-                         f"/proc/{pid.strip()}/smaps | sort -rn 2>/dev/null | head -n 8")
-        pairs = (line.split(maxsplit=1) for line in by_map.splitlines())
-        by_map = {p[1]: int(p[0]) for p in pairs if len(p) == 2 and p[0].isdigit()}
+        # Where the private memory is (issue 17's budget is 30 MB at 1080p): by mapping. On this
+        # machine Mesa's llvmpipe stands in for the Pi's GPU driver, and only the kiosk maps
+        # libLLVM, so its pages count as the kiosk's private memory here.
+        f = self.process_figures(pid.strip())
         level = re.search(r"exposure level for \S+: ([\d.]+)", exposure)
         level = level and level.group(1)
         self.figures.update(security_exposure=float(level) if level else None,
-                            kiosk_pss_kib=pss, kiosk_rss_kib=rss, kiosk_private_kib=private,
-                            kiosk_cpu_percent_of_one_core=round(cpu, 1),
-                            kiosk_private_kib_by_mapping=by_map,
+                            **{"kiosk_" + k: v for k, v in f.items()},
                             cpu_note="TCG emulation of a cortex-a72, far slower than a Pi")
         self.result(9, "exposure, PSS and CPU written to figures.json", level is not None,
-                    f"systemd-analyze security: exposure {level}; PSS {pss} KiB, "
-                    f"RSS {rss} KiB, private {private} KiB ("
-                    + ", ".join(f"{os.path.basename(n)} {k}" for n, k in list(by_map.items())[:4])
-                    + f"), CPU {cpu:.1f}% of one emulated core over 30 s")
+                    f"systemd-analyze security: exposure {level}; " + self.describe_process(f))
+
+    def check_console_reference(self):
+        """feh's counterpart on the console, in the same boot: fbi showing the kiosk's own
+        slides (exported here, from the deck on screen) on the framebuffer, measured as the
+        kiosk was (check 9); then both started the same way, timed to their first slide in the
+        screen dump. The kiosk is stopped meanwhile (one program owns the screen)."""
+        m = self.machine
+        imported = m.sh("[ -f /var/lib/kiosk/current/deck.json ]")[0] == 0
+        deck, slides = ("/var/lib/kiosk/current", self.seq2) if imported \
+            else ("/usr/share/kiosk/content", self.installed)
+        m.sh(f"rm -rf /root/fbi-slides; kiosk --content {deck} --export /root/fbi-slides "
+             f"--size {self.size} >/dev/null 2>&1", timeout=600)
+        m.sh("systemctl stop kiosk")
+        fbi_first = self.seconds_to_slide(
+            lambda: m.sh("setsid fbi -T 1 -d /dev/fb0 --noverbose -a -t 12 /root/fbi-slides/*.png "
+                         "</dev/null >/root/fbi.log 2>&1 &"), slides, "10-fbi-first-slide")
+        _, pid = m.sh("pgrep -x fbi")
+        fbi = self.process_figures(pid.strip()) if pid.strip().isdigit() else None
+        m.sh("pkill -x fbi; sleep 1")
+        # systemctl start returns at READY (Type=notify): the dumps begin after it.
+        kiosk_first = self.seconds_to_slide(lambda: m.sh("systemctl start kiosk", timeout=120),
+                                            slides, "10-kiosk-first-slide")
+        _, stamps = m.sh("systemctl show -p ExecMainStartTimestampMonotonic --value kiosk; "
+                         "systemctl show -p ActiveEnterTimestampMonotonic --value kiosk")
+        exec_us, ready_us = (int(v or 0) for v in (stamps.split() + ["0", "0"])[:2])
+        self.figures.update(reference="fbi on the framebuffer, the kiosk's exported slides",
+                            fbi=fbi, fbi_start_to_first_slide_dump_s=fbi_first,
+                            kiosk_start_to_first_slide_dump_s=kiosk_first,
+                            kiosk_restart_exec_to_first_frame_s=round((ready_us - exec_us) / 1e6, 2))
+        ok = fbi is not None and fbi_first is not None and kiosk_first is not None
+        if ok and "kiosk_pss_kib" in self.figures:  # check 9 measured the kiosk in this boot
+            k = self.figures
+            self.figures["kiosk_over_fbi"] = {
+                "start_to_first_slide_dump": round(kiosk_first / fbi_first, 2),
+                "pss": round(k["kiosk_pss_kib"] / fbi["pss_kib"], 2),
+                "private": round(k["kiosk_private_kib"] / fbi["private_kib"], 2),
+                "cpu": round(k["kiosk_cpu_percent_of_one_core"]
+                             / max(fbi["cpu_percent_of_one_core"], 0.1), 1)}
+        self.result(10, "fbi beside the kiosk on the console (the reference), same boot", ok,
+                    f"fbi: slide 1 in the dump {fbi_first}s after its start; "
+                    + (self.describe_process(fbi) if fbi else "not running")
+                    + f"; the kiosk started again: slide 1 in the dump {kiosk_first}s after "
+                    f"systemctl start ({(ready_us - exec_us) / 1e6:.1f} s exec to READY)"
+                    " (10-*.png)")
 
     def check_reboot(self):
         m = self.machine
@@ -471,7 +535,8 @@ def main():
     steps = [run.check_boot, run.check_drawing, run.check_touch]
     if scope == "all":
         steps += [run.check_signed_stick, run.check_unsigned_stick, run.check_pulled_stick,
-                  run.check_lockdown, run.check_figures, run.check_restarts, run.check_reboot,
+                  run.check_lockdown, run.check_figures, run.check_console_reference,
+                  run.check_restarts, run.check_reboot,
                   run.check_power_cut]
     try:
         run.install()
