@@ -23,6 +23,7 @@ from machine import Machine, MachineError  # noqa: E402
 from screens import SAME, Slides, coverage, difference, notice_shown, thumbnail, to_png  # noqa: E402
 
 IDLE_RETURN_S = 45  # the guest's idle_return_s: short for a test, long enough for TCG's slow frames
+FIGURES_S = 30  # how long a process's CPU is measured (checks 9 and 10)
 
 
 class Run:
@@ -114,6 +115,23 @@ class Run:
         waited = self.wait_for_slide(slides, 1, timeout, name)
         return None if waited is None else round(waited_from - t0 + waited, 1)
 
+    def kiosk_pid(self):
+        """The running kiosk's PID; MachineError when none runs (MainPID 0: `kill 0` would hit
+        the console shell's own process group, /proc/0 does not exist)."""
+        _, pid = self.machine.sh("systemctl show -p MainPID --value kiosk")
+        if not pid.strip().isdigit() or pid.strip() == "0":
+            raise MachineError(f"no kiosk running (MainPID {pid.strip()!r})")
+        return pid.strip()
+
+    def kiosk_ready_stamps(self):
+        """The kiosk's last exec and READY (its first frame presented) on the guest's monotonic
+        clock, in seconds from the kernel's start (about power-on); 0 for one not seen."""
+        _, out = self.machine.sh(
+            "systemctl show -p ExecMainStartTimestampMonotonic --value kiosk; "
+            "systemctl show -p ActiveEnterTimestampMonotonic --value kiosk")
+        values = [int(v) if v.isdigit() else 0 for v in out.split()] + [0, 0]
+        return values[0] / 1e6, values[1] / 1e6
+
     def guest_json(self, path):
         rc, out = self.machine.sh(f"cat {path}")
         return json.loads(out) if rc == 0 else {}
@@ -165,12 +183,9 @@ class Run:
         shell, ready = self.wait_for_kiosk()
         waited = self.wait_for_slide(self.installed, 1, 20, "01-first-slide") if ready else None
         wall = m.since_power_on()
-        # READY on the guest's own clock (from the kernel's start, about power-on).
-        _, usec = m.sh("systemctl show -p ActiveEnterTimestampMonotonic --value kiosk")
-        t = int(usec or 0) / 1e6
-        # The kiosk's own share: from its exec to READY (its first frame presented).
-        _, exec_usec = m.sh("systemctl show -p ExecMainStartTimestampMonotonic --value kiosk")
-        own = t - int(exec_usec or 0) / 1e6
+        # READY on the guest's own clock; the kiosk's own share is from its exec to READY.
+        started, t = self.kiosk_ready_stamps()
+        own = t - started
         ok = waited is not None
         self.figures.update(power_on_to_shell_s=round(shell, 1),
                             power_on_to_kiosk_ready_s=round(t, 1) if ready else None,
@@ -387,9 +402,7 @@ class Run:
         m = self.machine
         # SIGSTOP: no WATCHDOG=1 for WatchdogSec (30 s), then systemd kills and restarts it.
         for how, sig, timeout in (("kill -9", "KILL", 120), ("SIGSTOP", "STOP", 240)):
-            _, pid = m.sh("systemctl show -p MainPID --value kiosk")
-            if not pid.strip().isdigit() or pid.strip() == "0":  # kill 0: the shell's own group
-                raise MachineError(f"no kiosk to {how} (MainPID {pid!r})")
+            pid = self.kiosk_pid()
             start = time.time()
             m.sh(f"kill -{sig} {pid}")
             ok = m.until(f"p=$(systemctl show -p MainPID --value kiosk); [ $p != {pid} ] && "
@@ -419,13 +432,13 @@ class Run:
                     f"Ctrl-Alt-F2 the console is {vt}; SysRq-H from the keyboard printed help "
                     f"{help_} times")
 
-    def process_figures(self, pid, seconds=30):
-        """CPU of one process over `seconds` (the share of one emulated core), then its PSS, RSS
+    def process_figures(self, pid):
+        """CPU of one process over FIGURES_S (the share of one emulated core), then its PSS, RSS
         and private memory, and its private memory by mapping, largest first (KiB)."""
         m = self.machine
         ticks = f"awk '{{print $14 + $15}}' /proc/{pid}/stat; cat /proc/uptime"
         first = m.sh(ticks)[1].split()
-        time.sleep(seconds)
+        time.sleep(FIGURES_S)
         last = m.sh(ticks + "; getconf CLK_TCK; awk '/^(Pss|Rss|Private_Clean|Private_Dirty):/ "
                     f"{{print $2}}' /proc/{pid}/smaps_rollup")[1].split()
         # CPU ticks over guest uptime seconds: the share of one emulated core.
@@ -445,16 +458,16 @@ class Run:
         return (f"PSS {f['pss_kib']} KiB, RSS {f['rss_kib']} KiB, private {f['private_kib']} KiB ("
                 + ", ".join(f"{os.path.basename(n)} {k}"
                             for n, k in list(f["private_kib_by_mapping"].items())[:4])
-                + f"), CPU {f['cpu_percent_of_one_core']:.1f}% of one emulated core over 30 s")
+                + f"), CPU {f['cpu_percent_of_one_core']:.1f}% of one emulated core over {FIGURES_S} s")
 
     def check_figures(self):
         m = self.machine
         _, exposure = m.sh("systemd-analyze security kiosk.service --no-pager | tail -n 1")
-        _, pid = m.sh("systemctl show -p MainPID --value kiosk")
+        pid = self.kiosk_pid()
         # Where the private memory is (issue 17's budget is 30 MB at 1080p): by mapping. On this
         # machine Mesa's llvmpipe stands in for the Pi's GPU driver, and only the kiosk maps
         # libLLVM, so its pages count as the kiosk's private memory here.
-        f = self.process_figures(pid.strip())
+        f = self.process_figures(pid)
         level = re.search(r"exposure level for \S+: ([\d.]+)", exposure)
         level = level and level.group(1)
         self.figures.update(security_exposure=float(level) if level else None,
@@ -495,11 +508,8 @@ class Run:
             kiosk_first = self.seconds_to_slide(
                 lambda: m.sh("systemctl start kiosk", timeout=120), slides,
                 "10-kiosk-first-slide")
-        _, stamps = m.sh("systemctl show -p ExecMainStartTimestampMonotonic --value kiosk; "
-                         "systemctl show -p ActiveEnterTimestampMonotonic --value kiosk")
-        exec_us, ready_us = (int(v or 0) for v in (stamps.split() + ["0", "0"])[:2])
-        own = round((ready_us - exec_us) / 1e6, 2) if kiosk_first and ready_us > exec_us \
-            else None
+        started, ready = self.kiosk_ready_stamps()
+        own = round(ready - started, 2) if kiosk_first and ready > started else None
         self.figures.update(reference="fbi --cachemem 0 on the framebuffer, the kiosk's "
                                       "exported slides",
                             fbi=fbi, fbi_start_to_first_slide_dump_s=fbi_first,
@@ -508,7 +518,7 @@ class Run:
         ok = fbi is not None and fbi_first is not None and kiosk_first is not None
         if ok and "kiosk_pss_kib" in self.figures:  # check 9 measured the kiosk in this boot
             k = self.figures
-            self.figures["kiosk_over_fbi"] = {
+            k["kiosk_over_fbi"] = {
                 "start_to_first_slide_dump": round(kiosk_first / max(fbi_first, 0.1), 2),
                 "pss": round(k["kiosk_pss_kib"] / fbi["pss_kib"], 2),
                 "private": round(k["kiosk_private_kib"] / fbi["private_kib"], 2),
