@@ -90,3 +90,13 @@ TEST_CASE("only the software renderer on X11 keeps its pixels, so frames may be 
     CHECK_FALSE(window_keeps_pixels("KMSDRM", "opengles2"));
     CHECK_FALSE(window_keeps_pixels("offscreen", "software"));
 }
+
+TEST_CASE("the kiosk drives the console's screen itself only full screen, off any desktop, "
+          "with no other video driver asked for") {
+    CHECK(drives_screen_itself(false, "", false));
+    CHECK_FALSE(drives_screen_itself(false, "kmsdrm", false)); // the operator's choice stands
+    CHECK_FALSE(drives_screen_itself(false, "evdev", false));  // (no screen at all: SDL's own)
+    CHECK_FALSE(drives_screen_itself(false, "x11", false));
+    CHECK_FALSE(drives_screen_itself(false, "", true));  // DISPLAY or WAYLAND_DISPLAY is set
+    CHECK_FALSE(drives_screen_itself(true, "", false)); // a development window
+}

@@ -464,9 +464,10 @@ class Run:
         m = self.machine
         _, exposure = m.sh("systemd-analyze security kiosk.service --no-pager | tail -n 1")
         pid = self.kiosk_pid()
-        # Where the private memory is (issue 17's budget is 30 MB at 1080p): by mapping. On this
-        # machine Mesa's llvmpipe stands in for the Pi's GPU driver, and only the kiosk maps
-        # libLLVM, so its pages count as the kiosk's private memory here.
+        # Where the private memory is (issue 17's budget is 30 MB at 1080p): by mapping. The
+        # kiosk draws without GL here (its own DRM output); with SDL's KMSDRM output instead
+        # (SDL_VIDEODRIVER=kmsdrm) Mesa's llvmpipe stands in for the Pi's GPU driver, and only
+        # the kiosk maps libLLVM, so its pages would count as the kiosk's private memory.
         f = self.process_figures(pid)
         level = re.search(r"exposure level for \S+: ([\d.]+)", exposure)
         level = level and level.group(1)

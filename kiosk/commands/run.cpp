@@ -10,6 +10,7 @@
 #include "platform/clock_status.h"
 #include "platform/content_watcher.h"
 #include "platform/display.h"
+#include "platform/drm_screen.h"
 #include "platform/screen_output.h"
 #include "platform/sdl_input.h"
 #include "platform/service_notifier.h"
@@ -21,9 +22,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <iostream>
 #include <limits>
+#include <memory>
+#include <optional>
 
 namespace kiosk {
 namespace {
@@ -55,6 +59,7 @@ struct Loop {
     StatsSession& stats;
     ContentUpdates& updates;
     ServiceNotifier& service;
+    int poll_ms; // input_poll_interval_ms for this video driver
 
     void dispatch(const SDL_Event& e) {
         const auto event = map_sdl_event(e, display.size(), clock.now(), own_events);
@@ -106,10 +111,24 @@ struct Loop {
         const int wait_ms = static_cast<int>(std::clamp(
             wake_s > 0 ? std::ceil(wait_ms_exact) : std::floor(wait_ms_exact), 0.0, 60000.0));
         SDL_Event e;
-        if (SDL_WaitEventTimeout(&e, wait_ms)) {
+        if (wait_event(e, wait_ms)) {
             dispatch(e);
             while (SDL_PollEvent(&e))
                 dispatch(e);
+        }
+    }
+
+    // SDL_WaitEventTimeout, but where SDL cannot sleep until input comes, input is looked for
+    // every poll_ms rather than every millisecond (sdl_input.h).
+    bool wait_event(SDL_Event& e, int wait_ms) {
+        if (poll_ms <= 0) return SDL_WaitEventTimeout(&e, wait_ms) != 0;
+        const Uint64 until = SDL_GetTicks64() + static_cast<Uint64>(wait_ms);
+        for (;;) {
+            SDL_PumpEvents();
+            if (SDL_PeepEvents(&e, 1, SDL_GETEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0) return true;
+            const Uint64 now = SDL_GetTicks64();
+            if (now >= until) return false;
+            SDL_Delay(static_cast<Uint32>(std::min<Uint64>(until - now, poll_ms)));
         }
     }
 
@@ -224,7 +243,7 @@ int show(const Settings& settings, Display& display, const FontSet& fonts, Scree
     SdlCanvas canvas(display.renderer(), fonts, output.logical());
     if (display.keeps_pixels()) { // only what changed is drawn and sent (view/draw_list.h)
         canvas.keep_pixels(true);
-        output.present_changes_only(display.window());
+        output.present_changes_only(display.frame_sink());
     }
     ServiceNotifier service;
     StatsSession stats(settings, std::cerr);
@@ -239,11 +258,55 @@ int show(const Settings& settings, Display& display, const FontSet& fonts, Scree
     });
     const OwnEvents own{signals.event_type(), content_event, loaded_event,
                         settings.display.windowed};
-    Loop{settings, display, output, app, canvas, clock, own, stats, updates, service}.run();
+    const char* video = SDL_GetCurrentVideoDriver();
+    Loop{settings, display, output, app,     canvas, clock,
+         own,      stats,   updates, service, input_poll_interval_ms(video ? video : "")}
+        .run();
     service.stopping();
     stats.finish(app.observed(clock.now()));
     std::cerr << "kiosk: stopped after " << app.frames_drawn() << " frames\n";
     return 0;
+}
+
+// The console's screen when the kiosk drives it itself (platform/drm_screen.h), with SDL then
+// on its "evdev" driver for the touch screen and keys; null when it does not, or cannot (then
+// SDL's KMSDRM output is the way, and the log says why).
+std::unique_ptr<DrmScreen> console_screen(const Settings& settings) {
+    const char* video = std::getenv("SDL_VIDEODRIVER");
+    const bool desktop = std::getenv("DISPLAY") || std::getenv("WAYLAND_DISPLAY");
+    if (!drives_screen_itself(settings.display.windowed, video ? video : "", desktop))
+        return nullptr;
+    std::string why;
+    auto screen = DrmScreen::open(why);
+    if (!screen) {
+        std::cerr << "kiosk: display: cannot drive the screen itself (" << why
+                  << "); SDL's KMSDRM output instead\n";
+        return nullptr;
+    }
+    // Overriding: a normal hint would lose to the environment. SDL_Quit clears it.
+    SDL_SetHintWithPriority(SDL_HINT_VIDEODRIVER, "evdev", SDL_HINT_OVERRIDE);
+    return screen;
+}
+
+// The display, and SDL under it: the kiosk's own screen on SDL's evdev driver where it can
+// drive the console's screen itself, else SDL's own output. What failed on the way is logged.
+std::optional<Display> open_display(const Settings& settings, std::optional<SdlSession>& sdl,
+                                    std::string& error) {
+    const DisplayOptions options{settings.display.windowed, settings.display.window};
+    if (auto screen = console_screen(settings)) {
+        sdl.emplace(SDL_INIT_VIDEO);
+        if (sdl->ok()) {
+            if (auto display = Display::open(options, std::move(screen), error)) return display;
+        } else {
+            error = sdl->error();
+        }
+        std::cerr << "kiosk: display: cannot draw on the screen itself (" << error
+                  << "); SDL's KMSDRM output instead\n";
+        sdl.reset(); // SDL_Quit: the evdev hint goes with it
+    } // the screen is given back here: SDL's KMSDRM needs it
+    sdl.emplace(SDL_INIT_VIDEO);
+    if (!sdl->ok()) return error = std::string("cannot start SDL: ") + sdl->error(), std::nullopt;
+    return Display::open(options, nullptr, error);
 }
 
 } // namespace
@@ -253,12 +316,11 @@ int show(const Settings& settings, Display& display, const FontSet& fonts, Scree
 int run_kiosk(const Settings& settings) {
     tune_allocator_for_long_runs();
     BlockedSignals blocked;
-    SdlSession sdl(SDL_INIT_VIDEO);
-    if (!sdl.ok()) return std::cerr << "kiosk: cannot start SDL: " << sdl.error() << '\n', 1;
-    SignalWatcher signals(blocked);
+    std::optional<SdlSession> sdl;
     std::string error;
-    auto display = Display::open({settings.display.windowed, settings.display.window}, error);
+    auto display = open_display(settings, sdl, error);
     if (!display) return std::cerr << "kiosk: " << error << '\n', 1;
+    SignalWatcher signals(blocked);
     auto fonts = FontSet::open(settings.display.font_dir, error);
     if (!fonts) return std::cerr << "kiosk: " << error << '\n', 1;
     ScreenOutput output(display->renderer(), display->size(),

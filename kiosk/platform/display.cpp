@@ -1,5 +1,6 @@
 #include "platform/display.h"
 
+#include "platform/drm_screen.h"
 #include "platform/renderer_choice.h"
 #include "platform/scanout_probe.h"
 
@@ -118,8 +119,48 @@ const char* requested_driver() {
 
 } // namespace
 
+// SDL's software renderer draws into the window surface of SDL's dummy display (plain memory:
+// SDL puts no GL texture behind a dummy window), and each frame's changed areas are copied from
+// there to the screen.
+std::optional<Display> Display::open_on_screen(std::unique_ptr<DrmScreen> screen,
+                                               std::string& error) {
+    Display d;
+    const Size s = screen->size();
+    d.window_.reset(SDL_CreateWindow("Kiosk", 0, 0, s.w, s.h, SDL_WINDOW_SHOWN));
+    if (!d.window_)
+        return error = std::string("cannot create the window: ") + SDL_GetError(), std::nullopt;
+    d.renderer_ = create_renderer(d.window_.get(), "software");
+    const SDL_Surface* surface = SDL_GetWindowSurface(d.window_.get());
+    if (!d.renderer_ || !surface)
+        return error = std::string("cannot create the software renderer: ") + SDL_GetError(),
+               std::nullopt;
+    // The screen's buffers are 32-bit XRGB; SDL's dummy display makes its surfaces so too.
+    if (surface->format->BytesPerPixel != 4 || surface->format->Rmask != 0xff0000 ||
+        surface->w != s.w || surface->h != s.h)
+        return error = std::string("the window surface is ") +
+                       SDL_GetPixelFormatName(surface->format->format) + ", " +
+                       std::to_string(surface->w) + "x" + std::to_string(surface->h) +
+                       ", not the screen's XRGB8888, " + std::to_string(s.w) + "x" +
+                       std::to_string(s.h),
+               std::nullopt;
+    d.vsync_ = true; // DrmScreen::show waits for each flip
+    d.keeps_pixels_ = true;
+    d.renderer_name_ = "software, vsync, straight to the screen (" + screen->name() + ")";
+    d.screen_ = std::move(screen);
+    SDL_Log("display: software renderer, frames copied to %s, only changes drawn",
+            d.screen_->name().c_str());
+    return d;
+}
+
+Display::Display() = default;
+Display::~Display() = default;
+Display::Display(Display&&) noexcept = default;
+Display& Display::operator=(Display&&) noexcept = default;
+
 // One renderer after another until one shows frames.
-std::optional<Display> Display::open(const DisplayOptions& options, std::string& error) {
+std::optional<Display> Display::open(const DisplayOptions& options,
+                                     std::unique_ptr<DrmScreen> screen, std::string& error) {
+    if (screen) return open_on_screen(std::move(screen), error);
     keep_software_frames_off_gl();
     Display d;
     d.window_ = create_window(options);
@@ -176,6 +217,22 @@ void Display::describe(const std::string& chosen, const std::vector<std::string>
             keeps_pixels_ ? ", only changes drawn" : "");
 }
 
+FrameSink Display::frame_sink() const {
+    if (!keeps_pixels_) return {};
+    SDL_Window* window = window_.get();
+    if (DrmScreen* screen = screen_.get())
+        return [window, screen](const std::vector<Rect>& areas) {
+            const SDL_Surface* s = SDL_GetWindowSurface(window);
+            if (s) screen->show(static_cast<const std::uint8_t*>(s->pixels), s->pitch, areas);
+        };
+    return [window](const std::vector<Rect>& areas) {
+        std::vector<SDL_Rect> rects;
+        for (const Rect& a : areas)
+            rects.push_back({a.x, a.y, a.w, a.h});
+        SDL_UpdateWindowSurfaceRects(window, rects.data(), static_cast<int>(rects.size()));
+    };
+}
+
 Size Display::size() const {
     Size s;
     SDL_GetRendererOutputSize(renderer_.get(), &s.w, &s.h);
@@ -185,7 +242,10 @@ Size Display::size() const {
 double Display::dpi() const {
     float ddpi = 0;
     const int index = SDL_GetWindowDisplayIndex(window_.get());
-    if (index < 0 || SDL_GetDisplayDPI(index, &ddpi, nullptr, nullptr) != 0) return 0;
+    if (screen_)
+        ddpi = static_cast<float>(screen_->dpi()); // from the screen's own size (EDID)
+    else if (index < 0 || SDL_GetDisplayDPI(index, &ddpi, nullptr, nullptr) != 0)
+        return 0;
     // Some drivers report nonsense (0, or 1 for an unknown panel size); trust plausible values.
     return ddpi >= 40 && ddpi <= 600 ? ddpi : 0;
 }

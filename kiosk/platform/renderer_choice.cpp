@@ -42,6 +42,10 @@ bool window_keeps_pixels(std::string_view video_driver, std::string_view rendere
     return same_text(video_driver, "x11") && same_text(renderer, "software");
 }
 
+bool drives_screen_itself(bool windowed, std::string_view video_driver_env, bool on_desktop) {
+    return !windowed && !on_desktop && video_driver_env.empty();
+}
+
 std::optional<std::string>
 choose_renderer(const std::vector<std::string>& order,
                 const std::function<RendererTry(const std::string&)>& attempt,

@@ -28,6 +28,13 @@ std::vector<std::string> renderer_order(std::string_view video_driver,
 // buffers whose contents are undefined afterwards, and KMSDRM is left as it was.
 bool window_keeps_pixels(std::string_view video_driver, std::string_view renderer);
 
+// Whether the kiosk drives the console's screen itself (platform/drm_screen.h) instead of going
+// through SDL's KMSDRM backend: full screen, with no desktop to draw on (neither DISPLAY nor
+// WAYLAND_DISPLAY set), and no video driver named in SDL_VIDEODRIVER. An operator who names one
+// (kmsdrm) gets SDL's own output, as before. (Not even "evdev", the driver the kiosk then puts
+// SDL on: SDL would keep it for the fallback too, and show nothing.)
+bool drives_screen_itself(bool windowed, std::string_view video_driver_env, bool on_desktop);
+
 enum class RendererTry { Works, CannotCreate, DoesNotPresent };
 
 // Tries each driver in order and returns the first that works; says in log what happened to

@@ -21,17 +21,11 @@ void ScreenOutput::begin_frame() {
 }
 
 // The software renderer draws into the window surface, which SDL_RenderPresent sends whole
-// (8 MB a frame at 1080p); the changed areas alone go with SDL_UpdateWindowSurfaceRects, once the
-// queued drawing is done.
+// (8 MB a frame at 1080p); with a sink the changed areas alone go, once the queued drawing is
+// done. A rotated frame is drawn upright into a texture and turned onto the whole window.
 void ScreenOutput::end_frame(const std::vector<Rect>& areas) {
-    const bool whole = areas.size() == 1 && areas[0] == Rect{0, 0, physical_.w, physical_.h};
-    if (window_ && !target_ && !whole) {
+    if (sink_ && areas.empty()) { // nothing changed: nothing to turn or send
         SDL_RenderFlush(renderer_);
-        if (areas.empty()) return;
-        std::vector<SDL_Rect> rects;
-        for (const Rect& a : areas)
-            rects.push_back({a.x, a.y, a.w, a.h});
-        SDL_UpdateWindowSurfaceRects(window_, rects.data(), static_cast<int>(rects.size()));
         return;
     }
     if (target_) {
@@ -41,7 +35,10 @@ void ScreenOutput::end_frame(const std::vector<Rect>& areas) {
         SDL_RenderCopyEx(renderer_, target_.get(), nullptr, &dst, render_angle(rotation_), nullptr,
                          SDL_FLIP_NONE);
     }
-    SDL_RenderPresent(renderer_);
+    if (!sink_) return SDL_RenderPresent(renderer_);
+    SDL_RenderFlush(renderer_);
+    if (target_) return sink_({{0, 0, physical_.w, physical_.h}});
+    if (!areas.empty()) sink_(areas);
 }
 
 PointF ScreenOutput::to_logical(float x, float y) const {

@@ -5,6 +5,7 @@
 #include "input/rotation.h"
 #include "render/sdl_handles.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -18,9 +19,12 @@ class ScreenOutput {
     Size logical() const { return logical_size(physical_, rotation_); }
     // After a window size change; false (and an error) if the rotation texture cannot be made.
     bool resize(Size physical, std::string& error);
-    // Sends only the changed areas to the window from now on (a window surface that keeps its
-    // pixels: SDL's software renderer on X11), not the whole frame.
-    void present_changes_only(SDL_Window* window) { window_ = window; }
+    // From now on frames are not presented by SDL but sent by `sink`, changed areas only: a
+    // window surface that keeps its pixels (SDL's software renderer on X11, or on SDL's dummy
+    // display with the kiosk driving the screen itself: Display::frame_sink).
+    void present_changes_only(std::function<void(const std::vector<Rect>&)> sink) {
+        sink_ = std::move(sink);
+    }
     void begin_frame();
     // areas: what the frame drew (SdlCanvas::finish), in window pixels.
     void end_frame(const std::vector<Rect>& areas);
@@ -31,7 +35,7 @@ class ScreenOutput {
     Size physical_;
     Rotation rotation_;
     TexturePtr target_;            // only when rotated
-    SDL_Window* window_ = nullptr; // only when presenting changes only
+    std::function<void(const std::vector<Rect>&)> sink_; // only when presenting changes only
 };
 
 } // namespace kiosk

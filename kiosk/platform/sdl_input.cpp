@@ -1,5 +1,8 @@
 #include "platform/sdl_input.h"
 
+#include <algorithm>
+#include <cctype>
+
 namespace kiosk {
 namespace {
 
@@ -36,7 +39,9 @@ std::optional<InputEvent> map_finger(const SDL_Event& e, Size w, double now) {
                                      static_cast<long long>(e.tfinger.fingerId), now);
 }
 
-// Mouse coordinates are in window units; scale to drawable pixels for high-DPI windows.
+// Mouse coordinates are in window units; scale to drawable pixels for high-DPI windows. Kept on
+// the screen: SDL keeps a pointer inside the window that has the mouse's focus, but on its evdev
+// driver (the kiosk driving the console's screen itself) no window ever gets that focus.
 std::optional<InputEvent> map_mouse(const SDL_Event& e, Size w, double now) {
     using T = InputEvent::Type;
     SDL_Window* window = SDL_GetWindowFromID(e.button.windowID);
@@ -44,13 +49,18 @@ std::optional<InputEvent> map_mouse(const SDL_Event& e, Size w, double now) {
     if (window) SDL_GetWindowSize(window, &ww, &wh);
     const float sx = ww > 0 ? static_cast<float>(w.w) / ww : 1.f;
     const float sy = wh > 0 ? static_cast<float>(w.h) / wh : 1.f;
+    const auto on_screen = [](float v, int size) {
+        return std::clamp(v, 0.f, static_cast<float>(std::max(size - 1, 0)));
+    };
     if (e.type == SDL_MOUSEMOTION) {
         if (!(e.motion.state & SDL_BUTTON_LMASK)) return std::nullopt;
-        return InputEvent::pointer_move(e.motion.x * sx, e.motion.y * sy, mouse_pointer, now);
+        return InputEvent::pointer_move(on_screen(e.motion.x * sx, w.w),
+                                        on_screen(e.motion.y * sy, w.h), mouse_pointer, now);
     }
     if (e.button.button != SDL_BUTTON_LEFT) return std::nullopt;
     const T type = e.type == SDL_MOUSEBUTTONDOWN ? T::PointerDown : T::PointerUp;
-    return InputEvent::pointer_event(type, e.button.x * sx, e.button.y * sy, mouse_pointer, now);
+    return InputEvent::pointer_event(type, on_screen(e.button.x * sx, w.w),
+                                     on_screen(e.button.y * sy, w.h), mouse_pointer, now);
 }
 
 // Input only: fingers, the mouse, keys, focus.
@@ -96,6 +106,15 @@ LoopEvent quit(double now) {
 }
 
 } // namespace
+
+int input_poll_interval_ms(std::string_view video_driver) {
+    for (const std::string_view sleeps : {"x11", "wayland", "windows", "cocoa"})
+        if (video_driver.size() == sleeps.size() &&
+            std::equal(video_driver.begin(), video_driver.end(), sleeps.begin(),
+                       [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; }))
+            return 0;
+    return 10;
+}
 
 std::optional<LoopEvent> map_sdl_event(const SDL_Event& e, Size window, double now,
                                        const OwnEvents& own) {
