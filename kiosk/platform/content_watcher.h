@@ -1,7 +1,7 @@
 #pragma once
 // Tells the main loop when content may have changed: inotify on the content folder (and its
 // subfolders) or on the content root, read by a thread that pushes an SDL event. The main loop
-// keeps sleeping in SDL_WaitEventTimeout until something happens: no polling of the disk.
+// keeps waiting for events until something happens: no polling of the disk.
 #include <SDL.h>
 
 #include <filesystem>

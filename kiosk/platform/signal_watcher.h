@@ -2,7 +2,8 @@
 // SIGTERM and SIGINT become an SDL event, so the service manager stops the kiosk cleanly while a
 // visitor's keyboard (or a window-close request in fullscreen) cannot. The signals are blocked in
 // every thread and taken by one thread with sigwait(); it pushes the event, which is thread-safe,
-// and the main loop wakes from SDL_WaitEventTimeout at once: no polling.
+// and the main loop wakes for it at once (on the console within its 10 ms look for input:
+// sdl_input.h): no polling of its own.
 #include <SDL.h>
 
 #include <atomic>
