@@ -25,6 +25,7 @@ void ScreenOutput::begin_frame() {
 // done. A rotated frame is drawn upright into a texture and turned onto the whole window.
 void ScreenOutput::end_frame(const std::vector<Rect>& areas) {
     if (sink_ && areas.empty()) { // nothing changed: nothing to turn or send
+        if (target_) SDL_SetRenderTarget(renderer_, nullptr);
         SDL_RenderFlush(renderer_);
         return;
     }
