@@ -10,7 +10,7 @@ import socket
 import subprocess
 import time
 
-TABLET_MAX = 0x7FFF  # QEMU's absolute axis range, whatever the screen size
+TABLET_MAX = 0x7FFF  # QEMU's absolute axis range, whatever the screen size (see _pointer)
 
 
 class MachineError(Exception):
@@ -143,9 +143,15 @@ class Machine:
         return gone and back
 
     def _pointer(self, x, y, down=None):
-        # Fractions of the screen to the tablet's absolute axes.
-        events = [{"type": "abs", "data": {"axis": "x", "value": int(x * TABLET_MAX)}},
-                  {"type": "abs", "data": {"axis": "y", "value": int(y * TABLET_MAX)}}]
+        # Fractions of the screen to the tablet's absolute axes, as screen pixels. To the guest
+        # the tablet is a mouse with absolute axes (no BTN_TOUCH), and SDL 2.26 takes such a
+        # mouse's values as pixels, unscaled (the FIXME in its SDL_evdev.c), under KMSDRM and
+        # evdev alike: values over QEMU's whole range (0-TABLET_MAX) all landed on the screen's
+        # right and bottom edges, so a "swipe" was a tap on the corner. (A touch screen comes
+        # to SDL as finger events, normalised to its range: no such problem.)
+        w, h = self.screen
+        events = [{"type": "abs", "data": {"axis": "x", "value": min(int(x * w), w - 1)}},
+                  {"type": "abs", "data": {"axis": "y", "value": min(int(y * h), h - 1)}}]
         if down is not None:
             events.append({"type": "btn", "data": {"down": down, "button": "left"}})
         self.qmp("input-send-event", events=events)
