@@ -6,6 +6,7 @@
 #include "render/font_set.h"
 #include "render/sdl_canvas.h"
 #include "render/sdl_session.h"
+#include "support/software_screen.h"
 
 #include <catch2/catch.hpp>
 
@@ -16,13 +17,7 @@ using namespace kiosk;
 
 namespace {
 
-struct Screen {
-    SurfacePtr surface;
-    RendererPtr renderer;
-    explicit Screen(Size size)
-        : surface(SDL_CreateRGBSurfaceWithFormat(0, size.w, size.h, 32, SDL_PIXELFORMAT_ARGB8888)),
-          renderer(SDL_CreateSoftwareRenderer(surface.get())) {}
-};
+using Screen = test::SoftwareScreen;
 
 long differing_pixels(SDL_Surface* a, SDL_Surface* b) {
     long n = 0;

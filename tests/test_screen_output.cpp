@@ -3,20 +3,13 @@
 // not (the renderer's output size, which places touches, is the render target's).
 #include "platform/screen_output.h"
 #include "render/sdl_session.h"
+#include "support/software_screen.h"
 
 #include <catch2/catch.hpp>
 
 using namespace kiosk;
 
 namespace {
-
-struct Window {
-    SurfacePtr surface;
-    RendererPtr renderer;
-    explicit Window(Size size)
-        : surface(SDL_CreateRGBSurfaceWithFormat(0, size.w, size.h, 32, SDL_PIXELFORMAT_RGB888)),
-          renderer(SDL_CreateSoftwareRenderer(surface.get())) {}
-};
 
 Size output_size(SDL_Renderer* r) {
     Size s;
@@ -31,7 +24,7 @@ TEST_CASE("a sink gets only the changed areas; a rotated frame goes whole, unles
     REQUIRE(sdl.ok());
     const Size physical{320, 200};
     for (const Rotation rotation : {Rotation::R0, Rotation::R90}) {
-        Window w(physical);
+        test::SoftwareScreen w(physical, SDL_PIXELFORMAT_RGB888); // as a dummy window
         ScreenOutput output(w.renderer.get(), physical, rotation);
         std::string error;
         REQUIRE(output.resize(physical, error));
