@@ -19,7 +19,8 @@ Size output_size(SDL_Renderer* r) {
 
 } // namespace
 
-TEST_CASE("a sink gets only the changed areas; a rotated frame goes whole, unless nothing changed") {
+TEST_CASE(
+    "a sink gets only the changed areas; a rotated frame goes whole, unless nothing changed") {
     SdlSession sdl(0);
     REQUIRE(sdl.ok());
     const Size physical{320, 200};
@@ -37,9 +38,9 @@ TEST_CASE("a sink gets only the changed areas; a rotated frame goes whole, unles
             CHECK(SDL_GetRenderTarget(w.renderer.get()) == nullptr);
             CHECK(output_size(w.renderer.get()) == physical);
         }
-        const std::vector<Rect> first =
-            rotation == Rotation::R0 ? std::vector<Rect>{{10, 10, 20, 20}}
-                                     : std::vector<Rect>{{0, 0, physical.w, physical.h}};
+        const std::vector<Rect> first = rotation == Rotation::R0
+                                            ? std::vector<Rect>{{10, 10, 20, 20}}
+                                            : std::vector<Rect>{{0, 0, physical.w, physical.h}};
         CHECK(sent == std::vector<std::vector<Rect>>{first}); // the unchanged frame sends nothing
     }
 }

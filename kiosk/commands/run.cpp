@@ -259,8 +259,8 @@ int show(const Settings& settings, Display& display, const FontSet& fonts, Scree
     const OwnEvents own{signals.event_type(), content_event, loaded_event,
                         settings.display.windowed};
     const char* video = SDL_GetCurrentVideoDriver();
-    Loop{settings, display, output, app,     canvas, clock,
-         own,      stats,   updates, service, input_poll_interval_ms(video ? video : "")}
+    const int poll_ms = input_poll_interval_ms(video ? video : "");
+    Loop{settings, display, output, app, canvas, clock, own, stats, updates, service, poll_ms}
         .run();
     service.stopping();
     stats.finish(app.observed(clock.now()));
@@ -303,7 +303,9 @@ std::optional<Display> open_display(const Settings& settings, std::optional<SdlS
         std::cerr << "kiosk: display: cannot draw on the screen itself (" << error
                   << "); SDL's KMSDRM output instead\n";
         sdl.reset(); // SDL_Quit: the evdev hint goes with it
-    } // the screen is given back here: SDL's KMSDRM needs it
+        // Leaving this block gives the screen back (it was moved into Display::open, or is
+        // `screen` here): SDL's KMSDRM needs it.
+    }
     sdl.emplace(SDL_INIT_VIDEO);
     if (!sdl->ok()) return error = std::string("cannot start SDL: ") + sdl->error(), std::nullopt;
     return Display::open(options, nullptr, error);

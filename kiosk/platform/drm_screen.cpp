@@ -124,8 +124,8 @@ bool DrmScreen::find_output(std::string& why) {
         mode_h_ = mode->vdisplay;
         mm_w_ = c->mmWidth;
         mm_h_ = c->mmHeight;
-        name_ = connector_name(*c) + " " + std::to_string(mode_w_) + "x" +
-                std::to_string(mode_h_) + "@" + std::to_string(mode->vrefresh);
+        name_ = connector_name(*c) + " " + std::to_string(mode_w_) + "x" + std::to_string(mode_h_) +
+                "@" + std::to_string(mode->vrefresh);
         return true;
     }
     return why = "no connected screen with a mode", false;
@@ -228,8 +228,10 @@ void DrmScreen::show(const std::uint8_t* pixels, int pitch, const std::vector<Re
         // No page flips (a driver without them): setting the CRTC shows the buffer too, at once
         // rather than at vertical blank, so a frame may tear.
         if (flips_)
-            std::fprintf(stderr, "kiosk: display: the screen refused a page flip (%s); each frame "
-                                 "is now set at once, and may tear\n", std::strerror(errno));
+            std::fprintf(stderr,
+                         "kiosk: display: the screen refused a page flip (%s); each frame "
+                         "is now set at once, and may tear\n",
+                         std::strerror(errno));
         flips_ = false;
         if (drmModeSetCrtc(fd_, crtc_, b.framebuffer, 0, 0, &connector_, 1, &mode_) != 0 &&
             !set_failed_) {

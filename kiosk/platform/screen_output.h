@@ -34,7 +34,7 @@ class ScreenOutput {
     SDL_Renderer* renderer_;
     Size physical_;
     Rotation rotation_;
-    TexturePtr target_;            // only when rotated
+    TexturePtr target_;                                  // only when rotated
     std::function<void(const std::vector<Rect>&)> sink_; // only when presenting changes only
 };
 

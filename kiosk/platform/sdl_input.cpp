@@ -110,8 +110,9 @@ LoopEvent quit(double now) {
 int input_poll_interval_ms(std::string_view video_driver) {
     for (const std::string_view sleeps : {"x11", "wayland", "windows", "cocoa"})
         if (video_driver.size() == sleeps.size() &&
-            std::equal(video_driver.begin(), video_driver.end(), sleeps.begin(),
-                       [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; }))
+            std::equal(
+                video_driver.begin(), video_driver.end(), sleeps.begin(),
+                [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; }))
             return 0;
     return 10;
 }
