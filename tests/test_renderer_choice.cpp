@@ -97,6 +97,15 @@ TEST_CASE("the kiosk drives the console's screen itself only full screen, off an
     CHECK_FALSE(drives_screen_itself(false, "kmsdrm", false)); // the operator's choice stands
     CHECK_FALSE(drives_screen_itself(false, "evdev", false));  // (no screen at all: SDL's own)
     CHECK_FALSE(drives_screen_itself(false, "x11", false));
-    CHECK_FALSE(drives_screen_itself(false, "", true));  // DISPLAY or WAYLAND_DISPLAY is set
+    CHECK_FALSE(drives_screen_itself(false, "", true)); // DISPLAY or WAYLAND_DISPLAY is set
     CHECK_FALSE(drives_screen_itself(true, "", false)); // a development window
+}
+
+TEST_CASE("input is looked for every 10 ms only where SDL cannot sleep until it comes") {
+    CHECK(input_poll_interval_ms("x11") == 0);
+    CHECK(input_poll_interval_ms("wayland") == 0);
+    CHECK(input_poll_interval_ms("evdev") == 10);
+    CHECK(input_poll_interval_ms("KMSDRM") == 10);
+    CHECK(input_poll_interval_ms("offscreen") == 10);
+    CHECK(input_poll_interval_ms("") == 10);
 }

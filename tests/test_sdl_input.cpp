@@ -102,12 +102,3 @@ TEST_CASE("a mouse outside every window is kept on the screen") {
     CHECK(moved->input.x == Approx(300));
     CHECK(moved->input.y == Approx(479));
 }
-
-TEST_CASE("input is looked for every 10 ms only where SDL cannot sleep until it comes") {
-    CHECK(input_poll_interval_ms("x11") == 0);
-    CHECK(input_poll_interval_ms("wayland") == 0);
-    CHECK(input_poll_interval_ms("evdev") == 10);
-    CHECK(input_poll_interval_ms("KMSDRM") == 10);
-    CHECK(input_poll_interval_ms("offscreen") == 10);
-    CHECK(input_poll_interval_ms("") == 10);
-}

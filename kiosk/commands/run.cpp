@@ -59,7 +59,7 @@ struct Loop {
     StatsSession& stats;
     ContentUpdates& updates;
     ServiceNotifier& service;
-    int poll_ms; // input_poll_interval_ms for this video driver
+    int poll_ms; // input_poll_interval_ms (renderer_choice.h) for this video driver
 
     void dispatch(const SDL_Event& e) {
         const auto event = map_sdl_event(e, display.size(), clock.now(), own_events);
@@ -268,6 +268,11 @@ int show(const Settings& settings, Display& display, const FontSet& fonts, Scree
     return 0;
 }
 
+void say_fallback(const std::string& why) {
+    std::cerr << "kiosk: display: cannot drive the screen itself (" << why
+              << "); SDL's KMSDRM output instead\n";
+}
+
 // The console's screen when the kiosk drives it itself (platform/drm_screen.h), with SDL then
 // on its "evdev" driver for the touch screen and keys; null when it does not, or cannot (then
 // SDL's KMSDRM output is the way, and the log says why).
@@ -278,11 +283,7 @@ std::unique_ptr<DrmScreen> console_screen(const Settings& settings) {
         return nullptr;
     std::string why;
     auto screen = DrmScreen::open(why);
-    if (!screen) {
-        std::cerr << "kiosk: display: cannot drive the screen itself (" << why
-                  << "); SDL's KMSDRM output instead\n";
-        return nullptr;
-    }
+    if (!screen) return say_fallback(why), nullptr;
     // Overriding: a normal hint would lose to the environment. SDL_Quit clears it.
     SDL_SetHintWithPriority(SDL_HINT_VIDEODRIVER, "evdev", SDL_HINT_OVERRIDE);
     return screen;
@@ -300,8 +301,7 @@ std::optional<Display> open_display(const Settings& settings, std::optional<SdlS
         } else {
             error = sdl->error();
         }
-        std::cerr << "kiosk: display: cannot draw on the screen itself (" << error
-                  << "); SDL's KMSDRM output instead\n";
+        say_fallback(error);
         sdl.reset(); // SDL_Quit: the evdev hint goes with it
         // Leaving this block gives the screen back (it was moved into Display::open, or is
         // `screen` here): SDL's KMSDRM needs it.

@@ -241,11 +241,12 @@ Size Display::size() const {
 
 double Display::dpi() const {
     float ddpi = 0;
-    const int index = SDL_GetWindowDisplayIndex(window_.get());
-    if (screen_)
+    if (screen_) {
         ddpi = static_cast<float>(screen_->dpi()); // from the screen's own size (EDID)
-    else if (index < 0 || SDL_GetDisplayDPI(index, &ddpi, nullptr, nullptr) != 0)
-        return 0;
+    } else {
+        const int index = SDL_GetWindowDisplayIndex(window_.get());
+        if (index < 0 || SDL_GetDisplayDPI(index, &ddpi, nullptr, nullptr) != 0) return 0;
+    }
     // Some drivers report nonsense (0, or 1 for an unknown panel size); trust plausible values.
     return ddpi >= 40 && ddpi <= 600 ? ddpi : 0;
 }

@@ -3,9 +3,9 @@
 // (KMSDRM on a Pi console), or a window of a given size for development.
 #include "layout/geometry.h"
 #include "platform/renderer_choice.h"
+#include "platform/screen_output.h"
 #include "render/sdl_handles.h"
 
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,9 +20,6 @@ struct DisplayOptions {
     bool windowed = false;  // a development window instead of the whole screen
     Size window{1280, 720}; // that window's size
 };
-
-// Where a frame kept in the window surface goes, changed areas only (ScreenOutput).
-using FrameSink = std::function<void(const std::vector<Rect>& areas)>;
 
 class Display {
   public:

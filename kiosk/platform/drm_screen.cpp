@@ -120,12 +120,10 @@ bool DrmScreen::find_output(std::string& why) {
         connector_ = c->connector_id;
         crtc_ = crtc_id;
         mode_ = *mode;
-        mode_w_ = mode->hdisplay;
-        mode_h_ = mode->vdisplay;
         mm_w_ = c->mmWidth;
         mm_h_ = c->mmHeight;
-        name_ = connector_name(*c) + " " + std::to_string(mode_w_) + "x" + std::to_string(mode_h_) +
-                "@" + std::to_string(mode->vrefresh);
+        name_ = connector_name(*c) + " " + std::to_string(mode->hdisplay) + "x" +
+                std::to_string(mode->vdisplay) + "@" + std::to_string(mode->vrefresh);
         return true;
     }
     return why = "no connected screen with a mode", false;
@@ -133,15 +131,16 @@ bool DrmScreen::find_output(std::string& why) {
 
 bool DrmScreen::make_buffer(Buffer& b, std::string& why) {
     drm_mode_create_dumb create{};
-    create.width = mode_w_;
-    create.height = mode_h_;
+    create.width = mode_.hdisplay;
+    create.height = mode_.vdisplay;
     create.bpp = 32;
     if (drmIoctl(fd_, DRM_IOCTL_MODE_CREATE_DUMB, &create) != 0)
         return why = std::string("cannot make a screen buffer: ") + std::strerror(errno), false;
     b.handle = create.handle;
     b.pitch = create.pitch;
     b.size = create.size;
-    if (drmModeAddFB(fd_, mode_w_, mode_h_, 24, 32, b.pitch, b.handle, &b.framebuffer) != 0)
+    if (drmModeAddFB(fd_, mode_.hdisplay, mode_.vdisplay, 24, 32, b.pitch, b.handle,
+                     &b.framebuffer) != 0)
         return why = std::string("cannot add a framebuffer: ") + std::strerror(errno), false;
     drm_mode_map_dumb map{};
     map.handle = b.handle;
@@ -178,7 +177,7 @@ DrmScreen::~DrmScreen() {
 
 double DrmScreen::dpi() const {
     if (mm_w_ == 0 || mm_h_ == 0) return 0;
-    const double px = std::hypot(mode_w_, mode_h_), mm = std::hypot(mm_w_, mm_h_);
+    const double px = std::hypot(mode_.hdisplay, mode_.vdisplay), mm = std::hypot(mm_w_, mm_h_);
     return px / (mm / 25.4);
 }
 

@@ -28,7 +28,7 @@ class DrmScreen {
     DrmScreen(const DrmScreen&) = delete;
     DrmScreen& operator=(const DrmScreen&) = delete;
 
-    Size size() const { return {static_cast<int>(mode_w_), static_cast<int>(mode_h_)}; }
+    Size size() const { return {mode_.hdisplay, mode_.vdisplay}; }
     // Diagonal DPI from the size the screen reports, 0 when it reports none.
     double dpi() const;
     // "card0 Virtual-1 1920x1080@60": for the log and the status overlay.
@@ -54,8 +54,8 @@ class DrmScreen {
 
     int fd_ = -1;
     std::uint32_t connector_ = 0, crtc_ = 0;
-    std::uint32_t mode_w_ = 0, mode_h_ = 0, mm_w_ = 0, mm_h_ = 0;
-    drmModeModeInfo mode_{};
+    drmModeModeInfo mode_{}; // the mode set: its size is the screen's
+    std::uint32_t mm_w_ = 0, mm_h_ = 0;
     // What the console showed, to put back on exit (a restarting kiosk then flashes the console
     // for a moment rather than freezing its last frame).
     drmModeModeInfo saved_mode_{};

@@ -46,6 +46,12 @@ bool drives_screen_itself(bool windowed, std::string_view video_driver_env, bool
     return !windowed && !on_desktop && video_driver_env.empty();
 }
 
+int input_poll_interval_ms(std::string_view video_driver) {
+    for (const std::string_view sleeps : {"x11", "wayland", "windows", "cocoa"})
+        if (same_text(video_driver, sleeps)) return 0;
+    return 10;
+}
+
 std::optional<std::string>
 choose_renderer(const std::vector<std::string>& order,
                 const std::function<RendererTry(const std::string&)>& attempt,

@@ -1,5 +1,7 @@
 #pragma once
-// Which of SDL's render drivers the kiosk tries, in what order, and what it does when one fails.
+// What the kiosk chooses by SDL video driver: which of SDL's render drivers it tries, in what
+// order, and what it does when one fails; whether it drives the console's screen itself; how
+// often it looks for input.
 // SDL's own first choice is desktop OpenGL. On KMSDRM with Mesa (virtio-gpu in an emulated Pi; a
 // Pi's v3d offers desktop GL too) that renderer showed its first frame and then never flipped a
 // page again: a blank kiosk. So on KMSDRM GLES2 comes first, as SDL advises for the Pi, each
@@ -34,6 +36,12 @@ bool window_keeps_pixels(std::string_view video_driver, std::string_view rendere
 // (kmsdrm) gets SDL's own output, as before. (Not even "evdev", the driver the kiosk then puts
 // SDL on: SDL would keep it for the fallback too, and show nothing.)
 bool drives_screen_itself(bool windowed, std::string_view video_driver_env, bool on_desktop);
+
+// How often to look for input while waiting, in ms, on an SDL video driver that cannot sleep
+// until input comes (SDL 2.26's KMSDRM, evdev and dummy: SDL_WaitEventTimeout would wake every
+// millisecond to poll, a thousand wake-ups a second on an idle Pi); 0 where SDL can sleep (X11,
+// Wayland). Ten milliseconds is well below what a visitor notices.
+int input_poll_interval_ms(std::string_view video_driver);
 
 enum class RendererTry { Works, CannotCreate, DoesNotPresent };
 

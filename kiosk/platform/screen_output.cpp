@@ -22,24 +22,23 @@ void ScreenOutput::begin_frame() {
 
 // The software renderer draws into the window surface, which SDL_RenderPresent sends whole
 // (8 MB a frame at 1080p); with a sink the changed areas alone go, once the queued drawing is
-// done. A rotated frame is drawn upright into a texture and turned onto the whole window.
+// done. A rotated frame is drawn upright into a texture and turned onto the whole window; the
+// window is the render target again after every frame, as the renderer's output size (which
+// places touches) is the render target's.
 void ScreenOutput::end_frame(const std::vector<Rect>& areas) {
-    if (sink_ && areas.empty()) { // nothing changed: nothing to turn or send
-        if (target_) SDL_SetRenderTarget(renderer_, nullptr);
-        SDL_RenderFlush(renderer_);
-        return;
-    }
+    const bool unchanged = sink_ && areas.empty(); // nothing to turn or send
     if (target_) {
         SDL_SetRenderTarget(renderer_, nullptr);
         const Rect d = render_destination(physical_, rotation_);
         const SDL_Rect dst{d.x, d.y, d.w, d.h};
-        SDL_RenderCopyEx(renderer_, target_.get(), nullptr, &dst, render_angle(rotation_), nullptr,
-                         SDL_FLIP_NONE);
+        if (!unchanged)
+            SDL_RenderCopyEx(renderer_, target_.get(), nullptr, &dst, render_angle(rotation_),
+                             nullptr, SDL_FLIP_NONE);
     }
     if (!sink_) return SDL_RenderPresent(renderer_);
     SDL_RenderFlush(renderer_);
-    if (target_) return sink_({{0, 0, physical_.w, physical_.h}});
-    if (!areas.empty()) sink_(areas);
+    if (unchanged) return;
+    sink_(target_ ? std::vector<Rect>{{0, 0, physical_.w, physical_.h}} : areas);
 }
 
 PointF ScreenOutput::to_logical(float x, float y) const {

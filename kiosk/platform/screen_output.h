@@ -11,6 +11,9 @@
 
 namespace kiosk {
 
+// Where a frame kept in the window surface goes, changed areas only (Display::frame_sink).
+using FrameSink = std::function<void(const std::vector<Rect>& areas)>;
+
 class ScreenOutput {
   public:
     ScreenOutput(SDL_Renderer* renderer, Size physical, Rotation rotation);
@@ -22,9 +25,7 @@ class ScreenOutput {
     // From now on frames are not presented by SDL but sent by `sink`, changed areas only: a
     // window surface that keeps its pixels (SDL's software renderer on X11, or on SDL's dummy
     // display with the kiosk driving the screen itself: Display::frame_sink).
-    void present_changes_only(std::function<void(const std::vector<Rect>&)> sink) {
-        sink_ = std::move(sink);
-    }
+    void present_changes_only(FrameSink sink) { sink_ = std::move(sink); }
     void begin_frame();
     // areas: what the frame drew (SdlCanvas::finish), in window pixels.
     void end_frame(const std::vector<Rect>& areas);
@@ -34,8 +35,8 @@ class ScreenOutput {
     SDL_Renderer* renderer_;
     Size physical_;
     Rotation rotation_;
-    TexturePtr target_;                                  // only when rotated
-    std::function<void(const std::vector<Rect>&)> sink_; // only when presenting changes only
+    TexturePtr target_; // only when rotated
+    FrameSink sink_;    // only when presenting changes only
 };
 
 } // namespace kiosk

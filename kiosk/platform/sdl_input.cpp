@@ -1,7 +1,6 @@
 #include "platform/sdl_input.h"
 
 #include <algorithm>
-#include <cctype>
 
 namespace kiosk {
 namespace {
@@ -106,16 +105,6 @@ LoopEvent quit(double now) {
 }
 
 } // namespace
-
-int input_poll_interval_ms(std::string_view video_driver) {
-    for (const std::string_view sleeps : {"x11", "wayland", "windows", "cocoa"})
-        if (video_driver.size() == sleeps.size() &&
-            std::equal(
-                video_driver.begin(), video_driver.end(), sleeps.begin(),
-                [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; }))
-            return 0;
-    return 10;
-}
 
 std::optional<LoopEvent> map_sdl_event(const SDL_Event& e, Size window, double now,
                                        const OwnEvents& own) {

@@ -8,7 +8,6 @@
 #include <SDL.h>
 
 #include <optional>
-#include <string_view>
 
 namespace kiosk {
 
@@ -27,12 +26,6 @@ struct LoopEvent {
     Kind kind = Kind::Input;
     InputEvent input; // Kind::Input only
 };
-
-// How often to look for input while waiting, in ms, on an SDL video driver that cannot sleep
-// until input comes (SDL 2.26's KMSDRM, evdev and dummy: SDL_WaitEventTimeout would wake every
-// millisecond to poll, a thousand wake-ups a second on an idle Pi); 0 where SDL can sleep (X11,
-// Wayland). Ten milliseconds is well below what a visitor notices.
-int input_poll_interval_ms(std::string_view video_driver);
 
 // window: the drawable size, to turn normalised finger positions into pixels.
 std::optional<LoopEvent> map_sdl_event(const SDL_Event& e, Size window, double now,
