@@ -119,7 +119,7 @@ struct Loop {
     }
 
     // SDL_WaitEventTimeout, but where SDL cannot sleep until input comes, input is looked for
-    // every poll_ms rather than every millisecond (sdl_input.h).
+    // every poll_ms rather than every millisecond (renderer_choice.h).
     bool wait_event(SDL_Event& e, int wait_ms) {
         if (poll_ms <= 0) return SDL_WaitEventTimeout(&e, wait_ms) != 0;
         const Uint64 until = SDL_GetTicks64() + static_cast<Uint64>(wait_ms);

@@ -3,7 +3,7 @@
 // visitor's keyboard (or a window-close request in fullscreen) cannot. The signals are blocked in
 // every thread and taken by one thread with sigwait(); it pushes the event, which is thread-safe,
 // and the main loop wakes for it at once (on the console within its 10 ms look for input:
-// sdl_input.h): no polling of its own.
+// renderer_choice.h): no polling of its own.
 #include <SDL.h>
 
 #include <atomic>
